@@ -1,0 +1,49 @@
+"""Flask commands: ``flask --app api extract IN.jsonl -o OUT.jsonl``."""
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from .extraction import extract as run_engine
+
+
+def quote_prediction(q) -> dict:
+    """One quote in the eval kit's prediction format (plus extra keys)."""
+    return {
+        "start": q.start, "end": q.end,
+        "speaker_start": q.mention.start if q.mention else None,
+        "speaker_end": q.mention.end if q.mention else None,
+        "speaker": q.speaker.name if q.speaker else None,
+        "title": q.speaker.title if q.speaker else None,
+        "speaker_kind": q.speaker.kind if q.speaker else None,
+        "cue": q.cue.text if q.cue else None,
+        "kind": q.kind, "confidence": q.confidence, "text": q.text,
+    }
+
+
+@click.command("extract")
+@click.argument("infile", type=click.File("r", encoding="utf-8"), default="-")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="Where to write predictions (default: stdout).")
+def extract_command(infile, output):
+    """Extract quotes from JSONL articles ({"id","text"} per line); no database."""
+    lines = infile.readlines()
+    show = len(lines) > 20
+    with click.progressbar(lines, label="extracting", file=sys.stderr if show else None,
+                           hidden=not show) as bar:
+        for n, line in enumerate(bar, 1):
+            if not line.strip():
+                continue
+            try:
+                doc = json.loads(line)
+                text = doc["text"]
+            except (ValueError, KeyError, TypeError) as exc:
+                raise click.ClickException(f"line {n}: expected a JSON object with \"id\" and \"text\" ({exc})")
+            quotes = [quote_prediction(q) for q in run_engine(text)]
+            output.write(json.dumps({"id": doc.get("id"), "quotes": quotes}, ensure_ascii=False) + "\n")
+
+
+def register(app) -> None:
+    app.cli.add_command(extract_command)
