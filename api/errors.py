@@ -1,0 +1,60 @@
+"""One error body for every failure: RFC 9457 problem details (application/problem+json)."""
+from __future__ import annotations
+
+import logging
+
+from flask import g, json
+from marshmallow import ValidationError
+from peewee import IntegrityError, InterfaceError, OperationalError
+from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.http import HTTP_STATUS_CODES
+
+log = logging.getLogger("api")
+PROBLEM_JSON = "application/problem+json"
+
+
+def problem(status: int, detail: str | None = None, errors: dict | None = None, headers=None):
+    """A problem-details response: type, title, status, detail, request_id and, for 422, errors."""
+    body = {"type": "about:blank", "title": HTTP_STATUS_CODES.get(status, "Error"), "status": status,
+            "detail": detail or HTTP_STATUS_CODES.get(status, "Error"),
+            "request_id": g.get("request_id")}
+    if errors is not None:
+        body["errors"] = errors
+    return json.dumps(body), status, {"Content-Type": PROBLEM_JSON, **(headers or {})}
+
+
+def _http_error(exc: HTTPException):
+    headers = {k: v for k, v in exc.get_headers() if k.lower() != "content-type"}
+    return problem(exc.code or 500, exc.description, headers=headers)
+
+
+def _validation_error(exc: ValidationError):
+    messages = exc.messages if isinstance(exc.messages, dict) else {"_schema": exc.messages}
+    names = ", ".join(sorted(messages))
+    return problem(422, f"Invalid fields: {names}.", errors=messages)
+
+
+def _integrity_error(exc: IntegrityError):
+    log.warning("integrity error: %s", exc)
+    return problem(409, "The request conflicts with data already stored.")
+
+
+def _database_down(exc: Exception):
+    log.error("database unavailable: %s", exc)
+    return problem(503, "The database is unavailable; try again shortly.", headers={"Retry-After": "5"})
+
+
+def _unexpected(exc: Exception):
+    if isinstance(exc, HTTPException):
+        return _http_error(exc)
+    log.exception("unhandled error")
+    return _http_error(InternalServerError())
+
+
+def register(app) -> None:
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(ValidationError, _validation_error)
+    app.register_error_handler(IntegrityError, _integrity_error)
+    app.register_error_handler(OperationalError, _database_down)
+    app.register_error_handler(InterfaceError, _database_down)
+    app.register_error_handler(Exception, _unexpected)

@@ -1,0 +1,1 @@
+"""Blueprints: articles, quotes, speakers, meta (health, contract, docs, extract)."""

@@ -1,0 +1,92 @@
+"""Writes: store an article with its quotes and speakers in one transaction, delete one."""
+from __future__ import annotations
+
+from peewee import IntegrityError
+
+from .db import database
+from .extraction import UNKNOWN, extract
+from .models import Article, Quote, Speaker, SpeakerAlias, utcnow
+from .textutil import digest, fold
+
+_MAX_KEY = 400
+
+
+def dedupe_key(url: str | None, text: str) -> str:
+    """Same url, or same text when there is no url: the same article."""
+    return f"url:{digest(url.strip())}" if url else f"text:{digest(text)}"
+
+
+def ingest(data: dict) -> tuple[Article, bool]:
+    """Store the article in ``data`` and its quotes; (article, created). Re-POSTs return the stored one."""
+    key = dedupe_key(data.get("url"), data["text"])
+    stored = Article.get_or_none(Article.dedupe_key == key)
+    if stored is not None:
+        return stored, False
+    found = extract(data["text"])  # outside the transaction: CPU work holds no lock
+    try:
+        with database.atomic():
+            article = _create_article(key, data)
+            _create_quotes(article, found)
+    except IntegrityError:
+        stored = Article.get_or_none(Article.dedupe_key == key)
+        if stored is None:
+            raise
+        return stored, False  # a concurrent request stored it first
+    return article, True
+
+
+def delete_article(article: Article) -> None:
+    """Delete the article and its quotes; speakers stay."""
+    with database.atomic():
+        Quote.delete().where(Quote.article == article).execute()
+        article.delete_instance()
+
+
+def _create_article(key: str, data: dict) -> Article:
+    now = utcnow()
+    fields = {k: data.get(k) for k in ("url", "title", "publisher", "published_at", "language")}
+    return Article.create(dedupe_key=key, text=data["text"], created_at=now,
+                          dated_at=data.get("published_at") or now, **fields)
+
+
+def _create_quotes(article: Article, found) -> None:
+    speakers: dict = {}
+    rows = []
+    for position, q in enumerate(found):
+        if q.speaker is not None and q.speaker not in speakers:
+            speakers[q.speaker] = upsert_speaker(q.speaker)
+        rows.append({
+            "article": article.id, "speaker": speakers.get(q.speaker), "position": position,
+            "start": q.start, "end": q.end, "text": q.text, "kind": q.kind,
+            "confidence": q.confidence,
+            "mention_text": q.mention.text if q.mention else None,
+            "mention_start": q.mention.start if q.mention else None,
+            "mention_end": q.mention.end if q.mention else None,
+            "cue_text": q.cue.text if q.cue else None,
+            "cue_start": q.cue.start if q.cue else None,
+            "cue_end": q.cue.end if q.cue else None,
+            "publisher": article.publisher, "dated_at": article.dated_at,
+        })
+    for i in range(0, len(rows), 100):
+        Quote.insert_many(rows[i:i + 100]).execute()
+
+
+def upsert_speaker(found) -> int | None:
+    """The id of the stored speaker for an engine Speaker (created on first sight), with its aliases.
+
+    Nameless speakers ("a senior official") are not entities: their quotes keep the mention only.
+    """
+    if found.kind == UNKNOWN or not found.name.strip():
+        return None
+    folded = fold(found.name)
+    key = f"{found.kind}:{folded}"[:_MAX_KEY]
+    Speaker.insert(key=key, name=found.name, title=found.title, kind=found.kind,
+                   folded=folded).on_conflict_ignore().execute()
+    speaker = Speaker.get(Speaker.key == key)
+    if found.title and found.title != speaker.title:
+        Speaker.update(title=found.title).where(Speaker.id == speaker.id).execute()
+    aliases = {fold(a)[:_MAX_KEY]: a for a in (found.name, *found.aliases) if a.strip()}
+    SpeakerAlias.insert_many(
+        [{"speaker": speaker.id, "alias": alias, "folded": f} for f, alias in aliases.items()]
+    ).on_conflict_ignore().execute()
+    return speaker.id

@@ -1,0 +1,44 @@
+"""Article requests and responses."""
+from marshmallow import Schema, fields, validate
+
+from .common import DateRangeArgsSchema, Text, Timestamp
+from .quotes import QuoteSchema
+from .speakers import SpeakerRefSchema
+
+
+class ArticleInSchema(Schema):
+    text = Text(required=True)
+    url = fields.Url(schemes={"http", "https"}, require_tld=False, allow_none=True,
+                     load_default=None, validate=validate.Length(max=2000))
+    title = Text(max_length=1000, allow_none=True, load_default=None)
+    publisher = Text(max_length=200, allow_none=True, load_default=None)
+    published_at = Timestamp(allow_none=True, load_default=None)
+    language = fields.String(allow_none=True, load_default=None, validate=validate.Regexp(
+        r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", error="Not a BCP 47 language tag such as 'en' or 'en-US'."))
+
+
+class ArticleSummarySchema(Schema):
+    id = fields.Integer()
+    url = fields.String(allow_none=True)
+    title = fields.String(allow_none=True)
+    publisher = fields.String(allow_none=True)
+    published_at = Timestamp(allow_none=True)
+    language = fields.String(allow_none=True)
+    created_at = Timestamp()
+    quote_count = fields.Integer()
+
+
+class ArticleSchema(ArticleSummarySchema):
+    text = fields.String()
+    speakers = fields.List(fields.Nested(SpeakerRefSchema))
+    quotes = fields.List(fields.Nested(QuoteSchema))
+
+
+class ArticleArgsSchema(DateRangeArgsSchema):
+    publisher = Text(max_length=200, load_default=None)
+
+
+article_in_schema = ArticleInSchema()
+article_schema = ArticleSchema()
+articles_schema = ArticleSummarySchema(many=True)
+article_args_schema = ArticleArgsSchema()
