@@ -15,6 +15,7 @@ def create_app(settings: dict | None = None) -> Flask:
     app = Flask(__name__, static_folder="static", static_url_path="/docs/static")
     app.config.update(config.load(settings))
     app.json.sort_keys = False
+    app.json.ensure_ascii = False
     if not app.config["DATABASE_URL"]:
         app.config["DATABASE_URL"] = "sqlite:///" + os.path.join(app.instance_path, "quotebook.db")
     logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s %(message)s")

@@ -1,6 +1,7 @@
 """Flask commands: ``flask --app api extract IN.jsonl -o OUT.jsonl``."""
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 
@@ -23,6 +24,16 @@ def quote_prediction(q) -> dict:
     }
 
 
+@contextlib.contextmanager
+def _progress(items: list, label: str):
+    """A progress bar on stderr for big inputs; silence for small ones."""
+    if len(items) < 50:
+        yield items
+        return
+    with click.progressbar(items, label=label, file=sys.stderr) as bar:
+        yield bar
+
+
 @click.command("extract")
 @click.argument("infile", type=click.File("r", encoding="utf-8"), default="-")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
@@ -30,9 +41,7 @@ def quote_prediction(q) -> dict:
 def extract_command(infile, output):
     """Extract quotes from JSONL articles ({"id","text"} per line); no database."""
     lines = infile.readlines()
-    show = len(lines) > 20
-    with click.progressbar(lines, label="extracting", file=sys.stderr if show else None,
-                           hidden=not show) as bar:
+    with _progress(lines, "extracting") as bar:
         for n, line in enumerate(bar, 1):
             if not line.strip():
                 continue
