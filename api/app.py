@@ -27,8 +27,8 @@ def create_app(settings: dict | None = None) -> Flask:
     hooks.register(app)
     errors.register(app)
 
-    from .routes import articles, extract, meta, quotes, speakers
-    for module in (articles, quotes, speakers, extract, meta):
+    from .routes import articles, changes, claims, extract, meta, quotes, speakers, statements
+    for module in (articles, quotes, speakers, statements, claims, changes, extract, meta):
         app.register_blueprint(module.bp)
     from . import cli
     cli.register(app)

@@ -15,9 +15,12 @@ DEFAULTS = {
     "PAGE_SIZE": 20,
     "MAX_PAGE_SIZE": 100,
     "LOG_LEVEL": "INFO",
+    # Quote sentences scoring at least this check-worthiness become claims; empty: the model's own.
+    "CHECKWORTHY_THRESHOLD": None,
 }
 
 _INTS = {"MAX_CONTENT_LENGTH", "PAGE_SIZE", "MAX_PAGE_SIZE"}
+_FLOATS = {"CHECKWORTHY_THRESHOLD"}
 
 
 def load(overrides: dict | None = None, environ=os.environ) -> dict:
@@ -26,6 +29,10 @@ def load(overrides: dict | None = None, environ=os.environ) -> dict:
     for key in DEFAULTS:
         if key in environ:
             value = environ[key]
-            settings[key] = int(value) if key in _INTS else value
+            if key in _INTS:
+                value = int(value)
+            elif key in _FLOATS:
+                value = float(value) if value.strip() else None
+            settings[key] = value
     settings.update(overrides or {})
     return settings

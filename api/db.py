@@ -61,6 +61,7 @@ def ensure_schema() -> None:
     global _schema_ready
     if _schema_ready:
         return
+    from . import search
     from .models import MODELS
     with _schema_lock:
         if _schema_ready:
@@ -69,13 +70,16 @@ def ensure_schema() -> None:
             if is_postgres():  # concurrent CREATE TABLE IF NOT EXISTS can collide on PostgreSQL
                 database.execute_sql("SELECT pg_advisory_xact_lock(774201)")
             database.create_tables(MODELS, safe=True)
+            search.create_index()
         _schema_ready = True
 
 
 def drop_all() -> None:
     """Drop every table (tests, `flask reset-db`)."""
     global _schema_ready
+    from . import search
     from .models import MODELS
+    search.drop_index()
     database.drop_tables(MODELS, safe=True, cascade=is_postgres())
     _schema_ready = False
 

@@ -39,7 +39,13 @@ def _integrity_error(exc: IntegrityError):
     return problem(409, "The request conflicts with data already stored.")
 
 
-def _database_down(exc: Exception):
+_UNAVAILABLE = ("locked", "connect", "connection", "server closed", "timeout", "terminat")
+
+
+def _database_error(exc: Exception):
+    """Unreachable, restarting or locked database: 503 to retry; any other database error: 500."""
+    if not any(word in str(exc).lower() for word in _UNAVAILABLE):
+        return _unexpected(exc)
     log.error("database unavailable: %s", exc)
     return problem(503, "The database is unavailable; try again shortly.", headers={"Retry-After": "5"})
 
@@ -55,6 +61,6 @@ def register(app) -> None:
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(ValidationError, _validation_error)
     app.register_error_handler(IntegrityError, _integrity_error)
-    app.register_error_handler(OperationalError, _database_down)
-    app.register_error_handler(InterfaceError, _database_down)
+    app.register_error_handler(OperationalError, _database_error)
+    app.register_error_handler(InterfaceError, _database_error)
     app.register_error_handler(Exception, _unexpected)

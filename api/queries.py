@@ -4,7 +4,8 @@ from __future__ import annotations
 from flask import abort
 from peewee import JOIN, SQL, fn
 
-from .models import Article, Quote, Speaker, SpeakerAlias, like
+from . import fact_queries
+from .models import Article, Claim, Quote, Review, Speaker, SpeakerAlias, Statement, like
 from .textutil import fold, like_pattern
 
 _ARTICLE_REF = (Article.id, Article.url, Article.title, Article.publisher, Article.published_at)
@@ -54,6 +55,7 @@ def article_detail(article: Article) -> Article:
             seen.setdefault(q.speaker.id, q.speaker)
     article.speakers = list(seen.values())
     article.quote_count = len(article.quotes)
+    article.alerts = fact_queries.alerts(article.quotes)
     return article
 
 
@@ -87,8 +89,8 @@ def speakers(args: dict):
     return query
 
 
-def with_aliases(rows: list) -> list:
-    """Attach aliases and quote statistics to speakers, in two queries for the whole page."""
+def annotate_speakers(rows: list) -> list:
+    """Attach aliases, quote statistics, claim and verdict counts to a page of speakers."""
     ids = [s.id for s in rows]
     if not ids:
         return rows
@@ -99,7 +101,15 @@ def with_aliases(rows: list) -> list:
         Quote.select(Quote.speaker, fn.COUNT(Quote.id), fn.COUNT(Quote.article.distinct()),
                      fn.MIN(Quote.dated_at), fn.MAX(Quote.dated_at))
         .where(Quote.speaker.in_(ids)).group_by(Quote.speaker).tuples())}
+    claims = dict(Claim.select(Statement.speaker, fn.COUNT(Claim.id)).join(Statement)
+                  .where(Statement.speaker.in_(ids)).group_by(Statement.speaker).tuples())
+    verdicts: dict[int, dict[str, int]] = {i: {} for i in ids}
+    for speaker_id, label, n in (Review.select(Statement.speaker, Review.rating_label, fn.COUNT(Review.id))
+                                 .join(Claim).join(Statement).where(Statement.speaker.in_(ids))
+                                 .group_by(Statement.speaker, Review.rating_label).tuples()):
+        verdicts[speaker_id][label] = n
     for s in rows:
         s.aliases = aliases[s.id]
+        s.claim_count, s.verdicts = claims.get(s.id, 0), verdicts[s.id]
         s.quote_count, s.article_count, s.first_quoted_at, s.last_quoted_at = stats.get(s.id, (0, 0, None, None))
     return rows

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from peewee import IntegrityError
 
-from .db import database
+from . import claims, statements
+from .changes import writing
 from .extraction import UNKNOWN, extract
 from .models import Article, Quote, Speaker, SpeakerAlias, utcnow
 from .textutil import digest, fold
@@ -16,17 +17,21 @@ def dedupe_key(url: str | None, text: str) -> str:
     return f"url:{digest(url.strip())}" if url else f"text:{digest(text)}"
 
 
-def ingest(data: dict) -> tuple[Article, bool]:
-    """Store the article in ``data`` and its quotes; (article, created). Re-POSTs return the stored one."""
+def ingest(data: dict, threshold: float) -> tuple[Article, bool]:
+    """Store the article in ``data``, its quotes, their statements and claims; (article, created).
+
+    Re-POSTs return the stored one. Sentences scoring ``threshold`` or more become claims.
+    """
     key = dedupe_key(data.get("url"), data["text"])
     stored = Article.get_or_none(Article.dedupe_key == key)
     if stored is not None:
         return stored, False
     found = extract(data["text"])  # outside the transaction: CPU work holds no lock
     try:
-        with database.atomic():
+        with writing() as changes:
             article = _create_article(key, data)
-            _create_quotes(article, found)
+            changes.append(("article", article.id, "created"))
+            _create_quotes(article, found, threshold, changes)
     except IntegrityError:
         stored = Article.get_or_none(Article.dedupe_key == key)
         if stored is None:
@@ -36,10 +41,15 @@ def ingest(data: dict) -> tuple[Article, bool]:
 
 
 def delete_article(article: Article) -> None:
-    """Delete the article and its quotes; speakers stay."""
-    with database.atomic():
+    """Delete the article and its quotes; speakers, statements, claims and verdicts stay."""
+    with writing() as changes:
+        touched = {q.statement_id for q in Quote.select(Quote.statement).where(Quote.article == article)
+                   if q.statement_id}
         Quote.delete().where(Quote.article == article).execute()
         article.delete_instance()
+        statements.refresh_first_seen(touched)
+        changes.append(("article", article.id, "deleted"))
+        changes += [("statement", i, "updated") for i in sorted(touched)]
 
 
 def _create_article(key: str, data: dict) -> Article:
@@ -49,26 +59,30 @@ def _create_article(key: str, data: dict) -> Article:
                           dated_at=data.get("published_at") or now, **fields)
 
 
-def _create_quotes(article: Article, found) -> None:
+def _create_quotes(article: Article, found, threshold: float, changes: list) -> None:
     speakers: dict = {}
     rows = []
     for position, q in enumerate(found):
         if q.speaker is not None and q.speaker not in speakers:
             speakers[q.speaker] = upsert_speaker(q.speaker)
+        speaker_id = speakers.get(q.speaker)
+        statement_id = statements.attach(speaker_id, q.text, article.dated_at, changes)
+        if statement_id is not None:
+            claims.detect(statement_id, q.text, threshold, changes)
         rows.append({
-            "article": article.id, "speaker": speakers.get(q.speaker), "position": position,
+            "article": article.id, "speaker": speaker_id, "statement": statement_id, "position": position,
             "start": q.start, "end": q.end, "text": q.text, "kind": q.kind,
             "confidence": q.confidence,
-            "mention_text": q.mention.text if q.mention else None,
-            "mention_start": q.mention.start if q.mention else None,
-            "mention_end": q.mention.end if q.mention else None,
-            "cue_text": q.cue.text if q.cue else None,
-            "cue_start": q.cue.start if q.cue else None,
-            "cue_end": q.cue.end if q.cue else None,
+            **_span_columns("mention", q.mention), **_span_columns("cue", q.cue),
             "publisher": article.publisher, "dated_at": article.dated_at,
         })
     for i in range(0, len(rows), 100):
         Quote.insert_many(rows[i:i + 100]).execute()
+
+
+def _span_columns(prefix: str, span) -> dict:
+    """An engine Span as the columns ``prefix_text``, ``prefix_start``, ``prefix_end``."""
+    return {f"{prefix}_{part}": getattr(span, part) if span else None for part in ("text", "start", "end")}
 
 
 def upsert_speaker(found) -> int | None:

@@ -7,6 +7,7 @@ import unicodedata
 import regex
 
 _SPACES = regex.compile(r"\s+")
+_WORD = regex.compile(r"[\p{L}\p{N}]+")  # 'Don’t — “stop”!' -> ['Don', 't', 'stop']
 _LIKE_SPECIALS = regex.compile(r"([\\%_])")
 
 
@@ -15,6 +16,19 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", bare.casefold()).strip()
+
+
+def normalize(text: str) -> str:
+    """The words of ``text`` only: case, accents, punctuation, quotation marks and spacing folded.
+
+    '“We’re  NOT leaving,”' and "we're not leaving" -> 'we re not leaving'.
+    """
+    return " ".join(_WORD.findall(fold(text)))
+
+
+def search_terms(text: str) -> list[str]:
+    """The folded words of a search query; 'Núñez's "plan"' -> ['nunez', 's', 'plan']."""
+    return _WORD.findall(fold(text))
 
 
 def like_pattern(term: str) -> str:

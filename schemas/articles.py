@@ -2,7 +2,8 @@
 from marshmallow import Schema, fields, validate
 
 from .common import DateRangeArgsSchema, Text, Timestamp
-from .quotes import QuoteSchema
+from .claims import AlertSchema
+from .quotes import ArticleRefSchema, QuoteSchema
 from .speakers import SpeakerRefSchema
 
 
@@ -17,12 +18,7 @@ class ArticleInSchema(Schema):
         r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", error="Not a BCP 47 language tag such as 'en' or 'en-US'."))
 
 
-class ArticleSummarySchema(Schema):
-    id = fields.Integer()
-    url = fields.String(allow_none=True)
-    title = fields.String(allow_none=True)
-    publisher = fields.String(allow_none=True)
-    published_at = Timestamp(allow_none=True)
+class ArticleSummarySchema(ArticleRefSchema):
     language = fields.String(allow_none=True)
     created_at = Timestamp()
     quote_count = fields.Integer()
@@ -32,6 +28,7 @@ class ArticleSchema(ArticleSummarySchema):
     text = fields.String()
     speakers = fields.List(fields.Nested(SpeakerRefSchema))
     quotes = fields.List(fields.Nested(QuoteSchema))
+    alerts = fields.List(fields.Nested(AlertSchema))
 
 
 class ArticleArgsSchema(DateRangeArgsSchema):

@@ -24,17 +24,23 @@ class ArticleRefSchema(Schema):
     published_at = Timestamp(allow_none=True)
 
 
-class QuoteSchema(Schema):
-    id = fields.Integer()
+class QuoteCoreSchema(Schema):
+    """What a quote is, stored or not: its words, where they are, its kind and confidence."""
+
     text = fields.String()
     start = fields.Integer()
     end = fields.Integer()
     kind = fields.String()
     confidence = fields.Float()
+
+
+class QuoteSchema(QuoteCoreSchema):
+    id = fields.Integer()
     speaker = fields.Nested(SpeakerRefSchema, allow_none=True)
     mention = fields.Function(_span("mention"))
     cue = fields.Function(_span("cue"))
     article = fields.Nested(ArticleRefSchema)
+    statement_id = fields.Integer(allow_none=True)
 
 
 class QuoteArgsSchema(DateRangeArgsSchema):
@@ -50,14 +56,9 @@ class ExtractedSpeakerSchema(Schema):
     aliases = fields.List(fields.String())
 
 
-class ExtractedQuoteSchema(Schema):
+class ExtractedQuoteSchema(QuoteCoreSchema):
     """A quote from the engine, not stored: no id, no article."""
 
-    text = fields.String()
-    start = fields.Integer()
-    end = fields.Integer()
-    kind = fields.String()
-    confidence = fields.Float()
     speaker = fields.Nested(ExtractedSpeakerSchema, allow_none=True)
     mention = fields.Nested(SpanSchema, allow_none=True)
     cue = fields.Nested(SpanSchema, allow_none=True)

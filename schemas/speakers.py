@@ -18,6 +18,8 @@ class SpeakerSchema(SpeakerRefSchema):
     first_quoted_at = Timestamp(allow_none=True)
     last_quoted_at = Timestamp(allow_none=True)
     created_at = Timestamp()
+    claim_count = fields.Integer()
+    verdicts = fields.Dict(keys=fields.String(), values=fields.Integer())
 
 
 class SpeakerArgsSchema(PageArgsSchema):

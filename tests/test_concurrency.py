@@ -6,7 +6,7 @@ import pytest
 from api import db
 from api.models import Article, Quote, Speaker
 
-from .conftest import PG_URL, article_payload, make_app
+from .conftest import PG_URL, article_payload, make_app, reset_database
 
 THREADS = 8
 
@@ -15,11 +15,7 @@ THREADS = 8
 def shared_app(tmp_path):
     """An app whose database every thread can reach with its own connection."""
     app = make_app(PG_URL or f"sqlite:///{tmp_path}/race.db")
-    with app.app_context():
-        db.database.connect(reuse_if_open=True)
-        db.drop_all()
-        db.ensure_schema()
-        db.database.close()
+    reset_database(app)
     yield app
     db.database.close()
 

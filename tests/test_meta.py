@@ -18,6 +18,12 @@ def test_health_reports_unreachable_database():
     assert "Database check failed" in response.get_json()["detail"]
 
 
+def test_unreachable_database_is_503_not_500():
+    response = make_app("postgresql://postgres@127.0.0.1:1/unreachable").test_client().get("/articles")
+    assert response.status_code == 503 and response.headers["Retry-After"] == "5"
+    assert response.mimetype == "application/problem+json"
+
+
 def test_openapi_is_served_verbatim(client):
     response = client.get("/openapi.yaml")
     with open(SPEC_PATH, "rb") as fh:

@@ -3,7 +3,7 @@ from flask import Blueprint, url_for
 
 from schemas.articles import article_args_schema, article_in_schema, article_schema, articles_schema
 
-from .. import queries, store
+from .. import claims, queries, store
 from ..pagination import paginate
 from ..parsing import json_body, query_args
 
@@ -13,7 +13,7 @@ bp = Blueprint("articles", __name__)
 @bp.post("/articles")
 def create_article():
     """Store an article and its quotes; a re-POST returns the stored one."""
-    article, created = store.ingest(json_body(article_in_schema))
+    article, created = store.ingest(json_body(article_in_schema), claims.threshold())
     body = article_schema.dump(queries.article_detail(article))
     location = url_for("articles.get_article", article_id=article.id)
     return body, 201 if created else 200, {"Location": location}

@@ -15,13 +15,13 @@ bp = Blueprint("speakers", __name__)
 def list_speakers():
     """Speakers whose name or alias contains ``q`` (any case or accent), most quoted first."""
     args = query_args(speaker_args_schema)
-    return paginate(queries.speakers(args), args, lambda rows: speakers_schema.dump(queries.with_aliases(rows)))
+    return paginate(queries.speakers(args), args, lambda rows: speakers_schema.dump(queries.annotate_speakers(rows)))
 
 
 @bp.get("/speakers/<int:speaker_id>")
 def get_speaker(speaker_id):
     """One speaker: name, title, aliases and counts."""
-    return speaker_schema.dump(queries.with_aliases([queries.speaker_or_404(speaker_id)])[0])
+    return speaker_schema.dump(queries.annotate_speakers([queries.speaker_or_404(speaker_id)])[0])
 
 
 @bp.get("/speakers/<int:speaker_id>/quotes")

@@ -1,27 +1,9 @@
-"""Peewee models: articles, speakers with aliases, quotes."""
+"""Articles, speakers with aliases, statements, and quotes (a statement's appearances)."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from peewee import CharField, DateTimeField, FloatField, ForeignKeyField, IntegerField, TextField
 
-from peewee import (SQL, CharField, DateTimeField, FloatField, ForeignKeyField, IntegerField,
-                    Model, NodeList, TextField)
-
-from .db import database
-
-
-def utcnow() -> datetime:
-    """Now, in UTC, naive: every stored datetime is naive UTC."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
-
-
-def like(field, pattern: str):
-    """``field LIKE pattern`` with backslash as the escape character, on every backend."""
-    return NodeList((field, SQL("LIKE"), pattern, SQL("ESCAPE '\\'")))
-
-
-class BaseModel(Model):
-    class Meta:
-        database = database
+from .base import BaseModel, utcnow
 
 
 class Article(BaseModel):
@@ -58,9 +40,27 @@ class SpeakerAlias(BaseModel):
         indexes = ((("speaker", "folded"), True),)
 
 
+class Statement(BaseModel):
+    """What a speaker said, once, however many outlets reported it (its quotes are appearances)."""
+
+    # "<speaker id or 0>:<sha256 of normalized>": the same words of the same speaker are one row.
+    key = CharField(max_length=80, unique=True)
+    speaker = ForeignKeyField(Speaker, backref="statements", null=True, on_delete="SET NULL")
+    text = TextField()             # the longest appearance, as written
+    normalized = TextField()       # folded words: case, accents, punctuation and marks removed
+    word_count = IntegerField()
+    first_seen_at = DateTimeField(index=True)  # earliest appearance (published_at, else ingestion)
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("speaker", "first_seen_at"), False),)
+
+
 class Quote(BaseModel):
     article = ForeignKeyField(Article, backref="quotes", on_delete="CASCADE")
     speaker = ForeignKeyField(Speaker, backref="quotes", null=True, on_delete="SET NULL")
+    statement = ForeignKeyField(Statement, backref="appearances", null=True, on_delete="SET NULL")
     position = IntegerField()  # order within the article
     start = IntegerField(column_name="start_char")
     end = IntegerField(column_name="end_char")
@@ -83,7 +83,6 @@ class Quote(BaseModel):
             (("speaker", "dated_at", "id"), False),
             (("publisher", "dated_at", "id"), False),
             (("dated_at", "id"), False),
+            (("statement", "dated_at"), False),
         )
 
-
-MODELS = [Article, Speaker, SpeakerAlias, Quote]

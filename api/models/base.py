@@ -1,0 +1,35 @@
+"""What every model shares: the deferred database, UTC timestamps, portable LIKE."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from peewee import SQL, IntegrityError, Model, NodeList
+
+from ..db import database
+
+
+def utcnow() -> datetime:
+    """Now, in UTC, naive: every stored datetime is naive UTC."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def like(field, pattern: str):
+    """``field LIKE pattern`` with backslash as the escape character, on every backend."""
+    return NodeList((field, SQL("LIKE"), pattern, SQL("ESCAPE '\\'")))
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+
+
+def insert_unique(model, where, **fields):
+    """(row matching ``where``, created): inserted from ``fields`` when missing, safe under races."""
+    row = model.get_or_none(where)
+    if row is not None:
+        return row, False
+    try:
+        with database.atomic():  # a savepoint: a concurrent insert of the same row rolls back alone
+            return model.create(**fields), True
+    except IntegrityError:
+        return model.get(where), False

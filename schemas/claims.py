@@ -1,0 +1,181 @@
+"""Claims, verdicts, statements, alerts and the change feed."""
+from marshmallow import Schema, ValidationError, fields, post_load, validate, validates_schema
+
+from .common import DateRangeArgsSchema, PageArgsSchema, Text, Timestamp
+from .quotes import ArticleRefSchema
+from .speakers import SpeakerRefSchema
+
+STATUSES = ("unreviewed", "in_review", "reviewed", "dismissed")
+ENTITIES = ("article", "statement", "claim", "review")
+
+
+class RatingSchema(Schema):
+    label = Text(required=True, max_length=100)
+    value = fields.Float(required=True, allow_nan=False)
+    best = fields.Float(required=True, allow_nan=False)
+    worst = fields.Float(required=True, allow_nan=False)
+
+    @validates_schema
+    def value_on_scale(self, data, **kwargs):
+        low, high = sorted((data["worst"], data["best"]))
+        if data["best"] == data["worst"]:
+            raise ValidationError("best and worst must differ.", "best")
+        if not low <= data["value"] <= high:
+            raise ValidationError(f"Must lie between worst ({data['worst']:g}) and best ({data['best']:g}).", "value")
+
+
+class ReviewerSchema(Schema):
+    name = Text(required=True, max_length=300)
+    url = fields.Url(schemes={"http", "https"}, allow_none=True, load_default=None)
+
+
+class ReviewInSchema(Schema):
+    rating = fields.Nested(RatingSchema, required=True)
+    reviewer = fields.Nested(ReviewerSchema, required=True)
+    url = fields.Url(schemes={"http", "https"}, required=True, validate=validate.Length(max=2000))
+    date_published = fields.Date(required=True)
+    summary = Text(max_length=5000, allow_none=True, load_default=None)
+
+    @post_load
+    def flatten(self, data, **kwargs):
+        """{"rating": {label, value, best, worst}, "reviewer": {name, url}} -> the stored columns."""
+        rating, reviewer = data.pop("rating"), data.pop("reviewer")
+        return {**data, "rating_label": rating["label"], "rating_value": rating["value"],
+                "best_rating": rating["best"], "worst_rating": rating["worst"],
+                "reviewer": reviewer["name"], "reviewer_url": reviewer["url"]}
+
+
+class ReviewSchema(Schema):
+    id = fields.Integer()
+    claim_id = fields.Integer()
+    rating = fields.Function(lambda r: {"label": r.rating_label, "value": r.rating_value,
+                                        "best": r.best_rating, "worst": r.worst_rating})
+    reviewer = fields.Function(lambda r: {"name": r.reviewer, "url": r.reviewer_url})
+    url = fields.String()
+    date_published = fields.Date()
+    summary = fields.String(allow_none=True)
+    created_at = Timestamp()
+
+
+class StatementRefSchema(Schema):
+    id = fields.Integer()
+    text = fields.String()
+    first_seen_at = Timestamp()
+    appearance_count = fields.Integer()
+
+
+class ClaimSchema(Schema):
+    id = fields.Integer()
+    text = fields.String()
+    score = fields.Float()
+    status = fields.String()
+    assignee = fields.String(allow_none=True)
+    origin = fields.String()
+    speaker = fields.Function(lambda c: SpeakerRefSchema().dump(c.statement.speaker) if c.statement.speaker_id else None)
+    statement = fields.Nested(StatementRefSchema)
+    review_count = fields.Integer()
+    verdict = fields.Function(lambda c: c.verdict.rating_label if c.verdict else None)
+    created_at = Timestamp()
+    updated_at = Timestamp()
+
+
+class AppearanceSchema(Schema):
+    quote_id = fields.Integer(attribute="id")
+    start = fields.Integer()
+    end = fields.Integer()
+    dated_at = Timestamp()
+    article = fields.Nested(ArticleRefSchema)
+
+
+class RelatedVerdictSchema(ReviewSchema):
+    claim = fields.Function(lambda r: {"id": r.claim.id, "text": r.claim.text, "speaker":
+                                       SpeakerRefSchema().dump(r.claim.statement.speaker)
+                                       if r.claim.statement.speaker_id else None})
+
+
+class ClaimDetailSchema(ClaimSchema):
+    features = fields.Function(lambda c: [{"name": n, "weight": w} for n, w in c.features])
+    appearances = fields.List(fields.Nested(AppearanceSchema))
+    reviews = fields.List(fields.Nested(ReviewSchema))
+    related_verdicts = fields.List(fields.Nested(RelatedVerdictSchema))
+
+
+class ClaimInSchema(Schema):
+    quote = fields.Integer(required=True)
+    text = Text(max_length=5000, load_default=None)
+
+
+class ClaimPatchSchema(Schema):
+    status = fields.String(validate=validate.OneOf(STATUSES))
+    assignee = Text(max_length=200, allow_none=True)
+
+    @validates_schema
+    def not_empty(self, data, **kwargs):
+        if not data:
+            raise ValidationError("Give status, assignee or both.", "_schema")
+
+
+class ClaimArgsSchema(DateRangeArgsSchema):
+    status = fields.String(load_default=None, validate=validate.OneOf(STATUSES))
+    speaker = fields.Integer(load_default=None)
+    min_score = fields.Float(load_default=None, validate=validate.Range(min=0, max=1))
+    has_verdict = fields.Boolean(load_default=None)
+    q = Text(max_length=200, load_default=None)
+
+
+class StatementSchema(Schema):
+    id = fields.Integer()
+    text = fields.String()
+    speaker = fields.Nested(SpeakerRefSchema, allow_none=True)
+    first_seen_at = Timestamp()
+    appearance_count = fields.Integer()
+    created_at = Timestamp()
+    updated_at = Timestamp()
+
+
+class StatementDetailSchema(StatementSchema):
+    appearances = fields.List(fields.Nested(AppearanceSchema))
+    claims = fields.List(fields.Nested(ClaimSchema))
+
+
+class StatementArgsSchema(DateRangeArgsSchema):
+    speaker = fields.Integer(load_default=None)
+    min_appearances = fields.Integer(load_default=None, validate=validate.Range(min=1))
+
+
+class AlertSchema(Schema):
+    quote_id = fields.Integer()
+    claim = fields.Function(lambda a: {"id": a["claim"].id, "text": a["claim"].text})
+    same_speaker = fields.Boolean()
+    reviews = fields.List(fields.Nested(ReviewSchema))
+
+
+class ChangeSchema(Schema):
+    cursor = fields.Integer(attribute="id")
+    entity = fields.String()
+    id = fields.Integer(attribute="entity_id")
+    action = fields.String()
+    at = Timestamp()
+
+
+class ChangeArgsSchema(PageArgsSchema):
+    class Meta:
+        exclude = ("offset",)
+
+    after = fields.Integer(load_default=0, validate=validate.Range(min=0))
+    entity = fields.String(load_default=None, validate=validate.OneOf(ENTITIES))
+
+
+review_in_schema = ReviewInSchema()
+review_schema = ReviewSchema()
+claim_schema = ClaimDetailSchema()
+claims_schema = ClaimSchema(many=True)
+claim_in_schema = ClaimInSchema()
+claim_patch_schema = ClaimPatchSchema()
+claim_args_schema = ClaimArgsSchema()
+statement_schema = StatementDetailSchema()
+statements_schema = StatementSchema(many=True)
+statement_args_schema = StatementArgsSchema()
+alerts_schema = AlertSchema(many=True)
+changes_schema = ChangeSchema(many=True)
+change_args_schema = ChangeArgsSchema()
