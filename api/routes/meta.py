@@ -4,8 +4,10 @@ from __future__ import annotations
 import functools
 import os
 
+import regex
 import yaml
 from flask import Blueprint, current_app, render_template, send_file
+from markupsafe import Markup, escape
 
 from .. import db
 from ..errors import problem
@@ -21,6 +23,15 @@ def spec_path() -> str:
 def load_spec(path: str) -> dict:
     with open(path, encoding="utf-8") as fh:
         return yaml.safe_load(fh)
+
+
+_CODE = regex.compile(r"`([^`]+)`")
+
+
+@bp.app_template_filter("prose")
+def prose(text) -> Markup:
+    """Escape a description and show its `backticked` words as code."""
+    return Markup(_CODE.sub(r"<code>\1</code>", str(escape(text or ""))))
 
 
 @bp.get("/health")
