@@ -61,23 +61,45 @@ PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # Tokenising a sentence into model features
 # --------------------------------------------------------------------------
 
-# One token per match, tried in order (the first alternative that matches wins):
-#   money:   '$500', '$1.2 billion', '$ 4,000'         -> MONEY
-#   percent: '90 percent', '4.5%', '12 per cent'       -> NUM + 'percent'
-#   year:    '1947', '2016', "1980s", "'80s"            -> YEAR
-#   number:  '121/4', '3.5', '10,000', '1st', '9/11'    -> NUM
-#   word:    "don't", "America's", 'well-known'        -> lower-cased word
-#   mark:    '?', '!', '"' and curly quotes            -> '?', '!', '"'
-# Apostrophes are normalised to "'" before matching; '-' joins word parts
-# ('well-known') but '--' (a dash) does not.
-TOKEN = re.compile(
-    r"(?P<money>\$\s?\d[\d,]*(?:\.\d+)?)"
-    r"|(?P<percent>\d[\d,]*(?:\.\d+)?(?=\s?(?:%|percent\b|per\s?cent\b)))"
-    r"|(?P<year>(?<![\d.,$/])(?:1[789]\d\d|20\d\d)(?:'?s)?(?![\d,/%]|\.\d)|'[0-9]0s)"
-    r"|(?P<num>\d[\d,./]*(?:st|nd|rd|th)?)"
-    r"|(?P<word>[A-Za-z\u00c0-\u024f]+(?:['\-][A-Za-z\u00c0-\u024f]+)*)"
-    r"|(?P<mark>[?!%\"\u201c\u201d])"
-)
-
-# Curly apostrophes and primes, normalised to "'" before tokenising.
+# The tokeniser works on the lower-cased sentence in a few C-speed passes:
+# numbers are first replaced by upper-case placeholders (lower-casing has already
+# happened, so only placeholders are upper case), then words are found.
+#
+# Apostrophes: curly ones and primes become "'" first.
+#   'We’re'  -> "we're"
 APOSTROPHES = re.compile(r"[\u2018\u2019\u02bc\u2032`]")
+
+# Any digit: sentences without one skip the number passes.
+DIGIT = re.compile(r"\d")
+
+# Money: '$500', '$1.2 billion' ('billion' stays a word), '$ 4,000'    -> ' MONEY '
+MONEY = re.compile(r"\$\s?\d[\d,]*(?:\.\d+)?")
+
+# Percent: '90 percent', '4.5%', '12 per cent', '90-percent'           -> ' NUM percent '
+PERCENT = re.compile(r"\d[\d,]*(?:\.\d+)?(?:\s?%|[\s-]?per\s?cent\b)")
+
+# Years and decades: '1947', '2016', '1980s', "1980's", "'80s"           -> ' YEAR '
+# not inside a longer number ('19475', '2,016', '1990.5') nor a fraction.
+YEAR = re.compile(r"(?<![\d.,$/])(?:1[789]\d\d|20\d\d)(?:'?s)?(?![\d,/%]|\.\d)|'[0-9]0s\b")
+
+# Any other number: '121/4', '3.5', '10,000', '1st', '9/11', '2nd'       -> ' NUM '
+NUMBER = re.compile(r"\d[\d,./]*(?:st|nd|rd|th)?")
+
+# Words after the number passes: dotted acronyms ('u.s.', 'p.m.'), "don't",
+# "america's", 'well-known', and the placeholders; '--' (a dash) is not part of a word.  '?' and '!' are tokens.
+#   "we're going to cut it -- by NUM percent?" ->
+#   ["we're", 'going', 'to', 'cut', 'it', 'by', 'NUM', 'percent', '?']
+WORD = re.compile(r"(?:[a-z]\.){2,}|[a-zA-Z\u00c0-\u024f]+(?:['\-][a-z\u00c0-\u024f]+)*|[?!]")
+
+# Capitalised words after the first one (names, places, institutions), counted
+# on the original sentence; 'I' and "I'm" are not counted (two letters needed).
+#   'Then Senator Obama said "No"' -> 'Senator', 'Obama', '"No'  (3)
+CAPITALISED = re.compile(r"\s[\"\u201c'(]?[A-Z][A-Za-z]")
+
+# A crude stem for every plain word of 4+ letters, so that inflections share a
+# feature ('spending', 'spends' and 'spender' all give '~spend'): the shortest
+# stem of 4+ letters followed by one of the suffixes, or by nothing.
+#   'reductions' -> 'reduction'  'spending' -> 'spend'   'increased' -> 'increas'
+#   'voted'      -> 'voted'      'taxes'    -> 'taxe'    'jobs'      -> 'jobs'
+#   "america's", 'well-known': no stem (apostrophe, hyphen)
+STEM = re.compile(r"\b([a-z]{4,}?)(?:ations|ation|ings|ing|ies|ied|ers|er|ed|es|s|ly)?\b(?!['\-])")
