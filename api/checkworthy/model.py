@@ -9,7 +9,8 @@ They are read once, on first use. A sentence's score is
 with ``scale = 1 / sqrt(number of features present)`` (each sentence's binary
 feature vector is L2-normalised), so every present feature contributes
 ``scale * weight[f]`` to the log-odds: those contributions are what
-``Checkworthiness.features`` reports, largest in magnitude first.
+``Checkworthiness.features`` reports, largest in magnitude first. A sentence
+with no token at all ("", "...", "--") scores 0.
 """
 from __future__ import annotations
 
@@ -19,10 +20,13 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from .features import features as _features
+from .features import BOS, EOS, features as _features
 
 WEIGHTS_PATH = Path(__file__).with_name("weights.json")
 TOP_FEATURES = 5  # contributions reported per sentence
+
+
+_NO_TOKENS = BOS + " " + EOS  # the only bigram of an empty token list
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,14 +43,18 @@ class Checkworthiness:
     features: tuple[tuple[str, float], ...] = ()
 
 
+_NOTHING = Checkworthiness(0.0, ())
+
+
 class Model:
     """Loaded weights: ``weights`` maps a feature name to its weight."""
 
-    __slots__ = ("bias", "weights", "threshold", "meta")
+    __slots__ = ("bias", "weights", "names", "threshold", "meta")
 
     def __init__(self, data: dict):
         self.bias = float(data["bias"])
-        self.weights = {str(k): float(v) for k, v in data["weights"].items()}
+        self.weights = {str(k): float(v) for k, v in data["weights"].items() if float(v)}
+        self.names = self.weights.keys()
         self.threshold = float(data["threshold"])
         self.meta = {k: v for k, v in data.items() if k not in ("weights",)}
 
@@ -59,22 +67,23 @@ class Model:
         if not isinstance(sentence, str):
             sentence = "" if sentence is None else str(sentence)
         feats = _features(sentence)
-        get = self.weights.get
-        hits = [(f, w) for f in feats if (w := get(f))]
-        scale = 1.0 / math.sqrt(len(feats)) if feats else 0.0
-        z = self.bias + scale * math.fsum(w for _, w in hits)
+        if _NO_TOKENS in feats:
+            return _NOTHING  # no word, number, '?' or '!': nothing to check
+        weights = self.weights
+        # the features that have a weight (set intersection, in C), sorted by
+        # |weight| then name, so that ties and the float sum are deterministic
+        hits = sorted([(-abs(weights[f]), f) for f in self.names & feats])
+        n = len(feats)
+        scale = 1.0 / math.sqrt(n) if n else 0.0
+        z = self.bias + scale * math.fsum([weights[f] for _, f in hits])
         # logistic, computed without overflow for large |z|
         if z >= 0:
             p = 1.0 / (1.0 + math.exp(-z))
         else:
             e = math.exp(z)
             p = e / (1.0 + e)
-        if len(hits) > top:
-            hits.sort(key=lambda fw: (-abs(fw[1]), fw[0]))
-            hits = hits[:top]
-        else:
-            hits.sort(key=lambda fw: (-abs(fw[1]), fw[0]))
-        return Checkworthiness(p, tuple((f, round(w * scale, 4)) for f, w in hits))
+        top_hits = [(f, round(weights[f] * scale, 4)) for _, f in hits[:top]]
+        return Checkworthiness(p, tuple(top_hits))
 
 
 _model: Model | None = None
