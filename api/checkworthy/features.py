@@ -29,11 +29,6 @@ LONG = "[over 25 words]"
 
 
 def tokenize(sentence: str) -> tuple[list[str], int]:
-    toks, caps, _ = _tokenize(sentence)
-    return toks, caps
-
-
-def _tokenize(sentence: str) -> tuple[list[str], int, str]:
     """Normalised tokens of ``sentence`` and the count of capitalised words after the first.
 
     Digits are replaced first, so ``tokenize`` sees the placeholders:
@@ -50,7 +45,7 @@ def _tokenize(sentence: str) -> tuple[list[str], int, str]:
         low = PERCENT_RE.sub(" NUM percent ", low)
         low = YEAR_RE.sub(" YEAR ", low)
         low = NUMBER_RE.sub(" NUM ", low)
-    return WORD.findall(low), caps, low
+    return WORD.findall(low), caps
 
 
 def features(sentence: str) -> set[str]:
@@ -59,9 +54,9 @@ def features(sentence: str) -> set[str]:
     >>> sorted(features("We won 3 seats."))
     ['<s> we', 'NUM', 'NUM seats', '[has number]', '[under 8 words]', 'seats', 'seats </s>', 'we', 'we won', 'won', 'won NUM', '~seat']
     """
-    toks, caps, low = _tokenize(sentence)
+    toks, caps = tokenize(sentence)
     feats = set(toks)
-    feats.update(map(_TILDE_ADD, STEM.findall(low)))
+    feats.update(map(_STEMS.__getitem__, toks))
     n = len(toks)
     if n:
         feats.update(map(_SPACE_JOIN, zip(toks, toks[1:])))
@@ -82,6 +77,27 @@ def features(sentence: str) -> set[str]:
     return feats
 
 
-# C-level callables (no Python frame per bigram or stem):
-_TILDE_ADD = "~".__add__      # 'spend' -> '~spend'
-_SPACE_JOIN = " ".join        # ('we', 'won') -> 'we won'
+_SPACE_JOIN = " ".join  # a C-level callable: ('we', 'won') -> 'we won'
+
+
+class _StemCache(dict):
+    """token -> its stem feature ('spending' -> '~spend'), memoised.
+
+    A token with no stem maps to one of the features it already has (itself),
+    so ``feats.update(map(cache.__getitem__, toks))`` adds only real stems and
+    costs one C-level dictionary look-up per token once a word has been seen.
+    Bounded: cleared when it holds more than ``LIMIT`` words.
+    """
+
+    LIMIT = 200_000
+
+    def __missing__(self, tok: str) -> str:
+        m = STEM.fullmatch(tok)
+        stem = "~" + m.group(1) if m else tok
+        if len(self) >= self.LIMIT:
+            self.clear()
+        self[tok] = stem
+        return stem
+
+
+_STEMS = _StemCache()

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import math
 import threading
+from itertools import repeat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,17 +45,17 @@ class Checkworthiness:
 
 
 _NOTHING = Checkworthiness(0.0, ())
+_ZEROS = repeat(0.0)  # the default of every weight look-up
 
 
 class Model:
     """Loaded weights: ``weights`` maps a feature name to its weight."""
 
-    __slots__ = ("bias", "weights", "names", "threshold", "meta")
+    __slots__ = ("bias", "weights", "threshold", "meta")
 
     def __init__(self, data: dict):
         self.bias = float(data["bias"])
         self.weights = {str(k): float(v) for k, v in data["weights"].items() if float(v)}
-        self.names = self.weights.keys()
         self.threshold = float(data["threshold"])
         self.meta = {k: v for k, v in data.items() if k not in ("weights",)}
 
@@ -69,20 +70,27 @@ class Model:
         feats = _features(sentence)
         if _NO_TOKENS in feats:
             return _NOTHING  # no word, number, '?' or '!': nothing to check
-        weights = self.weights
-        # the features that have a weight (set intersection, in C), sorted by
-        # |weight| then name, so that ties and the float sum are deterministic
-        hits = sorted([(-abs(weights[f]), f) for f in self.names & feats])
-        n = len(feats)
-        scale = 1.0 / math.sqrt(n) if n else 0.0
-        z = self.bias + scale * math.fsum([weights[f] for _, f in hits])
+        # one C-level pass of dictionary look-ups (0.0 for unknown features);
+        # `feats` is iterated twice below, in the same order both times
+        weights = list(map(self.weights.get, feats, _ZEROS))
+        scale = 1.0 / math.sqrt(len(feats))
+        # fsum is exact, so the result does not depend on the set's order
+        z = self.bias + scale * math.fsum(weights)
         # logistic, computed without overflow for large |z|
         if z >= 0:
             p = 1.0 / (1.0 + math.exp(-z))
         else:
             e = math.exp(z)
             p = e / (1.0 + e)
-        top_hits = [(f, round(weights[f] * scale, 4)) for _, f in hits[:top]]
+        # largest |weight| first, ties by name: deterministic. Only the few at
+        # or above the top-th largest non-zero magnitude are sorted as tuples.
+        mags = list(map(abs, weights))
+        cut = sorted(mags)[-top] if 0 < top <= len(mags) else (0.0 if top > 0 else math.inf)
+        if cut <= 0.0:
+            cut = 1e-12
+        ranked = [t for t in zip(mags, feats, weights) if t[0] >= cut]
+        ranked.sort(reverse=True)
+        top_hits = [(f, round(w * scale, 4)) for _, f, w in ranked[:top]]
         return Checkworthiness(p, tuple(top_hits))
 
 

@@ -96,10 +96,11 @@ WORD = re.compile(r"(?:[a-z]\.){2,}|[a-zA-Z\u00c0-\u024f]+(?:['\-][a-z\u00c0-\u0
 #   'Then Senator Obama said "No"' -> 'Senator', 'Obama', '"No'  (3)
 CAPITALISED = re.compile(r"\s[\"\u201c'(]?[A-Z][A-Za-z]")
 
-# A crude stem for every plain word of 4+ letters, so that inflections share a
-# feature ('spending', 'spends' and 'spender' all give '~spend'): the shortest
-# stem of 4+ letters followed by one of the suffixes, or by nothing.
+# A crude stem for every plain word of 4+ letters (a token made of letters
+# only), so that inflections share a feature ('spending', 'spends' and
+# 'spender' all give '~spend'): the shortest stem of 4+ letters followed by one
+# of the suffixes, or by nothing. Matched against one token at a time.
 #   'reductions' -> 'reduction'  'spending' -> 'spend'   'increased' -> 'increas'
 #   'voted'      -> 'voted'      'taxes'    -> 'taxe'    'jobs'      -> 'jobs'
-#   "america's", 'well-known': no stem (apostrophe, hyphen)
-STEM = re.compile(r"\b([a-z]{4,}?)(?:ations|ation|ings|ing|ies|ied|ers|er|ed|es|s|ly)?\b(?!['\-])")
+#   "america's", 'well-known', 'u.s.', 'tax': no stem (not letters only, or short)
+STEM = re.compile(r"([a-z]{4,}?)(?:ations|ation|ings|ing|ies|ied|ers|er|ed|es|s|ly)?")
