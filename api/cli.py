@@ -1,4 +1,5 @@
-"""Flask commands: ``flask --app api extract IN.jsonl -o OUT.jsonl``."""
+"""Flask commands: ``flask --app api extract IN.jsonl -o OUT.jsonl``,
+``flask --app api checkworthy IN.jsonl -o OUT.jsonl``."""
 from __future__ import annotations
 
 import contextlib
@@ -54,5 +55,36 @@ def extract_command(infile, output):
             output.write(json.dumps({"id": doc.get("id"), "quotes": quotes}, ensure_ascii=False) + "\n")
 
 
+@click.command("checkworthy")
+@click.argument("infile", type=click.File("r", encoding="utf-8"), default="-")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="Where to write predictions (default: stdout).")
+@click.option("--threshold", type=click.FloatRange(0, 1), default=None,
+              help="Decision threshold on the score (default: the one chosen in CV).")
+def checkworthy_command(infile, output, threshold):
+    """Score JSONL sentences ({"id","text"} per line) for check-worthiness; no database.
+
+    Writes {"id", "checkworthy", "score", "features"} per input line, the
+    prediction format of the eval kit's score_claims.py.
+    """
+    from . import checkworthy as cw
+
+    thr = cw.THRESHOLD if threshold is None else threshold
+    for n, line in enumerate(infile, 1):
+        if not line.strip():
+            continue
+        try:
+            doc = json.loads(line)
+            text = doc["text"]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise click.ClickException(f"line {n}: expected a JSON object with \"id\" and \"text\" ({exc})")
+        result = cw.score(text if isinstance(text, str) else "")
+        output.write(json.dumps({
+            "id": doc.get("id"), "checkworthy": result.score > thr, "score": round(result.score, 6),
+            "features": [[name, weight] for name, weight in result.features],
+        }, ensure_ascii=False) + "\n")
+
+
 def register(app) -> None:
     app.cli.add_command(extract_command)
+    app.cli.add_command(checkworthy_command)
