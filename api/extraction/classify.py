@@ -1,0 +1,55 @@
+"""Stage 1b: tell speech from other quoted stretches.
+
+Not speech: titles of shows, books, bills and ads (“Fox News Sunday”),
+nicknames (Juan “Chico” Manriquez).  Partial quotes inside reported speech
+(called the plan “a disaster”) are speech and are marked partial.
+"""
+from __future__ import annotations
+
+from . import patterns as P
+from .layout import Layout
+from .quotes import QuoteSpan
+
+
+def words(layout: Layout, q: QuoteSpan) -> list[str]:
+    return layout.text[q.start:q.end].split()
+
+
+def is_title(layout: Layout, q: QuoteSpan) -> bool:
+    """A capitalised stretch named by its context: the show “This Week,”."""
+    text = layout.text
+    if len(words(layout, q)) > 12 or not P.ALL_CAPITALISED.match(text, q.start, q.end):
+        return False
+    lo = max(layout.paragraphs[q.para][0], q.open - 60)
+    if P.TITLE_CONTEXT_BEFORE.search(text, lo, q.open):
+        return True
+    if q.close >= 0 and P.TITLE_CONTEXT_AFTER.match(text, q.close + 1, min(len(text), q.close + 40)):
+        return True
+    return False
+
+
+def is_nickname(layout: Layout, q: QuoteSpan) -> bool:
+    """One or two capitalised words between a given name and a surname."""
+    text = layout.text
+    w = words(layout, q)
+    if len(w) > 2 or q.close < 0 or not w[0][:1].isupper():
+        return False
+    lo = max(0, q.open - 30)
+    return bool(P.NICKNAME_CONTEXT.search(text, lo, q.open)
+                and P.NICKNAME_AFTER.match(text, q.close + 1, min(len(text), q.close + 40)))
+
+
+def is_speech(layout: Layout, q: QuoteSpan) -> bool:
+    return not (is_title(layout, q) or is_nickname(layout, q))
+
+
+def is_partial(layout: Layout, q: QuoteSpan) -> bool:
+    """A fragment inside a sentence: the quote neither starts a sentence nor
+    follows a colon or comma, and starts in lowercase."""
+    text = layout.text
+    lo = layout.paragraphs[q.para][0]
+    before = text[max(lo, q.open - 3):q.open].rstrip()
+    first = text[q.start]
+    if not before or before[-1] in ":.?!":
+        return False
+    return first.islower() or len(words(layout, q)) <= 3

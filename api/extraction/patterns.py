@@ -1,0 +1,285 @@
+"""Every regular expression of the engine, compiled once.
+
+Each pattern is written with ``regex.VERBOSE`` and carries worked examples:
+the text it is applied to, and what it captures (⟦…⟧).  All of them are
+linear on any input: character classes and bounded repeats only, no nested
+unbounded quantifiers, possessive/atomic where a repeat could backtrack.
+Patterns marked "reverse" use ``(?r)`` and are searched right-to-left from an
+end position, so they find the phrase that ends where a speech verb starts.
+"""
+from __future__ import annotations
+
+import regex
+
+from . import lexicon as lx
+
+V = regex.VERBOSE | regex.VERSION1
+
+
+def _alt(words, escape=True) -> str:
+    """A non-capturing alternation, longest first: ``(?:spokeswoman|spokesman|…)``."""
+    items = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(regex.escape(w) if escape else w for w in items) + ")"
+
+
+def _cap_alt(words) -> str:
+    """Lowercase words, also matched with an initial capital: ``(?:[Ss]enator|…)``."""
+    return _alt([w for base in words for w in (base, base[:1].upper() + base[1:])])
+
+
+# ------------------------------------------------------------------ layout
+
+# A paragraph: a maximal run of characters without a line break.
+PARAGRAPH = regex.compile(r"[^\n\r\u2028\u2029]+")
+
+# An HTML/XML tag, whose attribute values hold quotation marks that are not quotes:
+#   ⟦<tweet id="672138506081275904" author="@MissDBunker">⟧  ⟦</tweet>⟧  ⟦<tweet/>⟧
+HTML_TAG = regex.compile(
+    r"""
+    < /? [A-Za-z][\w-]{0,30}      # tag name
+    (?: \s [^<>]{0,2000} )?       # attributes, whatever their quoting
+    /? >
+    """, V)
+
+# An embedded tweet element; body = the tweet's text, author from its attributes:
+#   <tweet id="1" author="@cspan" datetime="2016-09-01">⟦Rudy Giuliani wears …⟧</tweet>
+TWEET_ELEMENT = regex.compile(
+    r"""
+    (?P<open> <tweet\b [^<>]{0,2000} > )
+    (?P<body> [^<]{0,20000} )
+    (?: </tweet> | <tweet\s*/> )
+    """, V)
+
+# The author attribute of a tweet tag:  author="@⟦cspan⟧"  tweet-author="@⟦edhenry⟧"
+TWEET_AUTHOR = regex.compile(r"""(?:tweet-)?author="@?(?P<handle>[\w.]{1,40})""", V)
+
+# The signature line of an embedded tweet:
+#   … pic.twitter.com/x — ⟦Ben Jacobs⟧ (@⟦Bencjacobs⟧) June 28, 2016
+TWEET_SIGNATURE = regex.compile(
+    r"""
+    [—–-]{1,2} \s*
+    (?P<name> [^\s()—–<>@][^()—–<>@\n]{0,60}? ) \s*
+    \( @ (?P<handle> \w{1,30} ) \) \s*
+    (?P<date> (?:\p{L}{3,9}\.?\s+\d{1,2},\s+\d{4}) | \d{4}-\d\d-\d\d )?
+    """, V)
+
+# A transcript turn at the start of a paragraph (all-caps label, or Q / A):
+#   ⟦PENCE⟧: Well, I think …      ⟦JAKE TAPPER⟧: Take a listen.     ⟦Q⟧: Why?
+TRANSCRIPT_LABEL = regex.compile(
+    r"""
+    \s*
+    (?P<label>
+        (?: (?:SEN|REP|GOV|GEN|DR|MR|MRS|MS)\.\s+ )?
+        \p{Lu}[\p{Lu}'’.\-]{1,25} (?: \s \p{Lu}[\p{Lu}'’.\-]{1,25} ){0,3}
+      | Q | A
+    )
+    (?: \s* \( [^()\n]{1,40} \) )?     # PENCE (R-IN):
+    \s* : \s
+    """, V)
+
+# The end of a sentence outside quotes: ". ", "? ", "! " before a capital, a
+# quotation mark or a digit, except after an abbreviation or an initial:
+#   She left⟦. ⟧Austin said.      not in:  Mr. Austin   U.S. Army   George W. Bush
+SENTENCE_END = regex.compile(
+    r"""
+    (?<! \b (?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Rev|Fr|Prof
+             |St|Jr|Sr|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|No|Vol|vs|Inc|Corp|Co|Ft|Mt
+             |\p{Lu}) )
+    [.!?…]+ ['’)\]]* \s+ (?= [\p{Lu}“"‘'\d(] )
+    """, V)
+
+# ------------------------------------------------------------------ quotation marks
+
+# Double quotation marks of any style (the kit counts these as direct speech).
+DOUBLE_MARK = regex.compile(r'["“”„‟«»]')
+# Single quotation marks and apostrophes (paired only for nesting and headlines).
+SINGLE_MARK = regex.compile(r"['‘’‚‛]")
+
+# ------------------------------------------------------------------ names and mentions
+
+# One word of a proper name: Austin, O’Malley, McConnell, Ocasio-Cortez, W.
+_NAME_TOKEN = r"""
+    (?: \p{Lu}\.(?:\p{Lu}\.){0,3}                                # initials: W.  J.D.
+      | \p{Lu}[\p{Ll}\p{Lu}\p{M}]{0,25}
+        (?: ['’]\p{Lu}[\p{Ll}\p{Lu}\p{M}]{1,20} )?               # O’Malley, D'Souza
+        (?: -\p{L}[\p{Ll}\p{Lu}\p{M}]{0,20} ){0,2}               # Ocasio-Cortez
+    )
+"""
+_HONORIFIC = r"(?:" + "|".join(h.replace(".", r"\.") for h in lx.HONORIFICS) + r")\.?"
+_PARTICLE = _alt(lx.PARTICLES)
+_SUFFIX = r"(?: ,?\s+ (?:Jr\.?|Sr\.?|III|II|IV)(?!\w) )"
+_TITLE = _cap_alt(lx.TITLE_WORDS)
+_TITLE_MOD = _cap_alt(lx.TITLE_MODIFIERS)
+_POSSESSIVE = r"(?: " + _NAME_TOKEN + r" ['’]s? )"
+
+# A proper name, with honorific, particles and suffix:
+#   ⟦Lloyd Austin⟧  ⟦Sen. Marco Rubio⟧  ⟦Charles de Gaulle⟧  ⟦Martin Luther King Jr.⟧
+_NAME = rf"""
+    (?: {_HONORIFIC} \s+ )?
+    {_NAME_TOKEN}
+    (?: \s+ (?: {_PARTICLE} \s+ )? {_NAME_TOKEN} ){{0,4}}
+    {_SUFFIX}?
+    (?: \s* \( [^()\n]{{1,30}} \) )?          # (R-Fla.)
+"""
+
+# Words that may stand before a name inside one mention:
+#   ⟦Defense Secretary⟧ Lloyd Austin, ⟦Huckabee spokeswoman⟧ Alice Stewart,
+#   ⟦former Florida governor⟧ Jeb Bush, ⟦Clinton’s chief pollster⟧ Joel Benenson
+_PREMOD = rf"(?: (?: {_TITLE_MOD} | {_TITLE} | {_POSSESSIVE} | {_NAME_TOKEN} | and ) \s+ )"
+
+_DET = r"""(?: [Tt]he | [Aa]n? | [Oo]ne | [Aa]nother | [Tt]wo | [Tt]hree | [Ss]everal | [Ss]ome
+             | [Mm]any | [Oo]ther | [Hh]is | [Hh]er | [Tt]heir | [Ii]ts | [Tt]his | [Tt]hat
+             | [Tt]hese | [Tt]hose | [Bb]oth | [Ee]ach | [Mm]ost | """ + _POSSESSIVE + ")"
+_HEAD = "(?:" + _TITLE + "|" + _alt(lx.ORG_NOUNS | lx.DOCUMENT_NOUNS) + ")"
+
+# A description heading on a role, organisation or document:
+#   ⟦a spokesman for the Pentagon⟧  ⟦the New Jersey governor⟧  ⟦one senior official⟧
+#   ⟦the statement⟧  ⟦Trump’s campaign⟧
+_DESCRIPTION = rf"""
+    {_DET} \s+
+    (?: [\p{{L}}\d’'\-]{{1,25}} \s+ ){{0,4}}
+    {_HEAD} s?
+    (?: \s+ (?:for|of|at|with|from|to|in|on) \s+ (?:the\s+)? (?: {_NAME_TOKEN} \s* ){{1,5}} )?
+"""
+
+_PRONOUN = r"(?: [Hh]e | [Ss]he | [Tt]hey | [Ii]t | [Ww]e | I | [Ww]ho | [Yy]ou )"
+
+# A speaker mention: pronoun, description or (titled) name.
+_MENTION = rf"""
+    (?P<mention>
+        (?<! [\p{{L}}\d] ) {_PRONOUN} (?! [\p{{L}}\d’'] )
+      | {_DESCRIPTION}
+      | (?: {_DET} \s+ )? {_PREMOD}{{0,5}} {_NAME}
+    )
+"""
+
+_ADVERBS = _alt(lx.ADVERBS)
+_AUX = _alt([a for a in lx.AUXILIARIES if "_" not in a] + ["has also", "had also", "would later", "has long", "has since"])
+_VERB = _alt(lx.all_speech_verb_forms() + lx.PHRASAL_CUES)
+
+# A speech verb on its own (lowercase, as in running text):  ⟦said⟧  ⟦told⟧  ⟦pointed out⟧
+SPEECH_VERB = regex.compile(rf"(?<![\p{{L}}\-]) {_VERB} (?![\p{{L}}\-])", V)
+SPEECH_VERB_REVERSE = regex.compile(rf"(?r)(?<![\p{{L}}\-]) {_VERB} (?![\p{{L}}\-])", V)
+
+# (reverse) The subject that ends right before a speech verb, searched up to the
+# verb's start:
+#   ⟦Defense Secretary Lloyd Austin⟧ also |said       ⟦he⟧ |told
+#   ⟦Austin⟧, 68, |said     ⟦a spokesman for the Pentagon⟧ |said
+SUBJECT_BEFORE = regex.compile(
+    rf"""(?r)
+    (?<! [\p{{L}}\d’'\-] )
+    {_MENTION}
+    (?P<appos> \s*,\s* [^,“”"\n]{{1,150}} , )?
+    \s+ (?: (?: {_ADVERBS} | {_AUX} ) \s+ ){{0,3}}
+    \Z
+    """, V)
+
+# A subject at the start of a clause (for "…, saying" and other verbs without one):
+#   ⟦Trump⟧ attacked Clinton on Tuesday, |saying …   On Friday, ⟦the campaign⟧ …
+CLAUSE_SUBJECT = regex.compile(
+    rf"""
+    \s* (?: [^,“”"\n]{{1,60}} , \s+ )??
+    {_MENTION}
+    (?= [\s,] )
+    """, V)
+
+# Speech verbs that may come before their subject ("said Austin"); not "told",
+# "called" or other verbs whose object follows them.
+_INVERTABLE = _alt([f for b in ("say", "add", "ask", "write", "continue", "explain", "note",
+                                "recall", "reply", "respond", "declare", "insist", "argue",
+                                "warn", "concede", "acknowledge", "observe", "remark", "quip",
+                                "joke", "tweet", "post", "conclude", "counter", "shout",
+                                "exclaim", "predict", "suggest", "claim", "retort", "muse",
+                                "admit", "announce", "state", "boast", "complain", "comment",
+                                "cry", "agree", "report", "urge", "whisper", "yell")
+                    for f in lx.verb_forms(b) if not f.endswith("ing")])
+
+# Right after a closing mark, a speech verb then its subject (inverted order):
+#   “We will win,”⟦ said Austin⟧, the defense secretary.
+#   “It is vastly different,”⟦ says Steve Duprey⟧, a Republican …
+INVERTED_AFTER = regex.compile(
+    rf"""
+    [\s,]* (?: [—–-]{{1,2}} \s* )?
+    (?P<cue> {_INVERTABLE} ) \s+
+    {_MENTION}
+    (?P<appos> \s*,\s* [^,.;“”"\n]{{1,120}} )?
+    """, V)
+
+# Right after a closing mark, a subject then its speech verb:
+#   “We will win,”⟦ Austin said⟧.     ”⟦ he told reporters⟧     ”⟦ Austin, 68, said⟧
+NORMAL_AFTER = regex.compile(
+    rf"""
+    [\s,]* (?: [—–-]{{1,2}} \s* )?
+    {_MENTION}
+    (?P<appos> \s*,\s* [^,“”"\n]{{1,150}} , )?
+    \s+ (?: (?: {_ADVERBS} | {_AUX} ) \s+ ){{0,3}}
+    (?P<cue> {_VERB} ) (?! [\p{{L}}\-] )
+    """, V)
+
+# "according to" (and kin) with the mention after it:
+#   ⟦according to⟧ ⟦the newspaper⟧     ⟦As⟧ ⟦Austin⟧ ⟦put it⟧
+ACCORDING_TO = regex.compile(
+    rf"""
+    (?P<cue> [Aa]ccording \s+ to | [Ii]n \s+ the \s+ words \s+ of | [Pp]er | [Vv]ia
+           | [Qq]uoting | [Cc]iting ) \s+
+    {_MENTION}
+    """, V)
+
+# A headline or caption cue: a name, a colon, the quote.   ⟦Trump⟧: “We will win”
+COLON_SPEAKER = regex.compile(
+    rf"""(?r)
+    {_MENTION}
+    (?: \s+ (?:on|about|to|at) \s+ [^:“”"\n]{{1,60}} )?
+    \s* : \s* \Z
+    """, V)
+
+# A name anywhere in running text, for the article's cast of people:
+#   ⟦Defense Secretary Lloyd Austin⟧ met ⟦Sen. Marco Rubio (R-Fla.)⟧ and ⟦Mr. Garin⟧.
+NAME_MENTION = regex.compile(
+    rf"""
+    (?<! [\p{{L}}\d’'\-] )
+    (?: {_TITLE_MOD} \s+ )?
+    (?: {_PREMOD}{{0,4}} )
+    {_NAME}
+    (?! [\p{{L}}\d\-] )
+    """, V)
+
+# An appositive title after a name:  Lloyd Austin⟦, the defense secretary,⟧
+APPOSITIVE_TITLE = regex.compile(
+    rf"""
+    \s*,\s* (?:the\s+|a\s+|an\s+)?
+    (?P<title> (?: (?: {_TITLE_MOD} | {_NAME_TOKEN} | [\p{{Ll}}\-]{{2,20}} ) \s+ ){{0,4}} {_TITLE} )
+    (?! [\p{{L}}\-] )
+    """, V)
+
+# A pronoun on its own:  ⟦he⟧  ⟦She⟧  ⟦they⟧
+PRONOUN = regex.compile(r"(?<![\p{L}\d’'\-])(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Tt]hey|[Tt]heir)(?![\p{L}\d’'\-])", V)
+
+# ------------------------------------------------------------------ what is not a quote
+
+_WORK = _cap_alt(lx.WORK_NOUNS)
+_WORK_AFTER = _cap_alt(lx.WORK_FOLLOWERS)
+
+# Before a quoted title: a work noun, a network's possessive, or "on"/"of" + capitals:
+#   the podcast |“Off Message”     on ABC’s |“This Week,”     the book |“Gifted Hands”
+TITLE_CONTEXT_BEFORE = regex.compile(
+    rf"""(?r)
+    (?: {_WORK} (?: \s+ (?:called|titled|entitled|named|dubbed) )?
+      | (?: [Cc]alled | [Tt]itled | [Ee]ntitled | [Nn]amed )
+      | \p{{Lu}}{{2,}} ['’]s
+      | (?: \p{{Lu}}\w+ \s+ ){{0,2}} (?: News | Network | Channel | Radio | TV ) ['’]s
+      | \b (?: on | of | in | to | from | hosts | host | watch | watched | read | reading | see | saw ) (?: \s+ the )?
+    ) [\s,]* \Z
+    """, V)
+
+# After a quoted title: a role or format word:  “Daily Show”| host    “Shark Tank”| star
+TITLE_CONTEXT_AFTER = regex.compile(rf"[,\s]* {_WORK_AFTER} (?![\p{{L}}\-])", V)
+
+# A nickname between a given name and a surname:  Juan |“Chico”| Manriquez
+NICKNAME_CONTEXT = regex.compile(rf"(?r) \p{{Lu}}[\p{{Ll}}\.]+ \s* \Z", V)
+NICKNAME_AFTER = regex.compile(rf"\s* \p{{Lu}}[\p{{Ll}}\p{{Lu}}’'\-]+", V)
+
+# A quoted stretch made of capitalised words only (a title or a name):
+#   “Fox News Sunday”   “Gifted Hands,”   “Make America Great Again”
+ALL_CAPITALISED = regex.compile(
+    r"""\W{0,3} (?: (?: \p{Lu}[\p{L}’'\-.&]* | \d[\d,.]* | of | the | and | a | an | in | on | to | for | at | with | is | & ) (?: \s+ | \Z | [,.!?:]+ \s* ) ){1,12} \W{0,3} \Z""", V)
