@@ -4,9 +4,10 @@ For one quote, in order of strength: a cue right after the closing mark
 (“…,” Austin said / “…,” said Austin), a cue right before the opening mark
 (Austin said: “…” / Austin said that “…”), a speech verb earlier in the same
 sentence (Austin called the plan “a disaster”), one later in the sentence
-(“…” is how Austin put it).  A transcript label or a tweet's author stand in for
-a cue.  Quotes left without one are linked to their neighbours in
-``pipeline.inherit``.
+(“…” is how Austin put it), and for a fragment inside a sentence the subject
+of its clause (Then he turned to “little” Marco).  A transcript label or a
+tweet's author stand in for a cue.  Quotes still without one are linked to
+their neighbours in ``inherit.py``.
 """
 from __future__ import annotations
 
@@ -17,10 +18,10 @@ from . import patterns as P
 from .layout import Layout
 from .quotes import QuoteSpan
 
-# How a cue was found, strongest first; confidence.py scores these.
-AFTER, BEFORE, ACCORDING, SENTENCE_BEFORE, SENTENCE_AFTER, HEADLINE = (
-    "after", "before", "according", "sentence-before", "sentence-after", "headline")
-TURN, TWEET_AUTHOR = "turn", "tweet"
+# How a cue was found; confidence.py scores these.
+AFTER, BEFORE, ACCORDING, SENTENCE_BEFORE, SENTENCE_AFTER, HEADLINE, CLAUSE = (
+    "after", "before", "according", "sentence-before", "sentence-after", "headline", "clause")
+TURN, TWEET_AUTHOR, COLON_PARAGRAPH = "turn", "tweet", "colon-paragraph"
 
 _WINDOW = 260          # characters searched on either side of a quote
 _ADJACENT_GAP = 40     # at most this much between a cue and the quote it introduces
@@ -31,8 +32,8 @@ class Cue:
     """A speech cue and the mention it attaches to."""
 
     how: str
-    cue: tuple[int, int] | None         # "said", "according to"
-    mention: tuple[int, int]            # "Austin", "he", "a spokesman for the Pentagon"
+    cue: tuple[int, int] | None           # "said", "according to"
+    mention: tuple[int, int]              # "Austin", "he", "a spokesman for the Pentagon"
     appos: tuple[int, int] | None = None  # ", the defense secretary" after the mention
 
 
@@ -44,8 +45,7 @@ def trim_mention(text: str, start: int, end: int) -> tuple[int, int]:
         j = start
         while j < end and (text[j].isalnum() or text[j] in "’'-"):
             j += 1
-        word = text[start:j]
-        if j < end and word in lx.SENTENCE_OPENERS and _has_name_after(text, j, end):
+        if j < end and text[start:j] in lx.SENTENCE_OPENERS and _more_after(text, j, end):
             start = j
             continue
         break
@@ -54,42 +54,57 @@ def trim_mention(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _has_name_after(text: str, j: int, end: int) -> bool:
+def _more_after(text: str, j: int, end: int) -> bool:
     rest = text[j:end].lstrip(" ,")
     return bool(rest) and (rest[0].isupper() or rest.split(" ", 1)[0] in ("he", "she", "they", "the", "a", "an"))
 
 
-def _cue_from_match(text: str, how: str, m, offset_cue: str = "cue") -> Cue:
-    ms, me = trim_mention(text, *m.span("mention"))
+def _is_opener_only(text: str, span: tuple[int, int]) -> bool:
+    """A "mention" that is only a sentence opener: "Then", "Later", "December"."""
+    word = text[span[0]:span[1]]
+    return word in lx.SENTENCE_OPENERS and word.lower() not in lx.PRONOUN_SUBJECTS
+
+
+def _mention_of(text: str, m) -> tuple[int, int] | None:
+    span = trim_mention(text, *m.span("mention"))
+    if span[1] <= span[0] or _is_opener_only(text, span):
+        return None
+    return span
+
+
+def _cue_from_match(text: str, how: str, m) -> Cue | None:
+    span = _mention_of(text, m)
+    if span is None:
+        return None
     groups = m.groupdict()
     appos = m.span("appos") if groups.get("appos") else None
-    cue = m.span(offset_cue) if groups.get(offset_cue) else None
-    return Cue(how, cue, (ms, me), appos)
-
-
-def subject_before(text: str, lo: int, verb_start: int):
-    """The subject phrase ending right before a speech verb, or None."""
-    return P.SUBJECT_BEFORE.search(text, lo, verb_start)
+    cue = m.span("cue") if groups.get("cue") else None
+    return Cue(how, cue, span, appos)
 
 
 def cue_after(text: str, lo: int, hi: int) -> Cue | None:
     """“…,” said Austin / “…,” Austin said / “…,” according to Austin."""
-    m = P.INVERTED_AFTER.match(text, lo, hi)
-    if m:
-        return _cue_from_match(text, AFTER, m)
-    m = P.NORMAL_AFTER.match(text, lo, hi)
-    if m:
-        return _cue_from_match(text, AFTER, m)
+    for pattern in (P.INVERTED_AFTER, P.NORMAL_AFTER):
+        m = pattern.match(text, lo, hi)
+        if m and not m.group("cue").endswith("ing"):
+            cue = _cue_from_match(text, AFTER, m)
+            if cue:
+                return cue
     m = P.ACCORDING_TO.match(text, _skip_punct(text, lo, hi), hi)
-    if m:
-        return _cue_from_match(text, ACCORDING, m)
-    return None
+    return _cue_from_match(text, ACCORDING, m) if m else None
 
 
 def _skip_punct(text: str, lo: int, hi: int) -> int:
-    while lo < hi and (text[lo].isspace() or text[lo] in ",—–-"):
+    while lo < hi and (text[lo].isspace() or text[lo] in ",—–-("):
         lo += 1
     return lo
+
+
+def cue_has_content(text: str, cue: Cue, hi: int) -> bool:
+    """Whether the cue goes on with content of its own (“…” Austin said that …),
+    so that it does not attribute the quote before it."""
+    end = max(cue.mention[1], cue.cue[1] if cue.cue else 0, cue.appos[1] if cue.appos else 0)
+    return bool(P.CUE_HAS_CONTENT.match(text, end, hi))
 
 
 def cue_before(text: str, lo: int, hi: int) -> Cue | None:
@@ -99,13 +114,17 @@ def cue_before(text: str, lo: int, hi: int) -> Cue | None:
     """
     m = P.COLON_SPEAKER.search(text, lo, hi)
     if m and not text[lo:m.start()].strip():
-        return _cue_from_match(text, HEADLINE, m)
+        cue = _cue_from_match(text, HEADLINE, m)
+        if cue:
+            return cue
     last_acc = None
     for a in P.ACCORDING_TO.finditer(text, lo, hi):
         last_acc = a
     v = P.SPEECH_VERB_REVERSE.search(text, lo, hi)
     if last_acc and (not v or last_acc.start() > v.start()):
-        return _cue_from_match(text, ACCORDING, last_acc)
+        cue = _cue_from_match(text, ACCORDING, last_acc)
+        if cue:
+            return cue
     while v:
         cue = _cue_with_subject(text, lo, v, hi)
         if cue:
@@ -115,33 +134,46 @@ def cue_before(text: str, lo: int, hi: int) -> Cue | None:
 
 
 def _cue_with_subject(text: str, lo: int, v, hi: int) -> Cue | None:
-    """The verb ``v`` and its subject: right before it, or the clause's subject
-    for "…, saying “…”"."""
-    adjacent = hi - v.end() <= _ADJACENT_GAP
-    s = subject_before(text, lo, v.start())
-    how = BEFORE if adjacent else SENTENCE_BEFORE
-    if s:
-        ms, me = trim_mention(text, *s.span("mention"))
-        if me > ms:
-            return Cue(how, v.span(), (ms, me), s.span("appos") if s.group("appos") else None)
-    if v.group().endswith("ing") or text[lo:v.start()].rstrip().endswith(","):
-        c = P.CLAUSE_SUBJECT.match(text, lo, v.start())
+    """The verb ``v`` and its subject: for "…, saying “…”" the clause's subject,
+    otherwise the phrase right before the verb."""
+    how = BEFORE if hi - v.end() <= _ADJACENT_GAP else SENTENCE_BEFORE
+    if v.group().endswith("ing"):
+        c = clause_subject(text, lo, v.start())
         if c:
-            ms, me = trim_mention(text, *c.span("mention"))
-            if me > ms:
-                return Cue(how, v.span(), (ms, me))
+            return Cue(how, v.span(), c[0], c[1])
+    s = P.SUBJECT_BEFORE.search(text, lo, v.start())
+    if s:
+        span = _mention_of(text, s)
+        if span:
+            return Cue(how, v.span(), span, s.span("appos") if s.group("appos") else None)
+    return None
+
+
+def clause_subject(text: str, lo: int, hi: int):
+    """The nearest subject + finite verb before ``hi``: (mention span, appos span)."""
+    c = P.CLAUSE_SUBJECT.search(text, lo, hi)
+    while c:
+        span = _mention_of(text, c)
+        if span:
+            return span, (c.span("appos") if c.group("appos") else None)
+        c = P.CLAUSE_SUBJECT.search(text, lo, c.start("mention"))
     return None
 
 
 def cue_later(text: str, lo: int, hi: int) -> Cue | None:
-    """A speech verb later in the quote's sentence: “…” is how Austin put it."""
+    """A speech verb later in the quote's sentence: “…” is how Austin put it /
+    “…” if she loses, said David Wasserman."""
     v = P.SPEECH_VERB.search(text, lo, hi)
     while v:
-        s = subject_before(text, lo, v.start())
-        if s:
-            ms, me = trim_mention(text, *s.span("mention"))
-            if me > ms:
-                return Cue(SENTENCE_AFTER, v.span(), (ms, me))
+        inv = P.INVERTED_AFTER.match(text, v.start(), hi) if text[lo:v.start()].rstrip().endswith(",") else None
+        if inv:
+            cue = _cue_from_match(text, SENTENCE_AFTER, inv)
+            if cue:
+                return cue
+        s = P.SUBJECT_BEFORE.search(text, lo, v.start())
+        span = _mention_of(text, s) if s else None
+        if span:
+            return Cue(SENTENCE_AFTER, v.span(), span)
         v = P.SPEECH_VERB.search(text, v.end(), hi)
     return None
 
@@ -154,6 +186,12 @@ def ends_sentence(text: str, q: QuoteSpan) -> bool:
     return text[j] == "." if j >= q.start else False
 
 
+def opens_sentence(layout: Layout, q: QuoteSpan, floor: int) -> bool:
+    """Nothing but a cue-free lead-in stands between the sentence start and the quote."""
+    s = layout.sentence_start(q.open, floor)
+    return not layout.text[s:q.open].strip(" \t([—–-")
+
+
 def find_cue(layout: Layout, q: QuoteSpan, prev_close: int, next_open: int) -> Cue | None:
     """The best cue for one quote; ``prev_close``/``next_open`` bound the search to
     the text between this quote and its neighbours."""
@@ -162,34 +200,50 @@ def find_cue(layout: Layout, q: QuoteSpan, prev_close: int, next_open: int) -> C
     tweet = layout.tweet_at(q.start)
     if tweet and tweet.author_span:
         return Cue(TWEET_AUTHOR, None, tweet.author_span)
+    ends = ends_sentence(text, q)
     after = None
     if q.close >= 0:
         a_lo = q.close + 1
         a_hi = min(p_hi, next_open, a_lo + _WINDOW)
         after = cue_after(text, a_lo, a_hi)
-        if after and ends_sentence(text, q) and not _short_tail(text, after, a_hi):
+        if after and ends and cue_has_content(text, after, a_hi):
             after = None
-    if after and after.how != ACCORDING:
-        return after
-    b_lo = layout.sentence_start(q.open, max(p_lo, prev_close + 1, q.open - _WINDOW))
-    before = cue_before(text, b_lo, q.open)
-    if after and (not before or before.how != BEFORE):
-        return after
-    if before:
+    floor = max(p_lo, prev_close + 1, q.open - _WINDOW)
+    before = cue_before(text, layout.sentence_start(q.open, floor), q.open)
+    if after and before and before.how == BEFORE and cue_has_content(text, after, len(text)):
         return before
+    if after or before:
+        return after or before
     turn = layout.turn_at(q.start)
     if turn:
         return Cue(TURN, None, turn.label_span)
-    if q.close >= 0:
+    shares_sentence = prev_close >= 0 and layout.sentence_start(q.open, p_lo) <= prev_close
+    if shares_sentence:
+        return None
+    if q.close >= 0 and not ends:
         l_lo = q.close + 1
-        l_hi = layout.sentence_stop(l_lo, min(p_hi, next_open, l_lo + _WINDOW))
-        return cue_later(text, l_lo, l_hi)
+        later = cue_later(text, l_lo, layout.sentence_stop(l_lo, min(p_hi, next_open, l_lo + _WINDOW)))
+        if later:
+            return later
+    if not opens_sentence(layout, q, floor):
+        c = clause_subject(text, layout.sentence_start(q.open, floor), q.open)
+        if c:
+            return Cue(CLAUSE, None, c[0], c[1])
     return None
 
 
-def _short_tail(text: str, cue: Cue, hi: int) -> bool:
-    """After “… win.” a cue counts only when its sentence ends soon: "Austin said Tuesday."."""
-    end = max(cue.mention[1], cue.cue[1] if cue.cue else 0)
-    tail = text[end:hi]
-    stop = min((i for i in (tail.find("."), tail.find("\n")) if i >= 0), default=len(tail))
-    return stop <= 30
+def cue_ending_paragraph(layout: Layout, para: int) -> Cue | None:
+    """A paragraph that ends with a cue and a colon introduces the next one:
+    "As Joel Pollak observed:" ⏎ “…”."""
+    lo, hi = layout.paragraphs[para]
+    text = layout.text
+    end = hi
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    if end <= lo or text[end - 1] != ":":
+        return None
+    cue = cue_before(text, layout.sentence_start(end - 1, max(lo, end - _WINDOW)), end)
+    if cue is None:
+        c = clause_subject(text, layout.sentence_start(end - 1, max(lo, end - _WINDOW)), end)
+        cue = Cue(CLAUSE, None, c[0], c[1]) if c else None
+    return Cue(COLON_PARAGRAPH, cue.cue, cue.mention, cue.appos) if cue else None

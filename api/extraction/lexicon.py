@@ -119,7 +119,14 @@ neighbour owner volunteer blogger journalist producer director publisher
 filmmaker musician artist athlete coach player economist strategists officials
 aides advisers advisors lawmakers leaders supporters voters delegates critics
 experts analysts activists officers agents sources residents protesters
-republicans democrats conservatives liberals progressives
+republicans democrats conservatives liberals progressives republican democrat
+conservative liberal progressive independent colleague friend relative cousin
+ally associate classmate roommate boss coworker co-worker person people crowd
+audience narrator announcer caller questioner listener viewer reader commenter
+user users participant participants respondent respondents attendees members
+fans staffers workers employees students parents families insiders allies
+donors operatives strategist pundit pundits diplomat diplomats envoy
+negotiator mediator teenager child children kid kids boy girl guy
 """.split()
 
 # Words that modify a title: "former Defense Secretary", "deputy press secretary".
@@ -141,6 +148,9 @@ PLURAL_PRONOUNS = ("they", "them", "their", "themselves")
 NEUTER_PRONOUNS = ("it", "its")
 FIRST_PERSON = ("i", "we")
 SUBJECT_PRONOUNS = ("he", "she", "they", "it", "i", "we", "who")
+# Words that can stand alone as a speaker: "he said", "another added", "most said".
+PRONOUN_SUBJECTS = {"he", "she", "they", "it", "i", "we", "you", "who", "another",
+                    "others", "one", "both", "most", "many", "some", "few"}
 
 MALE_HONORIFICS = {"mr", "sir", "lord", "king", "prince", "father", "fr", "brother"}
 FEMALE_HONORIFICS = {"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister"}
@@ -215,7 +225,8 @@ DOCUMENT_NOUNS = set("""
 statement report lawsuit complaint email e-mail letter memo poll survey study
 ad advertisement website release editorial op-ed post tweet document filing
 indictment ruling order sign banner headline caption article book note
-message petition resolution bill video transcript text analysis review
+message petition resolution bill video transcript text analysis review column
+piece story voice voiceover narration script platform manifesto
 """.split())
 
 # Words before a quoted stretch that mark it as the title of a work, not speech:
@@ -232,6 +243,40 @@ WORK_FOLLOWERS = set("""
 host hosts co-host star stars anchor author creator producer episode episodes
 podcast show segment series interview appearance program broadcast
 """.split())
+
+
+# Verbs that are more often nouns: only their -ed and -ing forms are cues
+# ("texted", not "a text message"); the -s form too when listed in NOUN_S_OK.
+NOUN_HOMOGRAPHS = set("""
+text message email post tweet report quote answer comment question counter
+charge press demand promise pledge vow cry protest chant echo estimate forecast
+label brand term call note claim challenge joke quip guarantee remark
+""".split())
+NOUN_S_OK = {"posts", "tweets", "reports", "notes", "claims", "calls", "promises",
+             "pledges", "vows", "charges", "demands", "questions", "challenges", "remarks"}
+
+# Irregular past tenses, for telling a clause's verb ("he cut into Bush").
+IRREGULAR_PAST = """
+went made took gave cut left got came saw began ran put set kept held brought
+thought became found felt stood won lost met sent led paid hit let sat spent
+built fought sought taught caught bought drove rode rose fell knew grew threw
+drew flew wore broke chose spoke wrote told said heard meant read shot struck
+hung stuck fled fed bent lent dealt quit shut spread split bet beat hurt cast
+cost burst upset lit slid did
+""".split()
+
+# Auxiliaries and modals, with their negative contractions.
+FINITE_AUX = """
+is was are were has had have will would can could should may might must did
+does do isn't wasn't aren't weren't hasn't hadn't haven't won't wouldn't can't
+couldn't shouldn't didn't doesn't don't
+""".split()
+
+# Prepositions: a name right after one is not a subject ("for Trump to drop out").
+PREPOSITIONS = """
+for to of in on at by with from about against than like into onto over under
+after before between among through toward towards upon within without via
+""".split()
 
 
 def verb_forms(base: str) -> tuple[str, ...]:
@@ -251,7 +296,13 @@ def verb_forms(base: str) -> tuple[str, ...]:
 
 def all_speech_verb_forms() -> list[str]:
     """Every inflected speech verb, longest first (for regex alternation)."""
-    forms = {f for base in SPEECH_VERBS for f in verb_forms(base)}
+    forms = set()
+    for base in SPEECH_VERBS:
+        for f in verb_forms(base):
+            if base in NOUN_HOMOGRAPHS and not f.endswith(("ed", "ing", "id", "old", "ote")) \
+                    and f not in NOUN_S_OK:
+                continue
+            forms.add(f)
     return sorted(forms, key=lambda w: (-len(w), w))
 
 # Capitalised words that open a sentence but never belong to a name:

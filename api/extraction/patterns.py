@@ -128,7 +128,7 @@ _NAME = rf"""
 _PREMOD = rf"(?: (?: {_TITLE_MOD} | {_TITLE} | {_POSSESSIVE} | {_NAME_TOKEN} | and ) \s+ )"
 
 _DET = r"""(?: [Tt]he | [Aa]n? | [Oo]ne | [Aa]nother | [Tt]wo | [Tt]hree | [Ss]everal | [Ss]ome
-             | [Mm]any | [Oo]ther | [Hh]is | [Hh]er | [Tt]heir | [Ii]ts | [Tt]his | [Tt]hat
+             | [Mm]any | [Oo]ther | [Hh]is | [Hh]er | [Tt]heir | [Ii]ts | [Tt]his
              | [Tt]hese | [Tt]hose | [Bb]oth | [Ee]ach | [Mm]ost | """ + _POSSESSIVE + ")"
 _HEAD = "(?:" + _TITLE + "|" + _alt(lx.ORG_NOUNS | lx.DOCUMENT_NOUNS) + ")"
 
@@ -142,7 +142,16 @@ _DESCRIPTION = rf"""
     (?: \s+ (?:for|of|at|with|from|to|in|on) \s+ (?:the\s+)? (?: {_NAME_TOKEN} \s* ){{1,5}} )?
 """
 
-_PRONOUN = r"(?: [Hh]e | [Ss]he | [Tt]hey | [Ii]t | [Ww]e | I | [Ww]ho | [Yy]ou )"
+_PRONOUN = r"""(?: [Hh]e | [Ss]he | [Tt]hey | [Ii]t | [Ww]e | I | [Ww]ho | [Yy]ou
+                 | [Aa]nother | [Oo]thers | [Oo]ne | [Bb]oth | [Mm]ost | [Mm]any | [Ss]ome | [Ff]ew )"""
+
+# A short description with any head noun, for right before a verb:
+#   “Out!” ⟦the crowd⟧ yelled.     “…” ⟦his colleague⟧ wrote on Facebook.
+_LOOSE = rf"""
+    {_DET} \s+ (?: [\p{{Ll}}\-’'\d]{{1,20}} \s+ ){{0,2}}
+    (?! {_alt(lx.PREPOSITIONS + ["and", "or", "as", "that", "than", "the", "a", "an", "who", "which"])} (?![\p{{L}}]) )
+    [\p{{Ll}}\-]{{2,20}}
+"""
 
 # A speaker mention: pronoun, description or (titled) name.
 _MENTION = rf"""
@@ -150,6 +159,7 @@ _MENTION = rf"""
         (?<! [\p{{L}}\d] ) {_PRONOUN} (?! [\p{{L}}\d’'] )
       | {_DESCRIPTION}
       | (?: {_DET} \s+ )? {_PREMOD}{{0,5}} {_NAME}
+      | {_LOOSE}
     )
 """
 
@@ -174,13 +184,31 @@ SUBJECT_BEFORE = regex.compile(
     \Z
     """, V)
 
-# A subject at the start of a clause (for "…, saying" and other verbs without one):
-#   ⟦Trump⟧ attacked Clinton on Tuesday, |saying …   On Friday, ⟦the campaign⟧ …
+_FINITE = rf"""(?: {_VERB} | {_alt(lx.FINITE_AUX + [a.replace("'", "’") for a in lx.FINITE_AUX])}
+               | {_alt(lx.IRREGULAR_PAST)} | \p{{Ll}}{{2,}}(?:ed|s) )"""
+_NOT_AFTER_PREPOSITION = r"(?<! (?<![\p{L}])" + _alt(lx.PREPOSITIONS + [p.capitalize() for p in lx.PREPOSITIONS]) + r"\s )"
+
+# (reverse) The nearest subject + finite verb of a clause, for cues without a
+# subject of their own ("…, saying", "…, calling it") and for partial quotes:
+#   In December, ⟦the prince called⟧ for Trump to drop out, |calling him “a disgrace”
+#   Then ⟦he cut⟧ into Bush, |calling him a “stiff”      (not: for ⟦Trump to⟧ …)
 CLAUSE_SUBJECT = regex.compile(
-    rf"""
-    \s* (?: [^,“”"\n]{{1,60}} , \s+ )??
+    rf"""(?r)
+    {_NOT_AFTER_PREPOSITION}
+    (?<! [\p{{L}}\d’'\-] )
     {_MENTION}
-    (?= [\s,] )
+    (?P<appos> \s*,\s* [^,“”"\n]{{1,150}} , )?
+    \s+ (?: {_ADVERBS} \s+ ){{0,2}}
+    (?P<verb> {_FINITE} ) (?! [\p{{L}}\-’'] )
+    """, V)
+
+# What follows a cue that has content of its own, so that it does not attribute
+# the quote before it:  ”  Austin said| that the plan …    ” he added|: “…”
+CUE_HAS_CONTENT = regex.compile(
+    r"""
+    (?: \s* [:] )
+    | \s+ (?: that | the | a | an | he | she | they | it | his | her | their | its | this | these
+             | those | there | we | I | you | if | whether | how | why | what | when ) (?! [\p{L}\-’'] )
     """, V)
 
 # Speech verbs that may come before their subject ("said Austin"); not "told",
