@@ -86,7 +86,7 @@ do has_also had_also would_later
 # --------------------------------------------------------------- titles, names
 HONORIFICS = """
 Mr Mrs Ms Miss Mx Dr Sen Rep Gov Gen Lt Col Sgt Capt Adm Maj Rev Fr Prof Pres
-Sec Amb Atty Del Supt Cmdr Cpl Pvt Hon Msgr Sr Jr Gens Reps Sens Govs Lt.Gov
+Sec Amb Atty Del Supt Cmdr Cpl Pvt Hon Msgr Gens Reps Sens Govs
 """.split()
 
 # Job titles and roles, lowercase.  Used both before a name ("Defense Secretary
@@ -135,6 +135,14 @@ former then acting deputy assistant associate senior junior chief vice
 executive national press communications campaign state federal top longtime
 long-time veteran interim outgoing incoming retired principal special general
 """.split()
+
+# Capitalised words that continue a title after "of": "Secretary of State",
+# "Speaker of the House", "Chairman of the Joint Chiefs of Staff".
+TITLE_OF_WORDS = set("""
+State Defense Labor Commerce Energy Education Agriculture Treasury Interior
+Transportation Homeland Security Health Human Services Housing Urban Development
+Veterans Affairs Justice House Staff Joint Chiefs Navy Army Air Force the and
+""".split())
 
 # Name particles that stay lowercase inside a name: "Charles de Gaulle".
 PARTICLES = "de da del della der den di du dos das la le van von ter ten bin ibn al el st".split()

@@ -1,15 +1,216 @@
-"""Stage 3: resolve mentions to the article's people (placeholder)."""
+"""Stage 3: resolve each quote's local mention to one speaker of the article.
+
+The article's cast is built from every name outside quotation marks, in order:
+"Defense Secretary Lloyd Austin" opens an entity, a later "Austin" or
+"Mr. Austin" joins it.  A pronoun resolves to the nearest earlier person of its
+gender (from honorifics, title words, given names and pronouns already
+resolved); "who" to the name it follows; "the senator" to the person holding
+that title; other descriptions and organisations stand for themselves.  Every
+quote of one entity carries the same Speaker.
+"""
 from __future__ import annotations
 
-from .records import Speaker
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from . import lexicon as lx
+from . import names
+from . import patterns as P
+from .attribute import Cue
+from .layout import Layout
+from .quotes import QuoteSpan
+from .records import ORGANIZATION, PERSON, UNKNOWN, Speaker
+
+_PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
+_LOOKBACK = 3000       # characters searched back for a pronoun's antecedent
 
 
-def resolve(layout, spans, cues):
+@dataclass
+class Entity:
+    name: str
+    title: str | None
+    kind: str
+    gender: str | None
+    tokens: tuple[str, ...]
+    aliases: list[str] = field(default_factory=list)
+    last: int = -1              # offset of the latest mention
+
+    def speaker(self) -> Speaker:
+        return Speaker(self.name, self.title, self.kind, tuple(self.aliases))
+
+
+class Cast:
+    """The people and organisations named in one article."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self.mentions: list[tuple[int, int, Entity]] = []     # outside quotes, by start
+        self._by_token: dict[str, list[Entity]] = {}
+
+    def link(self, parts: names.NameParts, surface: str, pos: int) -> Entity:
+        """The entity this name refers to, created when new."""
+        e = self._find(parts)
+        if e is None:
+            e = Entity(parts.name, parts.title, parts.kind, parts.gender, parts.tokens)
+            self.entities.append(e)
+            for t in parts.tokens:
+                self._by_token.setdefault(t.lower(), []).append(e)
+        elif len(parts.tokens) > len(e.tokens) and parts.kind == PERSON:
+            e.name, e.tokens = parts.name, parts.tokens          # "Austin" then "Lloyd Austin"
+            for t in parts.tokens:
+                if e not in self._by_token.setdefault(t.lower(), []):
+                    self._by_token[t.lower()].append(e)
+        e.title = e.title or parts.title
+        e.gender = e.gender or parts.gender
+        alias = surface.strip(" ,")
+        if alias and alias not in e.aliases and len(e.aliases) < 12:
+            e.aliases.append(alias)
+        e.last = max(e.last, pos)
+        return e
+
+    def _find(self, parts: names.NameParts) -> Entity | None:
+        if not parts.tokens:
+            return None
+        cands = self._by_token.get(parts.tokens[-1].lower(), [])
+        best = None
+        for e in cands:
+            if e.kind != parts.kind and ORGANIZATION in (e.kind, parts.kind):
+                continue
+            if _compatible(e.tokens, parts.tokens) and (best is None or e.last > best.last):
+                best = e
+        return best
+
+
+def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """"Austin" ~ "Lloyd Austin"; "Hillary Clinton" ~ "Hillary Rodham Clinton";
+    not "Bill Clinton" ~ "Hillary Clinton"."""
+    if a[-1].lower() != b[-1].lower():
+        return len(a) == 1 and a[0].lower() == b[0].lower() and len(b) > 1 or \
+            len(b) == 1 and b[0].lower() == a[0].lower() and len(a) > 1
+    return len(a) == 1 or len(b) == 1 or a[0].lower() == b[0].lower() or \
+        a[0].rstrip(".") == b[0][:1] or b[0].rstrip(".") == a[0][:1]
+
+
+def _inside(spans: list[QuoteSpan], starts: list[int], pos: int) -> bool:
+    k = bisect_left(starts, pos + 1) - 1
+    if k < 0:
+        return False
+    q = spans[k]
+    return q.open <= pos < (q.close if q.close >= 0 else q.end)
+
+
+def build_cast(layout: Layout, spans: list[QuoteSpan]) -> Cast:
+    """Every name outside quotation marks, linked into entities in text order."""
+    cast = Cast()
+    text = layout.text
+    starts = [q.open for q in spans]
+    for m in P.NAME_MENTION.finditer(text):
+        if _inside(spans, starts, m.start()):
+            continue
+        parts = names.parse(m.group())
+        if not parts.tokens:
+            continue
+        e = cast.link(parts, m.group(), m.start())
+        appos = P.APPOSITIVE_TITLE.match(text, m.end(), min(len(text), m.end() + 120))
+        if appos and e.kind == PERSON and not e.title:
+            e.title = appos.group("title")
+        cast.mentions.append((m.start(), m.end(), e))
+    return cast
+
+
+def _is_person(e: Entity) -> bool:
+    return e.kind == PERSON and (len(e.tokens) > 1 or e.gender is not None or e.title is not None)
+
+
+def resolve_pronoun(cast: Cast, word: str, pos: int) -> Entity | None:
+    """The nearest earlier person of the pronoun's gender (any person if unknown)."""
+    gender = _PRONOUN_GENDER.get(word.lower())
+    plural = word.lower() in ("they", "it")
+    k = bisect_left(cast.mentions, (pos,)) - 1
+    fallback = None
+    while k >= 0 and cast.mentions[k][0] >= pos - _LOOKBACK:
+        e = cast.mentions[k][2]
+        if plural:
+            if e.kind == ORGANIZATION:
+                return e
+        elif _is_person(e):
+            if e.gender == gender:
+                return e
+            if e.gender is None and fallback is None:
+                fallback = e
+        k -= 1
+    if fallback is not None and gender:
+        fallback.gender = gender
+    return fallback
+
+
+def resolve_who(cast: Cast, pos: int) -> Entity | None:
+    """"…, said Stuart Stevens, who …" — the name ending right before "who"."""
+    k = bisect_left(cast.mentions, (pos,)) - 1
+    if k >= 0 and pos - cast.mentions[k][1] <= 3:
+        return cast.mentions[k][2]
+    return None
+
+
+def resolve_title(cast: Cast, description: str, pos: int) -> Entity | None:
+    """"the senator" -> the latest person whose title holds "senator" (or "Sen.")."""
+    words = description.lower().replace(".", "").split()
+    head = words[-1] if words else ""
+    alt = {"senator": "sen", "governor": "gov", "representative": "rep", "congressman": "rep",
+           "congresswoman": "rep", "general": "gen"}.get(head)
+    best = None
+    for e in cast.entities:
+        if e.kind != PERSON or not e.title or e.last > pos + 1 and best is not None:
+            continue
+        t = e.title.lower().replace(".", "").split()
+        if head in t or (alt and alt in t):
+            if best is None or e.last > best.last:
+                best = e
+    return best
+
+
+def resolve_mention(layout: Layout, cast: Cast, cue: Cue) -> Entity | None:
+    text = layout.text
+    s, e = cue.mention
+    surface = text[s:e]
+    low = surface.lower()
+    if low in _PRONOUN_GENDER or low in ("they", "it"):
+        return resolve_pronoun(cast, low, s)
+    if low == "who":
+        return resolve_who(cast, s)
+    if low in lx.PRONOUN_SUBJECTS:
+        return None
+    parts = names.parse(surface)
+    if not parts.tokens and cue.appos:
+        appos = names.parse(text[cue.appos[0]:cue.appos[1]])
+        if appos.kind == PERSON and appos.tokens:
+            return cast.link(appos, text[cue.appos[0]:cue.appos[1]], s)
+    if parts.kind == UNKNOWN:
+        found = resolve_title(cast, parts.name, s)
+        if found is not None:
+            return found
+        return Entity(parts.name, parts.title, UNKNOWN, parts.gender, ())
+    if parts.kind == ORGANIZATION and not parts.tokens:
+        return Entity(parts.name, None, ORGANIZATION, None, ())
+    found = cast.link(parts, surface, s)
+    if cue.appos and found.kind == PERSON and not found.title:
+        t = P.APPOSITIVE_TITLE.match(text, cue.appos[0], cue.appos[1] + 1)
+        if t:
+            found.title = t.group("title")
+    return found
+
+
+def resolve(layout: Layout, spans: list[QuoteSpan], cues: list[Cue | None]) -> list[Speaker | None]:
+    """One Speaker (or None) per quote; quotes of one entity share an equal Speaker."""
+    cast = build_cast(layout, spans)
+    entities = [resolve_mention(layout, cast, c) if c is not None else None for c in cues]
+    made: dict[int, Speaker] = {}
     out = []
-    for cue in cues:
-        if cue is None:
+    for e in entities:
+        if e is None:
             out.append(None)
             continue
-        name = layout.text[cue.mention[0]:cue.mention[1]]
-        out.append(Speaker(name=name, aliases=(name,)))
+        if id(e) not in made:
+            made[id(e)] = e.speaker()
+        out.append(made[id(e)])
     return out
