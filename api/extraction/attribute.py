@@ -21,7 +21,7 @@ from .quotes import QuoteSpan
 # How a cue was found; confidence.py scores these.
 AFTER, BEFORE, ACCORDING, SENTENCE_BEFORE, SENTENCE_AFTER, HEADLINE, CLAUSE = (
     "after", "before", "according", "sentence-before", "sentence-after", "headline", "clause")
-TURN, TWEET_AUTHOR, COLON_PARAGRAPH = "turn", "tweet", "colon-paragraph"
+TURN, TWEET_AUTHOR, COLON_PARAGRAPH, PREVIOUS_NARRATIVE = "turn", "tweet", "colon-paragraph", "previous-narrative"
 
 _WINDOW = 260          # characters searched on either side of a quote
 _ADJACENT_GAP = 40     # at most this much between a cue and the quote it introduces
@@ -134,18 +134,48 @@ def cue_before(text: str, lo: int, hi: int) -> Cue | None:
 
 
 def _cue_with_subject(text: str, lo: int, v, hi: int) -> Cue | None:
-    """The verb ``v`` and its subject: for "…, saying “…”" the clause's subject,
-    otherwise the phrase right before the verb."""
+    """The verb ``v`` and its subject.  The phrase right before the verb when
+    there is one ("Austin said"); for a participle ("…, saying") or a verb
+    after a comma or "to" ("…, called her", "was quick to add") the speaker of
+    an earlier speech verb in the sentence ("Nefzi said, adding"), else the
+    subject of the sentence's main clause."""
     how = BEFORE if hi - v.end() <= _ADJACENT_GAP else SENTENCE_BEFORE
-    if v.group().endswith("ing"):
-        c = clause_subject(text, lo, v.start())
+    direct = _direct_subject(text, lo, v.start())
+    participle = v.group().endswith("ing")
+    if direct and (not participle or direct[2]):
+        return Cue(how, v.span(), direct[0], direct[1])
+    lead = text[lo:v.start()].rstrip()
+    if participle or lead.endswith((",", " to", " and")):
+        earlier = _earlier_speech_cue(text, lo, v.start())
+        c = earlier or first_clause_subject(text, lo, v.start())
         if c:
             return Cue(how, v.span(), c[0], c[1])
-    s = P.SUBJECT_BEFORE.search(text, lo, v.start())
-    if s:
-        span = _mention_of(text, s)
-        if span:
-            return Cue(how, v.span(), span, s.span("appos") if s.group("appos") else None)
+    if direct:
+        return Cue(how, v.span(), direct[0], direct[1])
+    return None
+
+
+def _direct_subject(text: str, lo: int, verb_start: int):
+    """(mention, appos, is_name_or_pronoun) of the phrase right before a verb."""
+    s = P.SUBJECT_BEFORE.search(text, lo, verb_start)
+    if not s:
+        return None
+    span = _mention_of(text, s)
+    if not span:
+        return None
+    first = text[span[0]]
+    named = first.isupper() or text[span[0]:span[1]].lower() in lx.PRONOUN_SUBJECTS
+    return span, (s.span("appos") if s.group("appos") else None), named and not s.group("appos")
+
+
+def _earlier_speech_cue(text: str, lo: int, hi: int):
+    v = P.SPEECH_VERB_REVERSE.search(text, lo, hi)
+    while v:
+        if not v.group().endswith("ing"):
+            d = _direct_subject(text, lo, v.start())
+            if d:
+                return d[0], d[1]
+        v = P.SPEECH_VERB_REVERSE.search(text, lo, v.start())
     return None
 
 
@@ -157,6 +187,17 @@ def clause_subject(text: str, lo: int, hi: int):
         if span:
             return span, (c.span("appos") if c.group("appos") else None)
         c = P.CLAUSE_SUBJECT.search(text, lo, c.start("mention"))
+    return None
+
+
+def first_clause_subject(text: str, lo: int, hi: int):
+    """The first subject + finite verb of the sentence: its main clause."""
+    c = P.CLAUSE_SUBJECT_FORWARD.search(text, lo, hi)
+    while c:
+        span = _mention_of(text, c)
+        if span:
+            return span, (c.span("appos") if c.group("appos") else None)
+        c = P.CLAUSE_SUBJECT_FORWARD.search(text, c.end("mention"), hi)
     return None
 
 
@@ -226,9 +267,23 @@ def find_cue(layout: Layout, q: QuoteSpan, prev_close: int, next_open: int) -> C
         if later:
             return later
     if not opens_sentence(layout, q, floor):
-        c = clause_subject(text, layout.sentence_start(q.open, floor), q.open)
+        c = first_clause_subject(text, layout.sentence_start(q.open, floor), q.open)
         if c:
             return Cue(CLAUSE, None, c[0], c[1])
+    return None
+
+
+def last_cue_in(layout: Layout, para: int) -> Cue | None:
+    """The last speech verb with a subject in a paragraph without quotes:
+    "Trump was quick to add that …" ⏎ “Building it? Not negotiable.”"""
+    lo, hi = layout.paragraphs[para]
+    text = layout.text
+    v = P.SPEECH_VERB_REVERSE.search(text, lo, hi)
+    while v:
+        cue = _cue_with_subject(text, layout.sentence_start(v.start(), lo), v, v.end())
+        if cue:
+            return Cue(PREVIOUS_NARRATIVE, cue.cue, cue.mention, cue.appos)
+        v = P.SPEECH_VERB_REVERSE.search(text, lo, v.start())
     return None
 
 

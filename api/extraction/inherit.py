@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .attribute import Cue, cue_ending_paragraph
+from .attribute import Cue, cue_ending_paragraph, last_cue_in
 from .layout import Layout
 from .quotes import QuoteSpan
 
@@ -31,6 +31,8 @@ def inherit(layout: Layout, spans: list[QuoteSpan], cues: list[Cue | None]) -> l
             source = cue_ending_paragraph(layout, q.para - 1) if q.para else None
             if source is None:
                 source = previous_paragraph(spans, out, k)
+            if source is None and q.para and not _has_quotes(spans, k, q.para - 1):
+                source = last_cue_in(layout, q.para - 1)
         if source is None:
             source = next_in_paragraph(spans, cues, k)
         out[k] = source
@@ -64,6 +66,13 @@ def next_in_paragraph(spans, cues, k) -> Cue | None:
             return replace(cues[j], how=NEXT_IN_PARAGRAPH)
         j += 1
     return None
+
+
+def _has_quotes(spans, k, para) -> bool:
+    j = k - 1
+    while j >= 0 and spans[j].para > para:
+        j -= 1
+    return j >= 0 and spans[j].para == para
 
 
 def opens_paragraph(layout: Layout, q: QuoteSpan) -> bool:

@@ -24,9 +24,18 @@ characterise praise criticize criticise slam blast mock dismiss defend hail tout
 decry denounce lambaste interject interrupt press rail gush grumble murmur
 mutter sigh laugh tease taunt advise recount relay elaborate clarify summarize
 underscore highlight text email message quote cite echo predict estimate
-forecast acknowledge grant guarantee swear threaten question challenge suggest
-point write read dub label brand term call refer describe portray paint frame
-answer complain lament reason counsel concede posit theorize theorise surmise
+forecast acknowledge guarantee swear threaten question challenge suggest
+write read dub label brand term call refer describe portray
+answer complain lament reason concede posit theorize theorise surmise
+bark snarl fume growl gasp hiss roar scream holler bellow sneer chuckle giggle
+sob wail cheer boo jeer heckle chirp drawl stammer stutter mumble blurt gripe
+grouse carp rant rave seethe vent crow brag gloat trumpet react reflect ponder
+reminisce recount confide confess divulge disclose exhort implore beg
+scold rebuke berate lecture preach needle tease jab thank congratulate laud
+extol applaud proclaim pronounce snipe swipe quibble bemoan
+deplore condemn slam fret acknowledge summarize reckon
+wager insinuate imply hint intimate vouch attest certify profess
+aver affirm avow contend retort rejoin riposte interject instruct caution
 """.split()
 
 # Irregular or spelling-changing forms: base -> (3rd person, past, participle, -ing).

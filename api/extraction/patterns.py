@@ -147,9 +147,11 @@ _PRONOUN = r"""(?: [Hh]e | [Ss]he | [Tt]hey | [Ii]t | [Ww]e | I | [Ww]ho | [Yy]o
 
 # A short description with any head noun, for right before a verb:
 #   “Out!” ⟦the crowd⟧ yelled.     “…” ⟦his colleague⟧ wrote on Facebook.
+_FUNCTION_WORD = _alt(lx.PREPOSITIONS + lx.FINITE_AUX + ["and", "or", "but", "as", "that", "than", "the",
+                                                           "a", "an", "who", "which", "be", "been"])
 _LOOSE = rf"""
-    {_DET} \s+ (?: [\p{{Ll}}\-’'\d]{{1,20}} \s+ ){{0,2}}
-    (?! {_alt(lx.PREPOSITIONS + ["and", "or", "as", "that", "than", "the", "a", "an", "who", "which"])} (?![\p{{L}}]) )
+    {_DET} \s+ (?: (?! {_FUNCTION_WORD} \s ) [\p{{Ll}}\-’'\d]{{1,20}} \s+ ){{0,2}}
+    (?! {_FUNCTION_WORD} (?![\p{{L}}]) )
     [\p{{Ll}}\-]{{2,20}}
 """
 
@@ -171,22 +173,27 @@ _VERB = _alt(lx.all_speech_verb_forms() + lx.PHRASAL_CUES)
 SPEECH_VERB = regex.compile(rf"(?<![\p{{L}}\-]) {_VERB} (?![\p{{L}}\-])", V)
 SPEECH_VERB_REVERSE = regex.compile(rf"(?r)(?<![\p{{L}}\-]) {_VERB} (?![\p{{L}}\-])", V)
 
+# Not right after a preposition: "for ⟦Trump⟧ to drop out" has no subject.
+_NOT_AFTER_PREPOSITION = r"(?<! (?<![\p{L}])" + _alt(lx.PREPOSITIONS + [p.capitalize() for p in lx.PREPOSITIONS]) + r"\s )"
+
 # (reverse) The subject that ends right before a speech verb, searched up to the
 # verb's start:
 #   ⟦Defense Secretary Lloyd Austin⟧ also |said       ⟦he⟧ |told
 #   ⟦Austin⟧, 68, |said     ⟦a spokesman for the Pentagon⟧ |said
 SUBJECT_BEFORE = regex.compile(
     rf"""(?r)
+    {_NOT_AFTER_PREPOSITION}
     (?<! [\p{{L}}\d’'\-] )
     {_MENTION}
     (?P<appos> \s*,\s* [^,“”"\n]{{1,150}} , )?
+    (?: \s+ (?:at|in|on|during|after|before|over|earlier|later|last|this) \s+ (?:the\s+|a\s+)?
+        [\p{{L}}\d’'\-]{{1,15}} (?: \s+ [\p{{Ll}}\d]{{1,15}} )? )?            # Trump at the time said
     \s+ (?: (?: {_ADVERBS} | {_AUX} ) \s+ ){{0,3}}
     \Z
     """, V)
 
 _FINITE = rf"""(?: {_VERB} | {_alt(lx.FINITE_AUX + [a.replace("'", "’") for a in lx.FINITE_AUX])}
                | {_alt(lx.IRREGULAR_PAST)} | \p{{Ll}}{{2,}}(?:ed|s) )"""
-_NOT_AFTER_PREPOSITION = r"(?<! (?<![\p{L}])" + _alt(lx.PREPOSITIONS + [p.capitalize() for p in lx.PREPOSITIONS]) + r"\s )"
 
 # (reverse) The nearest subject + finite verb of a clause, for cues without a
 # subject of their own ("…, saying", "…, calling it") and for partial quotes:
@@ -201,6 +208,9 @@ CLAUSE_SUBJECT = regex.compile(
     \s+ (?: {_ADVERBS} \s+ ){{0,2}}
     (?P<verb> {_FINITE} ) (?! [\p{{L}}\-’'] )
     """, V)
+
+# The same, searched left to right: the main clause of a sentence.
+CLAUSE_SUBJECT_FORWARD = regex.compile(CLAUSE_SUBJECT.pattern.replace("(?r)", "", 1), V)
 
 # What follows a cue that has content of its own, so that it does not attribute
 # the quote before it:  ”  Austin said| that the plan …    ” he added|: “…”
@@ -219,7 +229,9 @@ _INVERTABLE = _alt([f for b in ("say", "add", "ask", "write", "continue", "expla
                                 "joke", "tweet", "post", "conclude", "counter", "shout",
                                 "exclaim", "predict", "suggest", "claim", "retort", "muse",
                                 "admit", "announce", "state", "boast", "complain", "comment",
-                                "cry", "agree", "report", "urge", "whisper", "yell")
+                                "cry", "agree", "report", "urge", "whisper", "yell", "read", "react",
+                                "reflect", "recount", "scream", "shout", "bark", "fume",
+                                "snap", "gush", "marvel", "laugh", "sigh", "chime")
                     for f in lx.verb_forms(b) if not f.endswith("ing")])
 
 # Right after a closing mark, a speech verb then its subject (inverted order):
