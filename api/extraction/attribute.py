@@ -21,7 +21,8 @@ from .quotes import QuoteSpan
 # How a cue was found; confidence.py scores these.
 AFTER, BEFORE, ACCORDING, SENTENCE_BEFORE, SENTENCE_AFTER, HEADLINE, CLAUSE = (
     "after", "before", "according", "sentence-before", "sentence-after", "headline", "clause")
-TURN, TWEET_AUTHOR, COLON_PARAGRAPH, PREVIOUS_NARRATIVE = "turn", "tweet", "colon-paragraph", "previous-narrative"
+TURN, TWEET_AUTHOR, COLON_PARAGRAPH, PREVIOUS_NARRATIVE, DASH = (
+    "turn", "tweet", "colon-paragraph", "previous-narrative", "dash-line")
 
 _WINDOW = 260          # characters searched on either side of a quote
 _ADJACENT_GAP = 40     # at most this much between a cue and the quote it introduces
@@ -87,9 +88,9 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
     for pattern in (P.INVERTED_AFTER, P.NORMAL_AFTER):
         m = pattern.match(text, lo, hi)
         if m and not m.group("cue").endswith("ing"):
-            cue = _cue_from_match(text, AFTER, m)
-            if cue:
-                return cue
+            span = trim_mention(text, *m.span("mention"))
+            if span[1] > span[0] and text[span[0]:span[1]] not in lx.NEVER_SPEAKERS:
+                return Cue(AFTER, m.span("cue"), span, m.span("appos") if m.group("appos") else None)
     m = P.ACCORDING_TO.match(text, _skip_punct(text, lo, hi), hi)
     return _cue_from_match(text, ACCORDING, m) if m else None
 
@@ -160,8 +161,8 @@ def _direct_subject(text: str, lo: int, verb_start: int):
     s = P.SUBJECT_BEFORE.search(text, lo, verb_start)
     if not s:
         return None
-    span = _mention_of(text, s)
-    if not span:
+    span = trim_mention(text, *s.span("mention"))
+    if span[1] <= span[0] or text[span[0]:span[1]] in lx.NEVER_SPEAKERS:
         return None
     first = text[span[0]]
     named = first.isupper() or text[span[0]:span[1]].lower() in lx.PRONOUN_SUBJECTS
@@ -273,10 +274,21 @@ def find_cue(layout: Layout, q: QuoteSpan, prev_close: int, next_open: int) -> C
     return None
 
 
-def last_cue_in(layout: Layout, para: int) -> Cue | None:
-    """The last speech verb with a subject in a paragraph without quotes:
-    "Trump was quick to add that …" ⏎ “Building it? Not negotiable.”"""
+def dash_attribution(layout: Layout, para: int) -> Cue | None:
+    """A paragraph "- Hillary Clinton." that names the speaker of the quote above."""
+    if para >= len(layout.paragraphs):
+        return None
     lo, hi = layout.paragraphs[para]
+    m = P.DASH_ATTRIBUTION.match(layout.text, lo, hi) if hi - lo < 120 else None
+    span = _mention_of(layout.text, m) if m else None
+    return Cue(DASH, None, span) if span else None
+
+
+def last_cue_in(layout: Layout, para: int, hi: int | None = None) -> Cue | None:
+    """The last speech verb with a subject in a paragraph (before ``hi``):
+    "Trump was quick to add that …" ⏎ “Building it? Not negotiable.”"""
+    lo, end = layout.paragraphs[para]
+    hi = end if hi is None else hi
     text = layout.text
     v = P.SPEECH_VERB_REVERSE.search(text, lo, hi)
     while v:

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .attribute import Cue, cue_ending_paragraph, last_cue_in
+from .attribute import Cue, cue_ending_paragraph, dash_attribution, last_cue_in
 from .layout import Layout
 from .quotes import QuoteSpan
 
-SAME_PARAGRAPH, NEXT_IN_PARAGRAPH, PREVIOUS_PARAGRAPH, RUN_ON = (
-    "same-paragraph", "next-in-paragraph", "previous-paragraph", "run-on")
+SAME_PARAGRAPH, NEXT_IN_PARAGRAPH, PREVIOUS_PARAGRAPH, RUN_ON, NARRATIVE = (
+    "same-paragraph", "next-in-paragraph", "previous-paragraph", "run-on", "paragraph-narrative")
 
 
 def inherit(layout: Layout, spans: list[QuoteSpan], cues: list[Cue | None]) -> list[Cue | None]:
@@ -34,7 +34,11 @@ def inherit(layout: Layout, spans: list[QuoteSpan], cues: list[Cue | None]) -> l
             if source is None and q.para and not _has_quotes(spans, k, q.para - 1):
                 source = last_cue_in(layout, q.para - 1)
         if source is None:
+            source = _narrative_before(layout, q)
+        if source is None:
             source = next_in_paragraph(spans, cues, k)
+        if source is None and _last_in_paragraph(spans, k):
+            source = dash_attribution(layout, q.para + 1)
         out[k] = source
     # A run-on quote attributed only at its end lends that cue back to its start.
     for k in range(len(spans) - 2, -1, -1):
@@ -66,6 +70,17 @@ def next_in_paragraph(spans, cues, k) -> Cue | None:
             return replace(cues[j], how=NEXT_IN_PARAGRAPH)
         j += 1
     return None
+
+
+def _narrative_before(layout: Layout, q: QuoteSpan) -> Cue | None:
+    """A speech verb earlier in the quote's own paragraph: "Also, Trump isn't a
+    conservative, he said. “He's a liberal!”"."""
+    cue = last_cue_in(layout, q.para, q.open)
+    return replace(cue, how=NARRATIVE) if cue else None
+
+
+def _last_in_paragraph(spans, k) -> bool:
+    return k + 1 == len(spans) or spans[k + 1].para != spans[k].para
 
 
 def _has_quotes(spans, k, para) -> bool:

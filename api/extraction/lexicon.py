@@ -296,6 +296,14 @@ after before between among through toward towards upon within without via
 """.split()
 
 
+# Openers that can never be a speaker even right before "said" ("From said"
+# and "Will said" can: Al From, George Will).
+NEVER_SPEAKERS = set("""
+Then Now Also Later Earlier Still Yet So But And Or Meanwhile However Instead
+Separately Here There Today Yesterday Tonight Asked Speaking Finally Indeed
+""".split())
+
+
 def verb_forms(base: str) -> tuple[str, ...]:
     """All forms of a speech verb: ``verb_forms("add")`` gives
     ``("add", "adds", "added", "adding")``."""

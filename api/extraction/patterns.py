@@ -188,7 +188,7 @@ SUBJECT_BEFORE = regex.compile(
     (?P<appos> \s*,\s* [^,“”"\n]{{1,150}} , )?
     (?: \s+ (?:at|in|on|during|after|before|over|earlier|later|last|this) \s+ (?:the\s+|a\s+)?
         [\p{{L}}\d’'\-]{{1,15}} (?: \s+ [\p{{Ll}}\d]{{1,15}} )? )?            # Trump at the time said
-    \s+ (?: (?: {_ADVERBS} | {_AUX} ) \s+ ){{0,3}}
+    (?: (?<=\)) , )? \s+ (?: (?: {_ADVERBS} | {_AUX} ) \s+ ){{0,3}}
     \Z
     """, V)
 
@@ -263,6 +263,13 @@ ACCORDING_TO = regex.compile(
     (?P<cue> [Aa]ccording \s+ to | [Ii]n \s+ the \s+ words \s+ of | [Pp]er | [Vv]ia
            | [Qq]uoting | [Cc]iting ) \s+
     {_MENTION}
+    """, V)
+
+# A paragraph that only names the speaker of the quote above it:
+#   “I will look into it.” ⏎ ⟦- Hillary Clinton.⟧
+DASH_ATTRIBUTION = regex.compile(
+    rf"""
+    \s* [—–-]{{1,2}} \s* {_MENTION} [.,]? \s* (?: \( [^()\n]{{1,60}} \) [.]? )? \s* \Z
     """, V)
 
 # A headline or caption cue: a name, a colon, the quote.   ⟦Trump⟧: “We will win”
