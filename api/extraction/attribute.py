@@ -146,7 +146,16 @@ def _cue_with_subject(text: str, lo: int, v, hi: int) -> Cue | None:
     if direct and (not participle or direct[2]):
         return Cue(how, v.span(), direct[0], direct[1])
     lead = text[lo:v.start()].rstrip()
-    if participle or lead.endswith((",", " to", " and")):
+    if lead.endswith(",") and not participle:               # …, explained Rosenberg, “…”
+        inv = P.INVERTED_AFTER.match(text, v.start(), hi)
+        span = _mention_of(text, inv) if inv else None
+        if span:
+            return Cue(how, inv.span("cue"), span)
+    if lead.endswith(" and"):                                # he looked up … and said, “…”
+        c = clause_subject(text, lo, v.start())
+        if c:
+            return Cue(how, v.span(), c[0], c[1])
+    if participle or lead.endswith((",", " to")):
         earlier = _earlier_speech_cue(text, lo, v.start())
         c = earlier or first_clause_subject(text, lo, v.start())
         if c:

@@ -42,10 +42,9 @@ aver affirm avow contend retort rejoin riposte interject instruct caution
 IRREGULAR = {
     "say": ("says", "said", "said", "saying"),
     "tell": ("tells", "told", "told", "telling"),
-    "write": ("writes", "wrote", "written", "writing"),
+    "write": ("writes", "wrote", "wrote", "writing"),      # not "a written statement"
     "read": ("reads", "read", "read", "reading"),
-    "speak": ("speaks", "spoke", "spoken", "speaking"),
-    "swear": ("swears", "swore", "sworn", "swearing"),
+    "swear": ("swears", "swore", "swore", "swearing"),
     "cry": ("cries", "cried", "cried", "crying"),
     "reply": ("replies", "replied", "replied", "replying"),
     "deny": ("denies", "denied", "denied", "denying"),
@@ -64,7 +63,7 @@ IRREGULAR = {
 # Speech verbs that only count with a following particle or object:
 # "pointed out", "went on", "called it".
 PHRASAL_CUES = ["point out", "points out", "pointed out", "pointing out",
-                "go on", "goes on", "went on", "going on",
+                "went on to say", "goes on to say", "went on to add",
                 "fire back", "fired back", "shot back", "hit back", "pushed back",
                 "weigh in", "weighed in", "chimed in", "chime in",
                 "spell out", "spelled out", "lay out", "laid out",

@@ -187,7 +187,7 @@ SUBJECT_BEFORE = regex.compile(
     {_MENTION}
     (?P<appos> \s*,\s* [^,“”"\n]{{1,150}} , )?
     (?: \s+ (?:at|in|on|during|after|before|over|earlier|later|last|this) \s+ (?:the\s+|a\s+)?
-        [\p{{L}}\d’'\-]{{1,15}} (?: \s+ [\p{{Ll}}\d]{{1,15}} )? )?            # Trump at the time said
+        (?! (?:a|an|the)\s ) [\p{{L}}\d’'\-]{{1,15}} )?            # Trump at the time said
     (?: (?<=\)) , )? \s+ (?: (?: {_ADVERBS} | {_AUX} ) \s+ ){{0,3}}
     \Z
     """, V)
