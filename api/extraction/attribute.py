@@ -92,11 +92,16 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
             if span[1] > span[0] and text[span[0]:span[1]] not in lx.NEVER_SPEAKERS:
                 return Cue(AFTER, m.span("cue"), span, m.span("appos") if m.group("appos") else None)
     m = P.ACCORDING_TO.match(text, _skip_punct(text, lo, hi), hi)
-    return _cue_from_match(text, ACCORDING, m) if m else None
+    if m:
+        return _cue_from_match(text, ACCORDING, m)
+    m = P.DASH_AFTER.match(text, lo, hi)
+    if m and text[m.start("mention")].isupper():
+        return _cue_from_match(text, DASH, m)
+    return None
 
 
 def _skip_punct(text: str, lo: int, hi: int) -> int:
-    while lo < hi and (text[lo].isspace() or text[lo] in ",—–-("):
+    while lo < hi and (text[lo].isspace() or text[lo] in ",—–―-("):
         lo += 1
     return lo
 
@@ -240,7 +245,7 @@ def ends_sentence(text: str, q: QuoteSpan) -> bool:
 def opens_sentence(layout: Layout, q: QuoteSpan, floor: int) -> bool:
     """Nothing but a cue-free lead-in stands between the sentence start and the quote."""
     s = layout.sentence_start(q.open, floor)
-    return not layout.text[s:q.open].strip(" \t([—–-")
+    return not layout.text[s:q.open].strip(" \t([—–―-")
 
 
 def find_cue(layout: Layout, q: QuoteSpan, prev_close: int, next_open: int) -> Cue | None:

@@ -57,8 +57,8 @@ TWEET_AUTHOR = regex.compile(r"""(?:tweet-)?author="@?(?P<handle>[\w.]{1,40})"""
 #   … pic.twitter.com/x — ⟦Ben Jacobs⟧ (@⟦Bencjacobs⟧) June 28, 2016
 TWEET_SIGNATURE = regex.compile(
     r"""
-    [—–-]{1,2} \s*
-    (?P<name> [^\s()—–<>@][^()—–<>@\n]{0,60}? ) \s*
+    [—–―-]{1,2} \s*
+    (?P<name> [^\s()—–―<>@][^()—–―<>@\n]{0,60}? ) \s*
     \( @ (?P<handle> \w{1,30} ) \) \s*
     (?P<date> (?:\p{L}{3,9}\.?\s+\d{1,2},\s+\d{4}) | \d{4}-\d\d-\d\d )?
     """, V)
@@ -239,7 +239,7 @@ _INVERTABLE = _alt([f for b in ("say", "add", "ask", "write", "continue", "expla
 #   “It is vastly different,”⟦ says Steve Duprey⟧, a Republican …
 INVERTED_AFTER = regex.compile(
     rf"""
-    [\s,]* (?: [—–-]{{1,2}} \s* )?
+    [\s,]* (?: [—–―-]{{1,2}} \s* )?
     (?P<cue> {_INVERTABLE} ) \s+
     {_MENTION}
     (?P<appos> \s*,\s* [^,.;“”"\n]{{1,120}} )?
@@ -249,7 +249,7 @@ INVERTED_AFTER = regex.compile(
 #   “We will win,”⟦ Austin said⟧.     ”⟦ he told reporters⟧     ”⟦ Austin, 68, said⟧
 NORMAL_AFTER = regex.compile(
     rf"""
-    [\s,]* (?: [—–-]{{1,2}} \s* )?
+    [\s,]* (?: [—–―-]{{1,2}} \s* )?
     {_MENTION}
     (?P<appos> \s*,\s* [^,“”"\n]{{1,150}} , )?
     \s+ (?: (?: {_ADVERBS} | {_AUX} ) \s+ ){{0,3}}
@@ -265,11 +265,18 @@ ACCORDING_TO = regex.compile(
     {_MENTION}
     """, V)
 
+# Right after a closing mark, a dash and a name ending the line:
+#   “The most unqualified child to ever run.”⟦ ― Francisco Herrero⟧ ⏎
+DASH_AFTER = regex.compile(
+    rf"""
+    [\s,]* [—–―-]{{1,2}} \s* {_MENTION} (?P<appos> \s*,\s* [^,.;“”"\n]{{1,80}} )? [.,]? [ \t\u00a0]* (?= \n | \Z | [“"”] )
+    """, V)
+
 # A paragraph that only names the speaker of the quote above it:
 #   “I will look into it.” ⏎ ⟦- Hillary Clinton.⟧
 DASH_ATTRIBUTION = regex.compile(
     rf"""
-    \s* [—–-]{{1,2}} \s* {_MENTION} [.,]? \s* (?: \( [^()\n]{{1,60}} \) [.]? )? \s* \Z
+    \s* [—–―-]{{1,2}} \s* {_MENTION} [.,]? \s* (?: \( [^()\n]{{1,60}} \) [.]? )? \s* \Z
     """, V)
 
 # A headline or caption cue: a name, a colon, the quote.   ⟦Trump⟧: “We will win”

@@ -20,8 +20,8 @@ from .layout import Layout
 OPEN, CLOSE, EITHER, NONE = "open", "close", "either", "none"
 _OPEN_GLYPHS = "“„‟«"
 _CLOSE_GLYPHS = "”»"
-_BEFORE_OPEN = "([{—–-/…‘'" + _OPEN_GLYPHS      # characters that may precede an opening mark
-_AFTER_CLOSE = ",.;:!?)]}—–-/…’'" + _CLOSE_GLYPHS  # characters that may follow a closing mark
+_BEFORE_OPEN = "([{—–―-/…‘'" + _OPEN_GLYPHS      # characters that may precede an opening mark
+_AFTER_CLOSE = ",.;:!?)]}—–―-/…’'" + _CLOSE_GLYPHS  # characters that may follow a closing mark
 
 
 @dataclass(frozen=True, slots=True)
