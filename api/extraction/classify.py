@@ -20,6 +20,8 @@ def is_title(layout: Layout, q: QuoteSpan) -> bool:
     text = layout.text
     if len(words(layout, q)) > 12 or not P.ALL_CAPITALISED.match(text, q.start, q.end):
         return False
+    if text[q.start:q.end].rstrip("’'\" ,.")[-1:] in "!?":        # chants: “Feel the Bern!”
+        return False
     lo = max(layout.paragraphs[q.para][0], q.open - 60)
     if P.TITLE_CONTEXT_BEFORE.search(text, lo, q.open):
         return True
@@ -41,6 +43,19 @@ def is_nickname(layout: Layout, q: QuoteSpan) -> bool:
 
 def is_speech(layout: Layout, q: QuoteSpan) -> bool:
     return not (is_title(layout, q) or is_nickname(layout, q))
+
+
+def is_reported(layout: Layout, q: QuoteSpan, how: str | None) -> bool:
+    """Whether a quoted stretch is reported once its attribution is known: a
+    short stretch (three words or fewer) that no cue claims is a scare quote
+    or a coined term ("this “alternative” information ecosystem"), and so is
+    one only linked to the previous paragraph's speaker."""
+    if len(words(layout, q)) > SHORT:
+        return True
+    return how is not None and how != "previous-paragraph"
+
+
+SHORT = 3
 
 
 def is_partial(layout: Layout, q: QuoteSpan) -> bool:

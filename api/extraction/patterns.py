@@ -322,7 +322,7 @@ TITLE_CONTEXT_BEFORE = regex.compile(
       | (?: [Cc]alled | [Tt]itled | [Ee]ntitled | [Nn]amed )
       | \p{{Lu}}{{2,}} ['’]s
       | (?: \p{{Lu}}\w+ \s+ ){{0,2}} (?: News | Network | Channel | Radio | TV ) ['’]s
-      | \b (?: on | of | in | to | from | hosts | host | watch | watched | read | reading | see | saw ) (?: \s+ the )?
+      | \b (?: on | in | hosts | host | watch | watched | see | saw ) (?: \s+ the )?
     ) [\s,]* \Z
     """, V)
 

@@ -46,6 +46,8 @@ def extract(text: str) -> tuple[Quote, ...]:
     layout = analyse(text)
     spans = [q for q in find_quotes(layout) if classify.is_speech(layout, q)]
     cues = inherit(layout, spans, find_cues(layout, spans))
+    kept = [k for k, (q, c) in enumerate(zip(spans, cues)) if classify.is_reported(layout, q, c and c.how)]
+    spans, cues = [spans[k] for k in kept], [cues[k] for k in kept]
     people = speakers.resolve(layout, spans, cues)
     out = []
     for q, cue, speaker in zip(spans, cues, people):
