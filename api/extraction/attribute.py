@@ -298,15 +298,17 @@ def dash_attribution(layout: Layout, para: int) -> Cue | None:
     return Cue(DASH, None, span) if span else None
 
 
-def last_cue_in(layout: Layout, para: int, hi: int | None = None) -> Cue | None:
-    """The last speech verb with a subject in a paragraph (before ``hi``):
-    "Trump was quick to add that …" ⏎ “Building it? Not negotiable.”"""
-    lo, end = layout.paragraphs[para]
-    hi = end if hi is None else hi
+def last_cue_in(layout: Layout, para: int, hi: int | None = None, lo: int | None = None) -> Cue | None:
+    """The last speech verb with a subject in a stretch of a paragraph (its last
+    600 characters by default): "Trump was quick to add that …" ⏎ “Building it?”"""
+    p_lo, p_hi = layout.paragraphs[para]
+    hi = p_hi if hi is None else hi
+    lo = max(p_lo, hi - 600) if lo is None else lo
     text = layout.text
     v = P.SPEECH_VERB_REVERSE.search(text, lo, hi)
     while v:
-        cue = _cue_with_subject(text, layout.sentence_start(v.start(), lo), v, v.end())
+        s_lo = layout.sentence_start(v.start(), max(lo, v.start() - _WINDOW))
+        cue = _cue_with_subject(text, s_lo, v, v.end())
         if cue:
             return Cue(PREVIOUS_NARRATIVE, cue.cue, cue.mention, cue.appos)
         v = P.SPEECH_VERB_REVERSE.search(text, lo, v.start())

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -119,6 +120,7 @@ def _description(words: list[str], title_words: list[str]) -> NameParts:
     return NameParts(desc, desc, gender_of(words, []), UNKNOWN, ())
 
 
+@lru_cache(maxsize=8192)
 def parse(surface: str) -> NameParts:
     """Title, canonical name, gender and kind of one mention."""
     text = _PARENTHESIS.sub("", surface).strip(" ,;:")

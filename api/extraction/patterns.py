@@ -287,15 +287,23 @@ COLON_SPEAKER = regex.compile(
     \s* : \s* \Z
     """, V)
 
-# A name anywhere in running text, for the article's cast of people:
+# A name anywhere in running text, for the article's cast of people; it starts
+# at a capital, so the search skips everything else quickly:
 #   ⟦Defense Secretary Lloyd Austin⟧ met ⟦Sen. Marco Rubio (R-Fla.)⟧ and ⟦Mr. Garin⟧.
 NAME_MENTION = regex.compile(
     rf"""
-    (?<! [\p{{L}}\d’'\-] )
-    (?: {_TITLE_MOD} \s+ )?
-    (?: {_PREMOD}{{0,4}} )
+    (?<! [\p{{L}}\d’'\-] ) (?= \p{{Lu}} )
+    (?: (?: {_POSSESSIVE} | {_NAME_TOKEN} ) \s+ ){{0,3}}
     {_NAME}
     (?! [\p{{L}}\d\-] )
+    """, V)
+
+# (reverse) Lowercase title words right before a name found by NAME_MENTION:
+#   ⟦former Florida governor⟧ Jeb Bush     ⟦conservative activist⟧ Bob Klaus
+TITLE_BEFORE_NAME = regex.compile(
+    rf"""(?r)
+    (?<! [\p{{L}}\d’'\-] )
+    (?: (?: {_TITLE_MOD} | {_TITLE} | {_POSSESSIVE} | {_NAME_TOKEN} ) \s+ ){{1,4}} \Z
     """, V)
 
 # An appositive title after a name:  Lloyd Austin⟦, the defense secretary,⟧

@@ -23,6 +23,7 @@ from .records import ORGANIZATION, PERSON, UNKNOWN, Speaker
 
 _PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
 _LOOKBACK = 3000       # characters searched back for a pronoun's antecedent
+_MAX_CANDIDATES = 50   # entities compared per lookup, most recent first (bounds adversarial input)
 
 
 @dataclass
@@ -73,7 +74,7 @@ class Cast:
             return None
         cands = self._by_token.get(parts.tokens[-1].lower(), [])
         best = None
-        for e in cands:
+        for e in cands[-_MAX_CANDIDATES:]:
             if e.kind != parts.kind and ORGANIZATION in (e.kind, parts.kind):
                 continue
             if _compatible(e.tokens, parts.tokens) and (best is None or e.last > best.last):
@@ -107,15 +108,25 @@ def build_cast(layout: Layout, spans: list[QuoteSpan]) -> Cast:
     for m in P.NAME_MENTION.finditer(text):
         if _inside(spans, starts, m.start()):
             continue
-        parts = names.parse(m.group())
+        surface = _with_title(text, m.start(), m.end())
+        parts = names.parse(surface)
         if not parts.tokens:
             continue
-        e = cast.link(parts, m.group(), m.start())
-        appos = P.APPOSITIVE_TITLE.match(text, m.end(), min(len(text), m.end() + 120))
-        if appos and e.kind == PERSON and not e.title:
+        e = cast.link(parts, surface, m.start())
+        appos = (P.APPOSITIVE_TITLE.match(text, m.end(), min(len(text), m.end() + 120))
+                 if text[m.end():m.end() + 1] == "," and e.kind == PERSON and not e.title else None)
+        if appos:
             e.title = appos.group("title")
         cast.mentions.append((m.start(), m.end(), e))
     return cast
+
+
+def _with_title(text: str, start: int, end: int) -> str:
+    """The name with the lowercase title words before it: "former Florida governor Jeb Bush"."""
+    if start < 2 or text[start - 1] != " " or not text[start - 2].islower():
+        return text[start:end]
+    t = P.TITLE_BEFORE_NAME.search(text, max(0, start - 60), start)
+    return text[t.start():end] if t else text[start:end]
 
 
 def _is_person(e: Entity) -> bool:
@@ -128,7 +139,8 @@ def resolve_pronoun(cast: Cast, word: str, pos: int) -> Entity | None:
     plural = word.lower() in ("they", "it")
     k = bisect_left(cast.mentions, (pos,)) - 1
     fallback = None
-    while k >= 0 and cast.mentions[k][0] >= pos - _LOOKBACK:
+    stop = max(-1, k - 4 * _MAX_CANDIDATES)
+    while k > stop and cast.mentions[k][0] >= pos - _LOOKBACK:
         e = cast.mentions[k][2]
         if plural:
             if e.kind == ORGANIZATION:
@@ -159,7 +171,7 @@ def resolve_title(cast: Cast, description: str, pos: int) -> Entity | None:
     alt = {"senator": "sen", "governor": "gov", "representative": "rep", "congressman": "rep",
            "congresswoman": "rep", "general": "gen"}.get(head)
     best = None
-    for e in cast.entities:
+    for e in cast.entities[-4 * _MAX_CANDIDATES:]:
         if e.kind != PERSON or not e.title or e.last > pos + 1 and best is not None:
             continue
         t = e.title.lower().replace(".", "").split()
