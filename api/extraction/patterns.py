@@ -241,7 +241,9 @@ INVERTED_AFTER = regex.compile(
     rf"""
     [\s,]* (?: [—–―-]{{1,2}} \s* )?
     (?P<cue> {_INVERTABLE} ) \s+
-    {_MENTION}
+    (?: (?P<mention> (?: (?! (?:the|a|an|and|that|this|it|he|she|they)\s ) [\p{{Ll}}\-]{{2,20}} \s+ ){{1,3}}
+                     (?: {_PREMOD}{{0,4}} ) {_NAME} )       # said election lawyer Joe Birkenstock
+      | {_MENTION} )
     (?P<appos> \s*,\s* [^,.;“”"\n]{{1,120}} )?
     """, V)
 

