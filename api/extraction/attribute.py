@@ -46,7 +46,8 @@ def trim_mention(text: str, start: int, end: int) -> tuple[int, int]:
         j = start
         while j < end and (text[j].isalnum() or text[j] in "’'-"):
             j += 1
-        if j < end and text[start:j] in lx.SENTENCE_OPENERS and _more_after(text, j, end):
+        if j < end and (text[start:j] in lx.SENTENCE_OPENERS or text[start:j] in ("and", "or", "but")) \
+                and _more_after(text, j, end):
             start = j
             continue
         break
@@ -235,11 +236,27 @@ def cue_later(text: str, lo: int, hi: int) -> Cue | None:
 
 
 def ends_sentence(text: str, q: QuoteSpan) -> bool:
-    """Whether the quote's words end a sentence ("… win.") rather than lead to a cue ("… win,")."""
+    """Whether the quote's words end a sentence ("… win." / "… now?” Mills wrote")
+    rather than lead to a cue ("… win,")."""
     j = q.end - 1
     while j > q.start and text[j] in "’'\")]":
         j -= 1
-    return text[j] == "." if j >= q.start else False
+    if j < q.start:
+        return False
+    if text[j] == ".":
+        return True
+    return text[j] in "?!" and q.close >= 0 and text[q.close + 1:q.close + 3].strip()[:1].isupper()
+
+
+def closes_soon(text: str, cue: Cue, hi: int) -> bool:
+    """After a quote that ends a sentence, a cue counts only when its own
+    sentence ends soon: "“… win.” Austin said Tuesday." but not "“… win.” Austin
+    said the plan …"."""
+    end = max(cue.mention[1], cue.cue[1] if cue.cue else 0, cue.appos[1] if cue.appos else 0)
+    tail = text[end:min(hi, end + 80)]
+    stop = min((i for i in (tail.find("."), tail.find("\n"), tail.find("“"), tail.find('"')) if i >= 0),
+               default=len(tail))
+    return stop <= 50 and " that " not in tail[:stop] and not P.CUE_HAS_CONTENT.match(text, end, hi)
 
 
 def opens_sentence(layout: Layout, q: QuoteSpan, floor: int) -> bool:
@@ -262,11 +279,11 @@ def find_cue(layout: Layout, q: QuoteSpan, prev_close: int, next_open: int) -> C
         a_lo = q.close + 1
         a_hi = min(p_hi, next_open, a_lo + _WINDOW)
         after = cue_after(text, a_lo, a_hi)
-        if after and ends and cue_has_content(text, after, a_hi):
+        if after and ends and not closes_soon(text, after, p_hi):
             after = None
     floor = max(p_lo, prev_close + 1, q.open - _WINDOW)
     before = cue_before(text, layout.sentence_start(q.open, floor), q.open)
-    if after and before and before.how == BEFORE and cue_has_content(text, after, len(text)):
+    if after and before and before.how == BEFORE and (ends or cue_has_content(text, after, len(text))):
         return before
     if after or before:
         return after or before

@@ -323,7 +323,7 @@ def all_speech_verb_forms() -> list[str]:
     forms = set()
     for base in SPEECH_VERBS:
         for f in verb_forms(base):
-            if base in NOUN_HOMOGRAPHS and not f.endswith(("ed", "ing", "id", "old", "ote")) \
+            if base in NOUN_HOMOGRAPHS and not f.endswith(("ed", "ing")) \
                     and f not in NOUN_S_OK:
                 continue
             forms.add(f)

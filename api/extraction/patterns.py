@@ -252,6 +252,7 @@ INVERTED_AFTER = regex.compile(
 NORMAL_AFTER = regex.compile(
     rf"""
     [\s,]* (?: [—–―-]{{1,2}} \s* )?
+    (?! (?:and|but|or|while|as|because|if|when|so|yet)\s )
     {_MENTION}
     (?P<appos> \s*,\s* [^,“”"\n]{{1,150}} , )?
     \s+ (?: (?: {_ADVERBS} | {_AUX} ) \s+ ){{0,3}}
