@@ -207,7 +207,11 @@ def clause_subject(text: str, lo: int, hi: int):
 
 
 def first_clause_subject(text: str, lo: int, hi: int):
-    """The first subject + finite verb of the sentence: its main clause."""
+    """The first subject + finite verb of the sentence: its main clause (after a
+    leading subordinate clause: "As Blumenthal spoke, ⟦the NRA was⟧ …")."""
+    sub = P.SUBORDINATE_LEAD.match(text, lo, hi)
+    if sub:
+        lo = sub.end()
     c = P.CLAUSE_SUBJECT_FORWARD.search(text, lo, hi)
     while c:
         span = _mention_of(text, c)
@@ -299,10 +303,16 @@ def find_cue(layout: Layout, q: QuoteSpan, prev_close: int, next_open: int) -> C
         if later:
             return later
     if not opens_sentence(layout, q, floor):
-        c = first_clause_subject(text, layout.sentence_start(q.open, floor), q.open)
+        c = fragment_subject(text, layout.sentence_start(q.open, floor), q.open)
         if c:
             return Cue(CLAUSE, None, c[0], c[1])
     return None
+
+
+def fragment_subject(text: str, lo: int, hi: int):
+    """Who a fragment quoted in a sentence without a speech verb belongs to: the
+    sentence's main subject ("Then he turned to “little” Marco Rubio")."""
+    return first_clause_subject(text, lo, hi)
 
 
 def dash_attribution(layout: Layout, para: int) -> Cue | None:

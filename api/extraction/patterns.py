@@ -212,6 +212,15 @@ CLAUSE_SUBJECT = regex.compile(
 # The same, searched left to right: the main clause of a sentence.
 CLAUSE_SUBJECT_FORWARD = regex.compile(CLAUSE_SUBJECT.pattern.replace("(?r)", "", 1), V)
 
+# A subordinate clause opening a sentence, up to its comma:
+#   ⟦As Blumenthal spoke, ⟧the NRA was …     ⟦When he returned, ⟧he began by saying
+SUBORDINATE_LEAD = regex.compile(
+    r"""
+    \s* (?: As | When | While | Whilst | If | Although | Though | Because | Since | After | Before
+           | Once | Until | Unless | Whether | Even\s+though | Even\s+if | Just\s+as )
+    \s [^,“”"\n]{1,150} , \s*
+    """, V)
+
 # What follows a cue that has content of its own, so that it does not attribute
 # the quote before it:  ”  Austin said| that the plan …    ” he added|: “…”
 CUE_HAS_CONTENT = regex.compile(
