@@ -112,12 +112,15 @@ _TITLE = _cap_alt(lx.TITLE_WORDS)
 _TITLE_MOD = _cap_alt(lx.TITLE_MODIFIERS)
 _POSSESSIVE = r"(?: " + _NAME_TOKEN + r" ['’]s? )"
 
+# The words that continue a title after "of": Secretary ⟦of State⟧, Speaker ⟦of the House⟧.
+_OF_TITLE = _alt(w for w in lx.TITLE_OF_WORDS if w not in ("the", "and"))
+
 # A proper name, with honorific, particles and suffix:
 #   ⟦Lloyd Austin⟧  ⟦Sen. Marco Rubio⟧  ⟦Charles de Gaulle⟧  ⟦Martin Luther King Jr.⟧
 _NAME = rf"""
     (?: {_HONORIFIC} \s+ )?
-    {_NAME_TOKEN}
-    (?: \s+ (?: {_PARTICLE} \s+ )? {_NAME_TOKEN} ){{0,4}}
+    (?! (?:Jr|Sr)\b ) {_NAME_TOKEN}
+    (?: \s+ (?: {_PARTICLE} \s+ )? (?! (?:Jr|Sr)\b ) {_NAME_TOKEN} ){{0,4}}
     {_SUFFIX}?
     (?: \s* \( [^()\n]{{1,30}} \) )?          # (R-Fla.)
 """
@@ -305,7 +308,7 @@ COLON_SPEAKER = regex.compile(
 NAME_MENTION = regex.compile(
     rf"""
     (?<! [\p{{L}}\d’'\-] ) (?= \p{{Lu}} )
-    (?: (?: {_POSSESSIVE} | {_NAME_TOKEN} ) \s+ ){{0,3}}
+    (?: (?: {_POSSESSIVE} | {_NAME_TOKEN} ) \s+ (?: of \s+ (?: the \s+ )? {_OF_TITLE} \s+ )? ){{0,3}}
     {_NAME}
     (?! [\p{{L}}\d\-] )
     """, V)
