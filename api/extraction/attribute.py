@@ -95,10 +95,23 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
     m = P.ACCORDING_TO.match(text, _skip_punct(text, lo, hi), hi)
     if m:
         return _cue_from_match(text, ACCORDING, m)
+    if _left_open(text, lo):
+        m = P.ANY_VERB_AFTER.match(text, lo, hi)
+        if m and (text[m.start("mention")].isupper() or m.group("mention").split()[0] in _LEADS):
+            return _cue_from_match(text, AFTER, m)
     m = P.DASH_AFTER.match(text, lo, hi)
     if m and text[m.start("mention")].isupper():
         return _cue_from_match(text, DASH, m)
     return None
+
+
+_LEADS = ("the", "a", "an", "he", "she", "they")
+
+
+def _left_open(text: str, after_close: int) -> bool:
+    """The quote ending right before ``after_close`` ends on , ? or ! (“…,” / “…?”)
+    or is followed by a comma: its sentence goes on with the attribution."""
+    return text[after_close - 2:after_close - 1] in (",", "?", "!") or text[after_close:after_close + 1] == ","
 
 
 def _skip_punct(text: str, lo: int, hi: int) -> int:

@@ -168,7 +168,7 @@ _MENTION = rf"""
     )
 """
 
-_ADVERBS = _alt(lx.ADVERBS)
+_ADVERBS = "(?:" + _alt(lx.ADVERBS) + r"|\p{Ll}{3,}ly)"
 _AUX = _alt([a for a in lx.AUXILIARIES if "_" not in a] + ["has also", "had also", "would later", "has long", "has since"])
 _VERB = _alt(lx.all_speech_verb_forms() + lx.PHRASAL_CUES)
 
@@ -269,6 +269,21 @@ NORMAL_AFTER = regex.compile(
     (?P<appos> \s*,\s* [^,“”"\n]{{1,150}} , )?
     \s+ (?: (?: {_ADVERBS} | {_AUX} ) \s+ ){{0,3}}
     (?P<cue> {_VERB} ) (?! [\p{{L}}\-] )
+    """, V)
+
+# Right after a quote that ends on a comma, question or exclamation mark, a
+# subject and any past or present-tense verb closing the clause is a cue too:
+#   “France will always be France,”⟦ an angry Hollande retaliated⟧.
+#   “You know, it happens, right?”⟦ Trump went on⟧, as if …
+ANY_VERB_AFTER = regex.compile(
+    rf"""
+    [\s,]* (?: [—–―-]{{1,2}} \s* )?
+    (?! (?:and|but|or|while|as|because|if|when|so|yet|it|this|that|there)\s )
+    {_MENTION}
+    \s+ (?: {_ADVERBS} \s+ ){{0,2}}
+    (?P<cue> \p{{Ll}}{{3,}}ed | \p{{Ll}}{{3,}}[^s\W]s | went \s+ on | shot \s+ back | chimed \s+ in )
+    (?= \s* [.,;:!?—–―] | \s+ (?: on | in | at | to | during | after | before | with | from | about | as
+                                 | while | when | outside | again | back ) (?! [\p{{L}}] ) )
     """, V)
 
 # "according to" (and kin) with the mention after it:
