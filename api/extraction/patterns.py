@@ -215,6 +215,14 @@ CLAUSE_SUBJECT = regex.compile(
 # The same, searched left to right: the main clause of a sentence.
 CLAUSE_SUBJECT_FORWARD = regex.compile(CLAUSE_SUBJECT.pattern.replace("(?r)", "", 1), V)
 
+# What follows a name in subject position: (an appositive and) a finite verb.
+#   Reid⟦ said⟧ that Sanders …     Lazar⟦, 44, has said⟧ …
+SUBJECT_FOLLOWS = regex.compile(
+    rf"""
+    (?: \s* \( [^()\n]{{1,30}} \) )? (?: \s*,\s* [^,“”"\n]{{1,80}} , )?
+    \s+ (?: {_ADVERBS} \s+ ){{0,2}} {_FINITE} (?! [\p{{L}}\-’'] )
+    """, V)
+
 # A subordinate clause opening a sentence, up to its comma:
 #   ⟦As Blumenthal spoke, ⟧the NRA was …     ⟦When he returned, ⟧he began by saying
 SUBORDINATE_LEAD = regex.compile(

@@ -23,6 +23,8 @@ from .records import ORGANIZATION, PERSON, UNKNOWN, Speaker
 
 _PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
 _LOOKBACK = 3000       # characters searched back for a pronoun's antecedent
+SUBJECT_BONUS = 1.0    # a subject mention outranks this many more recent other mentions
+GENDER_BONUS = 2.0     # so does a mention whose gender is known to match
 _MAX_CANDIDATES = 50   # entities compared per lookup, most recent first (bounds adversarial input)
 
 
@@ -45,7 +47,7 @@ class Cast:
 
     def __init__(self) -> None:
         self.entities: list[Entity] = []
-        self.mentions: list[tuple[int, int, Entity]] = []     # outside quotes, by start
+        self.mentions: list[tuple[int, int, Entity, bool]] = []  # outside quotes, by start; subject?
         self._by_token: dict[str, list[Entity]] = {}
 
     def link(self, parts: names.NameParts, surface: str, pos: int) -> Entity:
@@ -117,7 +119,7 @@ def build_cast(layout: Layout, spans: list[QuoteSpan]) -> Cast:
                  if text[m.end():m.end() + 1] == "," and e.kind == PERSON and not e.title else None)
         if appos:
             e.title = appos.group("title")
-        cast.mentions.append((m.start(), m.end(), e))
+        cast.mentions.append((m.start(), m.end(), e, bool(P.SUBJECT_FOLLOWS.match(text, m.end()))))
     return cast
 
 
@@ -134,26 +136,30 @@ def _is_person(e: Entity) -> bool:
 
 
 def resolve_pronoun(cast: Cast, word: str, pos: int) -> Entity | None:
-    """The nearest earlier person of the pronoun's gender (any person if unknown)."""
+    """The most salient earlier person of the pronoun's gender: recent mentions
+    first, a clause subject ("Reid said that Sanders …; he added") over an object
+    or possessive, a known gender over an unknown one."""
     gender = _PRONOUN_GENDER.get(word.lower())
     plural = word.lower() in ("they", "it")
     k = bisect_left(cast.mentions, (pos,)) - 1
-    fallback = None
     stop = max(-1, k - 4 * _MAX_CANDIDATES)
+    best, best_score, rank = None, float("-inf"), 0
     while k > stop and cast.mentions[k][0] >= pos - _LOOKBACK:
-        e = cast.mentions[k][2]
+        _, _, e, subject = cast.mentions[k]
+        k -= 1
         if plural:
             if e.kind == ORGANIZATION:
                 return e
-        elif _is_person(e):
-            if e.gender == gender:
-                return e
-            if e.gender is None and fallback is None:
-                fallback = e
-        k -= 1
-    if fallback is not None and gender:
-        fallback.gender = gender
-    return fallback
+            continue
+        if not (_is_person(e) or subject and e.kind == PERSON) or (e.gender and e.gender != gender):
+            continue
+        score = -rank + SUBJECT_BONUS * subject + GENDER_BONUS * (e.gender == gender)
+        if score > best_score:
+            best, best_score = e, score
+        rank += 1
+    if best is not None and gender and best.gender is None:
+        best.gender = gender
+    return best
 
 
 def resolve_who(cast: Cast, pos: int) -> Entity | None:
