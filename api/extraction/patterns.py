@@ -159,14 +159,14 @@ _LOOSE = rf"""
 """
 
 # A speaker mention: pronoun, description or (titled) name.
-_MENTION = rf"""
-    (?P<mention>
+_MENTION_BODY = rf"""
         (?<! [\p{{L}}\d] ) {_PRONOUN} (?! [\p{{L}}\d’'] )
       | {_DESCRIPTION}
       | (?: {_DET} \s+ )? {_PREMOD}{{0,5}} {_NAME}
-      | {_LOOSE}
-    )
 """
+_MENTION = rf"(?P<mention> {_MENTION_BODY} )"
+# Right after a quote any short description will do ("the crowd", "his colleague").
+_MENTION_AFTER_QUOTE = rf"(?P<mention> {_MENTION_BODY} | {_LOOSE} )"
 
 _ADVERBS = "(?:" + _alt(lx.ADVERBS) + r"|\p{Ll}{3,}ly)"
 _AUX = _alt([a for a in lx.AUXILIARIES if "_" not in a] + ["has also", "had also", "would later", "has long", "has since"])
@@ -273,7 +273,7 @@ NORMAL_AFTER = regex.compile(
     rf"""
     [\s,]* (?: [—–―-]{{1,2}} \s* )?
     (?! (?:and|but|or|while|as|because|if|when|so|yet)\s )
-    {_MENTION}
+    {_MENTION_AFTER_QUOTE}
     (?P<appos> \s*,\s* [^,“”"\n]{{1,150}} , )?
     \s+ (?: (?: {_ADVERBS} | {_AUX} ) \s+ ){{0,3}}
     (?P<cue> {_VERB} ) (?! [\p{{L}}\-] )
@@ -287,7 +287,7 @@ ANY_VERB_AFTER = regex.compile(
     rf"""
     [\s,]* (?: [—–―-]{{1,2}} \s* )?
     (?! (?:and|but|or|while|as|because|if|when|so|yet|it|this|that|there)\s )
-    {_MENTION}
+    {_MENTION_AFTER_QUOTE}
     \s+ (?: {_ADVERBS} \s+ ){{0,2}}
     (?P<cue> \p{{Ll}}{{3,}}ed | \p{{Ll}}{{3,}}[^s\W]s | went \s+ on | shot \s+ back | chimed \s+ in )
     (?= \s* [.,;:!?—–―] | \s+ (?: on | in | at | to | during | after | before | with | from | about | as
