@@ -114,6 +114,8 @@ _POSSESSIVE = r"(?: " + _NAME_TOKEN + r" ['’]s? )"
 
 # The words that continue a title after "of": Secretary ⟦of State⟧, Speaker ⟦of the House⟧.
 _OF_TITLE = _alt(w for w in lx.TITLE_OF_WORDS if w not in ("the", "and"))
+_OF_TITLE_ANY_CASE = _alt([w for w in lx.TITLE_OF_WORDS if w not in ("the", "and")]
+                          + [w.lower() for w in lx.TITLE_OF_WORDS if w not in ("the", "and")])
 
 # A proper name, with honorific, particles and suffix:
 #   ⟦Lloyd Austin⟧  ⟦Sen. Marco Rubio⟧  ⟦Charles de Gaulle⟧  ⟦Martin Luther King Jr.⟧
@@ -142,7 +144,8 @@ _DESCRIPTION = rf"""
     {_DET} \s+
     (?: [\p{{L}}\d’'\-]{{1,25}} \s+ ){{0,4}}
     {_HEAD} s?
-    (?: \s+ (?:for|of|at|with|from|to|in|on) \s+ (?:the\s+)? (?: {_NAME_TOKEN} \s* ){{1,5}} )?
+    (?: \s+ (?:for|of|at|with|from|to|in|on) \s+ (?:the\s+)? (?: {_NAME_TOKEN} \s* ){{1,5}}
+      | \s+ of \s+ (?:the\s+)? {_OF_TITLE_ANY_CASE} )?          # the former secretary of state
 """
 
 _PRONOUN = r"""(?: [Hh]e | [Ss]he | [Tt]hey | [Ii]t | [Ww]e | I | [Ww]ho | [Yy]ou
@@ -189,8 +192,10 @@ SUBJECT_BEFORE = regex.compile(
     (?<! [\p{{L}}\d’'\-] )
     {_MENTION}
     (?P<appos> \s*,\s* [^,“”"\n]{{1,150}} , )?
-    (?: \s+ (?:at|in|on|during|after|before|over|earlier|later|last|this) \s+ (?:the\s+|a\s+)?
-        (?! (?:a|an|the)\s ) [\p{{L}}\d’'\-]{{1,15}} )?            # Trump at the time said
+    (?: \s+ (?:at|in|on|during|after|before|over|earlier|later|last|this) \s+
+        (?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?
+        (?: (?! {_FUNCTION_WORD} \s ) [\p{{L}}\d’'\-]{{1,15}} \s+ ){{0,2}}
+        (?! (?:a|an|the)\s ) [\p{{L}}\d’'\-]{{1,15}} )?   # Trump at the time said / in his speech called
     (?: (?<=\)) , )? \s+ (?: (?: {_ADVERBS} | {_AUX} ) \s+ ){{0,3}}
     \Z
     """, V)
