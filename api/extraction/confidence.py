@@ -9,7 +9,7 @@ unresolved.  Quotes above a confidence are more often right than those below.
 from __future__ import annotations
 
 from . import lexicon as lx
-from .attribute import Cue
+from .cues import Cue
 from .layout import Layout
 from .quotes import QuoteSpan
 from .records import UNKNOWN, Speaker

@@ -12,18 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
-
 from . import lexicon as lx
+from . import patterns as P
 from .records import ORGANIZATION, PERSON, UNKNOWN
 
 _HONORIFIC_WORDS = {h.lower().rstrip(".") for h in lx.HONORIFICS}
 _TITLE_WORDS = set(lx.TITLE_WORDS) | set(lx.TITLE_MODIFIERS)
 _DETERMINERS = {"the", "a", "an", "one", "another", "this", "these", "those", "his", "her",
                 "their", "its", "some", "several", "two", "three", "many", "both", "each", "most"}
-_PARENTHESIS = regex.compile(r"\s*\([^()]*\)\s*$")
-_ACRONYM = regex.compile(r"^\p{Lu}[\p{Lu}&.]{1,7}$")
-_NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}\p{M}’'\-.]*|\p{Lu}\.)$")
 _SUFFIXES = {s.rstrip(".") for s in lx.NAME_SUFFIXES}
 _NOT_PERSON_NAME = {"Republican", "Republicans", "Democrat", "Democrats", "Democratic", "GOP",
                     "American", "Americans", "Congress", "Senate", "House", "State", "States"}
@@ -63,7 +59,7 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     while cut > 0:
         w = words[cut - 1]
         core = w.strip(",")
-        if not (_NAME_WORD.match(w) or w in lx.PARTICLES) or _is_possessive(w):
+        if not (P.NAME_WORD.match(w) or w in lx.PARTICLES) or _is_possessive(w):
             break
         if has_name and _is_title_word(w):
             break
@@ -106,7 +102,7 @@ def is_organization(words: list[str]) -> bool:
         return False
     if any(w.strip(",.") in lx.ORG_WORDS for w in words):
         return True
-    return len(words) == 1 and bool(_ACRONYM.match(words[0])) and words[0] not in ("I", "A", "Q")
+    return len(words) == 1 and bool(P.ACRONYM.match(words[0])) and words[0] not in ("I", "A", "Q")
 
 
 def _description(words: list[str], title_words: list[str]) -> NameParts:
@@ -123,7 +119,7 @@ def _description(words: list[str], title_words: list[str]) -> NameParts:
 @lru_cache(maxsize=8192)
 def parse(surface: str) -> NameParts:
     """Title, canonical name, gender and kind of one mention."""
-    text = _PARENTHESIS.sub("", surface).strip(" ,;:")
+    text = P.TRAILING_PARENTHESIS.sub("", surface).strip(" ,;:")
     words = text.split()
     while words and (words[0].lower() in _DETERMINERS or words[0] in lx.SENTENCE_OPENERS) and len(words) > 1:
         words = words[1:]

@@ -6,25 +6,17 @@ linear on any input: character classes and bounded repeats only, no nested
 unbounded quantifiers, possessive/atomic where a repeat could backtrack.
 Patterns marked "reverse" use ``(?r)`` and are searched right-to-left from an
 end position, so they find the phrase that ends where a speech verb starts.
+The pieces they share (a name, a mention, the speech verbs) are in grammar.py.
 """
 from __future__ import annotations
 
 import regex
 
-from . import lexicon as lx
+from .grammar import (ADVERBS, AUX, FINITE, FUNCTION_WORD, INVERTABLE, MENTION,
+                      MENTION_AFTER_QUOTE, NAME, NAME_TOKEN, NOT_AFTER_PREPOSITION, OF_TITLE,
+                      POSSESSIVE, PREMOD, TITLE, TITLE_MOD, VERB, WORK, WORK_AFTER)
 
 V = regex.VERBOSE | regex.VERSION1
-
-
-def _alt(words, escape=True) -> str:
-    """A non-capturing alternation, longest first: ``(?:spokeswoman|spokesman|…)``."""
-    items = sorted(set(words), key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(regex.escape(w) if escape else w for w in items) + ")"
-
-
-def _cap_alt(words) -> str:
-    """Lowercase words, also matched with an initial capital: ``(?:[Ss]enator|…)``."""
-    return _alt([w for base in words for w in (base, base[:1].upper() + base[1:])])
 
 
 # ------------------------------------------------------------------ layout
@@ -97,90 +89,9 @@ SINGLE_MARK = regex.compile(r"['‘’‚‛]")
 
 # ------------------------------------------------------------------ names and mentions
 
-# One word of a proper name: Austin, O’Malley, McConnell, Ocasio-Cortez, W.
-_NAME_TOKEN = r"""
-    (?: \p{Lu}\.(?:\p{Lu}\.){0,3}                                # initials: W.  J.D.
-      | \p{Lu}[\p{Ll}\p{Lu}\p{M}]{0,25}
-        (?: ['’]\p{Lu}[\p{Ll}\p{Lu}\p{M}]{1,20} )?               # O’Malley, D'Souza
-        (?: -\p{L}[\p{Ll}\p{Lu}\p{M}]{0,20} ){0,2}               # Ocasio-Cortez
-    )
-"""
-_HONORIFIC = r"(?:" + "|".join(h.replace(".", r"\.") for h in lx.HONORIFICS) + r")\.?"
-_PARTICLE = _alt(lx.PARTICLES)
-_SUFFIX = r"(?: ,?\s+ (?:Jr\.?|Sr\.?|III|II|IV)(?!\w) )"
-_TITLE = _cap_alt(lx.TITLE_WORDS)
-_TITLE_MOD = _cap_alt(lx.TITLE_MODIFIERS)
-_POSSESSIVE = r"(?: " + _NAME_TOKEN + r" ['’]s? )"
-
-# The words that continue a title after "of": Secretary ⟦of State⟧, Speaker ⟦of the House⟧.
-_OF_TITLE = _alt(w for w in lx.TITLE_OF_WORDS if w not in ("the", "and"))
-_OF_TITLE_ANY_CASE = _alt([w for w in lx.TITLE_OF_WORDS if w not in ("the", "and")]
-                          + [w.lower() for w in lx.TITLE_OF_WORDS if w not in ("the", "and")])
-
-# A proper name, with honorific, particles and suffix:
-#   ⟦Lloyd Austin⟧  ⟦Sen. Marco Rubio⟧  ⟦Charles de Gaulle⟧  ⟦Martin Luther King Jr.⟧
-_NAME = rf"""
-    (?: {_HONORIFIC} \s+ )?
-    (?! (?:Jr|Sr)\b ) {_NAME_TOKEN}
-    (?: \s+ (?: {_PARTICLE} \s+ )? (?! (?:Jr|Sr)\b ) {_NAME_TOKEN} ){{0,4}}
-    {_SUFFIX}?
-    (?: \s* \( [^()\n]{{1,30}} \) )?          # (R-Fla.)
-"""
-
-# Words that may stand before a name inside one mention:
-#   ⟦Defense Secretary⟧ Lloyd Austin, ⟦Huckabee spokeswoman⟧ Alice Stewart,
-#   ⟦former Florida governor⟧ Jeb Bush, ⟦Clinton’s chief pollster⟧ Joel Benenson
-_PREMOD = rf"(?: (?: {_TITLE_MOD} | {_TITLE} | {_POSSESSIVE} | {_NAME_TOKEN} | and ) \s+ )"
-
-_DET = r"""(?: [Tt]he | [Aa]n? | [Oo]ne | [Aa]nother | [Tt]wo | [Tt]hree | [Ss]everal | [Ss]ome
-             | [Mm]any | [Oo]ther | [Hh]is | [Hh]er | [Tt]heir | [Ii]ts | [Tt]his
-             | [Tt]hese | [Tt]hose | [Bb]oth | [Ee]ach | [Mm]ost | """ + _POSSESSIVE + ")"
-_HEAD = "(?:" + _TITLE + "|" + _alt(lx.ORG_NOUNS | lx.DOCUMENT_NOUNS) + ")"
-
-# A description heading on a role, organisation or document:
-#   ⟦a spokesman for the Pentagon⟧  ⟦the New Jersey governor⟧  ⟦one senior official⟧
-#   ⟦the statement⟧  ⟦Trump’s campaign⟧
-_DESCRIPTION = rf"""
-    {_DET} \s+
-    (?: [\p{{L}}\d’'\-]{{1,25}} \s+ ){{0,4}}
-    {_HEAD} s?
-    (?: \s+ (?:for|of|at|with|from|to|in|on) \s+ (?:the\s+)? (?: {_NAME_TOKEN} \s* ){{1,5}}
-      | \s+ of \s+ (?:the\s+)? {_OF_TITLE_ANY_CASE} )?          # the former secretary of state
-"""
-
-_PRONOUN = r"""(?: [Hh]e | [Ss]he | [Tt]hey | [Ii]t | [Ww]e | I | [Ww]ho | [Yy]ou
-                 | [Aa]nother | [Oo]thers | [Oo]ne | [Bb]oth | [Mm]ost | [Mm]any | [Ss]ome | [Ff]ew )"""
-
-# A short description with any head noun, for right before a verb:
-#   “Out!” ⟦the crowd⟧ yelled.     “…” ⟦his colleague⟧ wrote on Facebook.
-_FUNCTION_WORD = _alt(lx.PREPOSITIONS + lx.FINITE_AUX + ["and", "or", "but", "as", "that", "than", "the",
-                                                           "a", "an", "who", "which", "be", "been"])
-_LOOSE = rf"""
-    {_DET} \s+ (?: (?! {_FUNCTION_WORD} \s ) [\p{{Ll}}\-’'\d]{{1,20}} \s+ ){{0,2}}
-    (?! {_FUNCTION_WORD} (?![\p{{L}}]) )
-    [\p{{Ll}}\-]{{2,20}}
-"""
-
-# A speaker mention: pronoun, description or (titled) name.
-_MENTION_BODY = rf"""
-        (?<! [\p{{L}}\d] ) {_PRONOUN} (?! [\p{{L}}\d’'] )
-      | {_DESCRIPTION}
-      | (?: {_DET} \s+ )? {_PREMOD}{{0,5}} {_NAME}
-"""
-_MENTION = rf"(?P<mention> {_MENTION_BODY} )"
-# Right after a quote any short description will do ("the crowd", "his colleague").
-_MENTION_AFTER_QUOTE = rf"(?P<mention> {_MENTION_BODY} | {_LOOSE} )"
-
-_ADVERBS = "(?:" + _alt(lx.ADVERBS) + r"|\p{Ll}{3,}ly)"
-_AUX = _alt([a for a in lx.AUXILIARIES if "_" not in a] + ["has also", "had also", "would later", "has long", "has since"])
-_VERB = _alt(lx.all_speech_verb_forms() + lx.PHRASAL_CUES)
-
 # A speech verb on its own (lowercase, as in running text):  ⟦said⟧  ⟦told⟧  ⟦pointed out⟧
-SPEECH_VERB = regex.compile(rf"(?<![\p{{L}}\-]) {_VERB} (?![\p{{L}}\-])", V)
-SPEECH_VERB_REVERSE = regex.compile(rf"(?r)(?<![\p{{L}}\-]) {_VERB} (?![\p{{L}}\-])", V)
-
-# Not right after a preposition: "for ⟦Trump⟧ to drop out" has no subject.
-_NOT_AFTER_PREPOSITION = r"(?<! (?<![\p{L}])" + _alt(lx.PREPOSITIONS + [p.capitalize() for p in lx.PREPOSITIONS]) + r"\s )"
+SPEECH_VERB = regex.compile(rf"(?<![\p{{L}}\-]) {VERB} (?![\p{{L}}\-])", V)
+SPEECH_VERB_REVERSE = regex.compile(rf"(?r)(?<![\p{{L}}\-]) {VERB} (?![\p{{L}}\-])", V)
 
 # (reverse) The subject that ends right before a speech verb, searched up to the
 # verb's start:
@@ -188,20 +99,17 @@ _NOT_AFTER_PREPOSITION = r"(?<! (?<![\p{L}])" + _alt(lx.PREPOSITIONS + [p.capita
 #   ⟦Austin⟧, 68, |said     ⟦a spokesman for the Pentagon⟧ |said
 SUBJECT_BEFORE = regex.compile(
     rf"""(?r)
-    {_NOT_AFTER_PREPOSITION}
+    {NOT_AFTER_PREPOSITION}
     (?<! [\p{{L}}\d’'\-] )
-    {_MENTION}
+    {MENTION}
     (?P<appos> \s*,\s* [^,“”"\n]{{1,150}} , )?
     (?: \s+ (?:at|in|on|during|after|before|over|earlier|later|last|this) \s+
         (?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?
-        (?: (?! {_FUNCTION_WORD} \s ) [\p{{L}}\d’'\-]{{1,15}} \s+ ){{0,2}}
+        (?: (?! {FUNCTION_WORD} \s ) [\p{{L}}\d’'\-]{{1,15}} \s+ ){{0,2}}
         (?! (?:a|an|the)\s ) [\p{{L}}\d’'\-]{{1,15}} )?   # Trump at the time said / in his speech called
-    (?: (?<=\)) , )? \s+ (?: (?: {_ADVERBS} | {_AUX} ) \s+ ){{0,3}}
+    (?: (?<=\)) , )? \s+ (?: (?: {ADVERBS} | {AUX} ) \s+ ){{0,3}}
     \Z
     """, V)
-
-_FINITE = rf"""(?: {_VERB} | {_alt(lx.FINITE_AUX + [a.replace("'", "’") for a in lx.FINITE_AUX])}
-               | {_alt(lx.IRREGULAR_PAST)} | \p{{Ll}}{{2,}}(?:ed|s) )"""
 
 # (reverse) The nearest subject + finite verb of a clause, for cues without a
 # subject of their own ("…, saying", "…, calling it") and for partial quotes:
@@ -209,12 +117,12 @@ _FINITE = rf"""(?: {_VERB} | {_alt(lx.FINITE_AUX + [a.replace("'", "’") for a 
 #   Then ⟦he cut⟧ into Bush, |calling him a “stiff”      (not: for ⟦Trump to⟧ …)
 CLAUSE_SUBJECT = regex.compile(
     rf"""(?r)
-    {_NOT_AFTER_PREPOSITION}
+    {NOT_AFTER_PREPOSITION}
     (?<! [\p{{L}}\d’'\-] )
-    {_MENTION}
+    {MENTION}
     (?P<appos> \s*,\s* [^,“”"\n]{{1,150}} , )?
-    \s+ (?: {_ADVERBS} \s+ ){{0,2}}
-    (?P<verb> {_FINITE} ) (?! [\p{{L}}\-’'] )
+    \s+ (?: {ADVERBS} \s+ ){{0,2}}
+    (?P<verb> {FINITE} ) (?! [\p{{L}}\-’'] )
     """, V)
 
 # The same, searched left to right: the main clause of a sentence.
@@ -225,7 +133,7 @@ CLAUSE_SUBJECT_FORWARD = regex.compile(CLAUSE_SUBJECT.pattern.replace("(?r)", ""
 SUBJECT_FOLLOWS = regex.compile(
     rf"""
     (?: \s* \( [^()\n]{{1,30}} \) )? (?: \s*,\s* [^,“”"\n]{{1,80}} , )?
-    \s+ (?: {_ADVERBS} \s+ ){{0,2}} {_FINITE} (?! [\p{{L}}\-’'] )
+    \s+ (?: {ADVERBS} \s+ ){{0,2}} {FINITE} (?! [\p{{L}}\-’'] )
     """, V)
 
 # A subordinate clause opening a sentence, up to its comma:
@@ -246,29 +154,16 @@ CUE_HAS_CONTENT = regex.compile(
              | those | there | we | I | you | if | whether | how | why | what | when ) (?! [\p{L}\-’'] )
     """, V)
 
-# Speech verbs that may come before their subject ("said Austin"); not "told",
-# "called" or other verbs whose object follows them.
-_INVERTABLE = _alt([f for b in ("say", "add", "ask", "write", "continue", "explain", "note",
-                                "recall", "reply", "respond", "declare", "insist", "argue",
-                                "warn", "concede", "acknowledge", "observe", "remark", "quip",
-                                "joke", "tweet", "post", "conclude", "counter", "shout",
-                                "exclaim", "predict", "suggest", "claim", "retort", "muse",
-                                "admit", "announce", "state", "boast", "complain", "comment",
-                                "cry", "agree", "report", "urge", "whisper", "yell", "read", "react",
-                                "reflect", "recount", "scream", "shout", "bark", "fume",
-                                "snap", "gush", "marvel", "laugh", "sigh", "chime")
-                    for f in lx.verb_forms(b) if not f.endswith("ing")])
-
 # Right after a closing mark, a speech verb then its subject (inverted order):
 #   “We will win,”⟦ said Austin⟧, the defense secretary.
 #   “It is vastly different,”⟦ says Steve Duprey⟧, a Republican …
 INVERTED_AFTER = regex.compile(
     rf"""
     [\s,]* (?: [—–―-]{{1,2}} \s* )?
-    (?P<cue> {_INVERTABLE} ) \s+
+    (?P<cue> {INVERTABLE} ) \s+
     (?: (?P<mention> (?: (?! (?:the|a|an|and|that|this|it|he|she|they)\s ) [\p{{Ll}}\-]{{2,20}} \s+ ){{1,3}}
-                     (?: {_PREMOD}{{0,4}} ) {_NAME} )       # said election lawyer Joe Birkenstock
-      | {_MENTION} )
+                     (?: {PREMOD}{{0,4}} ) {NAME} )       # said election lawyer Joe Birkenstock
+      | {MENTION} )
     (?P<appos> \s*,\s* [^,.;“”"\n]{{1,120}} )?
     """, V)
 
@@ -278,10 +173,10 @@ NORMAL_AFTER = regex.compile(
     rf"""
     [\s,]* (?: [—–―-]{{1,2}} \s* )?
     (?! (?:and|but|or|while|as|because|if|when|so|yet)\s )
-    {_MENTION_AFTER_QUOTE}
+    {MENTION_AFTER_QUOTE}
     (?P<appos> \s*,\s* [^,“”"\n]{{1,150}} , )?
-    \s+ (?: (?: {_ADVERBS} | {_AUX} ) \s+ ){{0,3}}
-    (?P<cue> {_VERB} ) (?! [\p{{L}}\-] )
+    \s+ (?: (?: {ADVERBS} | {AUX} ) \s+ ){{0,3}}
+    (?P<cue> {VERB} ) (?! [\p{{L}}\-] )
     """, V)
 
 # Right after a quote that ends on a comma, question or exclamation mark, a
@@ -292,8 +187,8 @@ ANY_VERB_AFTER = regex.compile(
     rf"""
     [\s,]* (?: [—–―-]{{1,2}} \s* )?
     (?! (?:and|but|or|while|as|because|if|when|so|yet|it|this|that|there)\s )
-    {_MENTION_AFTER_QUOTE}
-    \s+ (?: {_ADVERBS} \s+ ){{0,2}}
+    {MENTION_AFTER_QUOTE}
+    \s+ (?: {ADVERBS} \s+ ){{0,2}}
     (?P<cue> \p{{Ll}}{{3,}}ed | \p{{Ll}}{{3,}}[^s\W]s | went \s+ on | shot \s+ back | chimed \s+ in )
     (?= \s* [.,;:!?—–―] | \s+ (?: on | in | at | to | during | after | before | with | from | about | as
                                  | while | when | outside | again | back ) (?! [\p{{L}}] ) )
@@ -305,27 +200,27 @@ ACCORDING_TO = regex.compile(
     rf"""
     (?P<cue> [Aa]ccording \s+ to | [Ii]n \s+ the \s+ words \s+ of | [Pp]er | [Vv]ia
            | [Qq]uoting | [Cc]iting ) \s+
-    {_MENTION}
+    {MENTION}
     """, V)
 
 # Right after a closing mark, a dash and a name ending the line:
 #   “The most unqualified child to ever run.”⟦ ― Francisco Herrero⟧ ⏎
 DASH_AFTER = regex.compile(
     rf"""
-    [\s,]* [—–―-]{{1,2}} \s* {_MENTION} (?P<appos> \s*,\s* [^,.;“”"\n]{{1,80}} )? [.,]? [ \t\u00a0]* (?= \n | \Z | [“"”] )
+    [\s,]* [—–―-]{{1,2}} \s* {MENTION} (?P<appos> \s*,\s* [^,.;“”"\n]{{1,80}} )? [.,]? [ \t\u00a0]* (?= \n | \Z | [“"”] )
     """, V)
 
 # A paragraph that only names the speaker of the quote above it:
 #   “I will look into it.” ⏎ ⟦- Hillary Clinton.⟧
 DASH_ATTRIBUTION = regex.compile(
     rf"""
-    \s* [—–―-]{{1,2}} \s* {_MENTION} [.,]? \s* (?: \( [^()\n]{{1,60}} \) [.]? )? \s* \Z
+    \s* [—–―-]{{1,2}} \s* {MENTION} [.,]? \s* (?: \( [^()\n]{{1,60}} \) [.]? )? \s* \Z
     """, V)
 
 # A headline or caption cue: a name, a colon, the quote.   ⟦Trump⟧: “We will win”
 COLON_SPEAKER = regex.compile(
     rf"""(?r)
-    {_MENTION}
+    {MENTION}
     (?: \s+ (?:on|about|to|at) \s+ [^:“”"\n]{{1,60}} )?
     \s* : \s* \Z
     """, V)
@@ -336,8 +231,8 @@ COLON_SPEAKER = regex.compile(
 NAME_MENTION = regex.compile(
     rf"""
     (?<! [\p{{L}}\d’'\-] ) (?= \p{{Lu}} )
-    (?: (?: {_POSSESSIVE} | {_NAME_TOKEN} ) \s+ (?: of \s+ (?: the \s+ )? {_OF_TITLE} \s+ )? ){{0,3}}
-    {_NAME}
+    (?: (?: {POSSESSIVE} | {NAME_TOKEN} ) \s+ (?: of \s+ (?: the \s+ )? {OF_TITLE} \s+ )? ){{0,3}}
+    {NAME}
     (?! [\p{{L}}\d\-] )
     """, V)
 
@@ -346,30 +241,30 @@ NAME_MENTION = regex.compile(
 TITLE_BEFORE_NAME = regex.compile(
     rf"""(?r)
     (?<! [\p{{L}}\d’'\-] )
-    (?: (?: {_TITLE_MOD} | {_TITLE} | {_POSSESSIVE} | {_NAME_TOKEN} ) \s+ ){{1,4}} \Z
+    (?: (?: {TITLE_MOD} | {TITLE} | {POSSESSIVE} | {NAME_TOKEN} ) \s+ ){{1,4}} \Z
     """, V)
 
 # An appositive title after a name:  Lloyd Austin⟦, the defense secretary,⟧
 APPOSITIVE_TITLE = regex.compile(
     rf"""
     \s*,\s* (?:the\s+|a\s+|an\s+)?
-    (?P<title> (?: (?: {_TITLE_MOD} | {_NAME_TOKEN} | [\p{{Ll}}\-]{{2,20}} ) \s+ ){{0,4}} {_TITLE} )
+    (?P<title> (?: (?: {TITLE_MOD} | {NAME_TOKEN} | [\p{{Ll}}\-]{{2,20}} ) \s+ ){{0,4}} {TITLE} )
     (?! [\p{{L}}\-] )
     """, V)
 
-# A pronoun on its own:  ⟦he⟧  ⟦She⟧  ⟦they⟧
-PRONOUN = regex.compile(r"(?<![\p{L}\d’'\-])(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Tt]hey|[Tt]heir)(?![\p{L}\d’'\-])", V)
+
+# Pieces of a mention that names.py takes apart:  Sen. Marco Rubio⟦ (R-Fla.)⟧
+TRAILING_PARENTHESIS = regex.compile(r"\s*\([^()]*\)\s*$")
+ACRONYM = regex.compile(r"^\p{Lu}[\p{Lu}&.]{1,7}$")                          # ⟦CNN⟧ ⟦FBI⟧ ⟦AT&T⟧
+NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}\p{M}’'\-.]*|\p{Lu}\.)$")   # ⟦O’Malley⟧ ⟦W.⟧
 
 # ------------------------------------------------------------------ what is not a quote
-
-_WORK = _cap_alt(lx.WORK_NOUNS)
-_WORK_AFTER = _cap_alt(lx.WORK_FOLLOWERS)
 
 # Before a quoted title: a work noun, a network's possessive, or "on"/"of" + capitals:
 #   the podcast |“Off Message”     on ABC’s |“This Week,”     the book |“Gifted Hands”
 TITLE_CONTEXT_BEFORE = regex.compile(
     rf"""(?r)
-    (?: {_WORK} (?: \s+ (?:called|titled|entitled|named|dubbed) )?
+    (?: {WORK} (?: \s+ (?:called|titled|entitled|named|dubbed) )?
       | (?: [Cc]alled | [Tt]itled | [Ee]ntitled | [Nn]amed )
       | \p{{Lu}}{{2,}} ['’]s
       | (?: \p{{Lu}}\w+ \s+ ){{0,2}} (?: News | Network | Channel | Radio | TV ) ['’]s
@@ -378,13 +273,14 @@ TITLE_CONTEXT_BEFORE = regex.compile(
     """, V)
 
 # After a quoted title: a role or format word:  “Daily Show”| host    “Shark Tank”| star
-TITLE_CONTEXT_AFTER = regex.compile(rf"[,\s]* {_WORK_AFTER} (?![\p{{L}}\-])", V)
+TITLE_CONTEXT_AFTER = regex.compile(rf"[,\s]* {WORK_AFTER} (?![\p{{L}}\-])", V)
 
 # A nickname between a given name and a surname:  Juan |“Chico”| Manriquez
-NICKNAME_CONTEXT = regex.compile(rf"(?r) \p{{Lu}}[\p{{Ll}}\.]+ \s* \Z", V)
-NICKNAME_AFTER = regex.compile(rf"\s* \p{{Lu}}[\p{{Ll}}\p{{Lu}}’'\-]+", V)
+NICKNAME_CONTEXT = regex.compile(r"(?r) \p{Lu}[\p{Ll}\.]+ \s* \Z", V)
+NICKNAME_AFTER = regex.compile(r"\s* \p{Lu}[\p{Ll}\p{Lu}’'\-]+", V)
 
 # A quoted stretch made of capitalised words only (a title or a name):
 #   “Fox News Sunday”   “Gifted Hands,”   “Make America Great Again”
 ALL_CAPITALISED = regex.compile(
     r"""\W{0,3} (?: (?: \p{Lu}[\p{L}’'\-.&]* | \d[\d,.]* | of | the | and | a | an | in | on | to | for | at | with | is | & ) (?: \s+ | \Z | [,.!?:]+ \s* ) ){1,12} \W{0,3} \Z""", V)
+

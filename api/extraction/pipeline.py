@@ -1,12 +1,16 @@
 """The engine: text in, immutable Quote records out.
 
-    layout.analyse      paragraphs, sentences, tags, tweets, transcript turns
-    quotes.find_quotes  pair quotation marks into quoted stretches
-    classify.is_speech  drop titles, nicknames and free-standing scare quotes
-    attribute.find_cue  the cue and local mention of each quote
-    inherit.inherit     quotes without a cue take their neighbour's
-    speakers.resolve    mentions -> one Speaker per person of the article
-    confidence.score    a probability-like score per quote
+    layout.analyse       paragraphs, sentences, tags, tweets, transcript turns
+    quotes.find_quotes   pair quotation marks into quoted stretches
+    classify.is_speech   drop titles and nicknames
+    attribute.find_cue   the cue and local mention of each quote (cues.py, subjects.py)
+    inherit.inherit      quotes without a cue take their neighbour's
+    classify.is_reported drop short stretches no cue claims (scare quotes)
+    speakers.resolve     mentions -> one Speaker per person of the article (names.py)
+    confidence.score     a probability-like score per quote
+
+Every regular expression is compiled once in patterns.py (from grammar.py's
+pieces); word lists are in lexicon.py.
 """
 from __future__ import annotations
 

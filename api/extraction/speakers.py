@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from . import lexicon as lx
 from . import names
 from . import patterns as P
-from .attribute import Cue
+from .cues import Cue
 from .layout import Layout
 from .quotes import QuoteSpan
 from .records import ORGANIZATION, PERSON, UNKNOWN, Speaker
