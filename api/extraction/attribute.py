@@ -37,6 +37,11 @@ def ends_sentence(text: str, q: QuoteSpan) -> bool:
     return text[j] in "?!" and q.close >= 0 and text[q.close + 1:q.close + 3].strip()[:1].isupper()
 
 
+def _ends_on_period(text: str, q: QuoteSpan) -> bool:
+    """“… win.” rather than “… win?”: a question may still take its cue after it."""
+    return text[q.start:q.end].rstrip("’'\")] ")[-1:] == "."
+
+
 def opens_sentence(layout: Layout, q: QuoteSpan, floor: int) -> bool:
     """Nothing but a cue-free lead-in stands between the sentence start and the quote."""
     s = layout.sentence_start(q.open, floor)
@@ -57,7 +62,8 @@ def find_cue(layout: Layout, q: QuoteSpan, prev_close: int, next_open: int) -> C
         a_lo = q.close + 1
         a_hi = min(p_hi, next_open, a_lo + WINDOW)
         after = cue_after(text, a_lo, a_hi)
-        if after and ends and not closes_soon(text, after, p_hi):
+        if after and ends and not closes_soon(text, after, p_hi) \
+                and (_ends_on_period(text, q) or cue_has_content(text, after, p_hi)):
             after = None
     floor = max(p_lo, prev_close + 1, q.open - WINDOW)
     before = cue_before(text, layout.sentence_start(q.open, floor), q.open)

@@ -83,9 +83,9 @@ PRONOUN_WORD = r"""(?: [Hh]e | [Ss]he | [Tt]hey | [Ii]t | [Ww]e | I | [Ww]ho | [
 FUNCTION_WORD = alt(lx.PREPOSITIONS + lx.FINITE_AUX + ["and", "or", "but", "as", "that", "than", "the",
                                                            "a", "an", "who", "which", "be", "been"])
 LOOSE = rf"""
-    {DET} \s+ (?: (?! {FUNCTION_WORD} \s ) [\p{{Ll}}\-’'\d]{{1,20}} \s+ ){{0,2}}
+    {DET} \s+ (?: (?! {FUNCTION_WORD} \s ) [\p{{L}}\-’'\d]{{1,20}} \s+ ){{0,2}}
     (?! {FUNCTION_WORD} (?![\p{{L}}]) )
-    [\p{{Ll}}\-]{{2,20}}
+    (?= [\d\-]{{0,6}} \p{{Ll}} ) [\p{{Ll}}\d\-]{{2,20}}       # the crowd, the 46-year-old
 """
 
 # A speaker mention: pronoun, description or (titled) name.
@@ -118,7 +118,7 @@ INVERTABLE = alt([f for b in ("say", "add", "ask", "write", "continue", "explain
                                 "admit", "announce", "state", "boast", "complain", "comment",
                                 "cry", "agree", "report", "urge", "whisper", "yell", "read", "react",
                                 "reflect", "recount", "scream", "shout", "bark", "fume",
-                                "snap", "gush", "marvel", "laugh", "sigh", "chime")
+                                "snap", "gush", "marvel", "laugh", "sigh", "chime", "remember")
                     for f in lx.verb_forms(b) if not f.endswith("ing")])
 
 WORK = cap_alt(lx.WORK_NOUNS)

@@ -30,7 +30,7 @@ answer complain lament reason concede posit theorize theorise surmise
 bark snarl fume growl gasp hiss roar scream holler bellow sneer chuckle giggle
 sob wail cheer boo jeer heckle chirp drawl stammer stutter mumble blurt gripe
 grouse carp rant rave seethe vent crow brag gloat trumpet react reflect ponder
-reminisce recount confide confess divulge disclose exhort implore beg
+reminisce remember recount confide confess divulge disclose exhort implore beg
 scold rebuke berate lecture preach needle tease jab thank congratulate laud
 extol applaud proclaim pronounce snipe swipe quibble bemoan
 deplore condemn slam fret acknowledge summarize reckon

@@ -163,7 +163,7 @@ INVERTED_AFTER = regex.compile(
     (?P<cue> {INVERTABLE} ) \s+
     (?: (?P<mention> (?: (?! (?:the|a|an|and|that|this|it|he|she|they)\s ) [\p{{Ll}}\-]{{2,20}} \s+ ){{1,3}}
                      (?: {PREMOD}{{0,4}} ) {NAME} )       # said election lawyer Joe Birkenstock
-      | {MENTION} )
+      | {MENTION_AFTER_QUOTE} )
     (?P<appos> \s*,\s* [^,.;“”"\n]{{1,120}} )?
     """, V)
 
@@ -214,7 +214,7 @@ DASH_AFTER = regex.compile(
 #   “I will look into it.” ⏎ ⟦- Hillary Clinton.⟧
 DASH_ATTRIBUTION = regex.compile(
     rf"""
-    \s* [—–―-]{{1,2}} \s* {MENTION} [.,]? \s* (?: \( [^()\n]{{1,60}} \) [.]? )? \s* \Z
+    \s* [—–―-]{{1,2}} \s* {MENTION} (?: , [^\n]{{1,80}} )? [.,]? \s* (?: \( [^()\n]{{1,60}} \) [.]? )? \s* \Z
     """, V)
 
 # A headline or caption cue: a name, a colon, the quote.   ⟦Trump⟧: “We will win”
