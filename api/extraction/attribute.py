@@ -56,6 +56,9 @@ def find_cue(layout: Layout, q: QuoteSpan, prev_close: int, next_open: int) -> C
     tweet = layout.tweet_at(q.start)
     if tweet and tweet.author_span:
         return Cue(TWEET_AUTHOR, None, tweet.author_span)
+    label = P.TRANSCRIPT_LABEL.match(text, q.start, q.end)       # “PENCE: Well, look, …”
+    if label and label.group("label") not in ("Q", "A"):
+        return Cue(TURN, None, label.span("label"))
     ends = ends_sentence(text, q)
     after = None
     if q.close >= 0:
