@@ -6,6 +6,7 @@ nicknames (Juan “Chico” Manriquez).  Partial quotes inside reported speech
 """
 from __future__ import annotations
 
+from . import lexicon as lx
 from . import patterns as P
 from .layout import Layout
 from .quotes import QuoteSpan
@@ -22,6 +23,8 @@ def is_title(layout: Layout, q: QuoteSpan) -> bool:
         return False
     if text[q.start:q.end].rstrip("’'\" ,.")[-1:] in "!?":        # chants: “Feel the Bern!”
         return False
+    if words(layout, q)[-1].strip(",.:;").rstrip("’'") in lx.TITLE_ENDINGS and len(words(layout, q)) > 1:
+        return True
     lo = max(layout.paragraphs[q.para][0], q.open - 60)
     if P.TITLE_CONTEXT_BEFORE.search(text, lo, q.open):
         return True
@@ -41,8 +44,17 @@ def is_nickname(layout: Layout, q: QuoteSpan) -> bool:
                 and P.NICKNAME_AFTER.match(text, q.close + 1, min(len(text), q.close + 40)))
 
 
+def is_aside(layout: Layout, q: QuoteSpan) -> bool:
+    """A stage direction “(CROSSTALK.)” or a word quoted as a word (“he”, “the”)."""
+    body = layout.text[q.start:q.end].strip(" ,.;:")
+    if body[:1] in "([" and body[-1:] in ")]":
+        return True
+    w = body.split()
+    return len(w) == 1 and w[0].lower().strip("’'") in lx.FUNCTION_WORDS
+
+
 def is_speech(layout: Layout, q: QuoteSpan) -> bool:
-    return not (is_title(layout, q) or is_nickname(layout, q))
+    return not (is_title(layout, q) or is_nickname(layout, q) or is_aside(layout, q))
 
 
 def is_reported(layout: Layout, q: QuoteSpan, how: str | None) -> bool:

@@ -249,9 +249,19 @@ piece story voice voiceover narration script platform manifesto
 # "on ABC’s “This Week,”", "the podcast “Off Message”".
 WORK_NOUNS = set("""
 show program programme podcast book memoir novel film movie documentary series
+broadcast edition installment
 song album episode column newsletter blog magazine play musical segment
 hashtag slogan sign ad banner headline essay article report op-ed poem
 painting exhibit exhibition headline campaign tour initiative
+""".split())
+
+# Last words that make a capitalised stretch a name of a show, law or event:
+# “Fox News Sunday”, “The Steve Harvey Morning Show”, “Commander-in-Chief Forum”.
+TITLE_ENDINGS = set("""
+Show Forum Hour Tonight Live Sunday Report Act Bill Plan Pledge Awards Prize Summit
+Conference Convention Tour Network Radio Podcast Edition Daily Weekly Journal Times
+Post News Magazine Review Project Initiative Movement Foundation Institute Center
+Committee Coalition Fund Program Festival Party Club Debate Town Hall
 """.split())
 
 # Words after a quoted title: "“Daily Show” host", "“Shark Tank” star".
@@ -287,6 +297,13 @@ is was are were has had have will would can could should may might must did
 does do isn't wasn't aren't weren't hasn't hadn't haven't won't wouldn't can't
 couldn't shouldn't didn't doesn't don't
 """.split()
+
+# Words that, quoted alone, are words talked about rather than speech: “he”, “the”.
+FUNCTION_WORDS = set("""
+he she it they we i you him her them his hers its their our my your me us a an
+the this that these those and or but of to in on at by for with from as is was
+are were be been not
+""".split())
 
 # Prepositions: a name right after one is not a subject ("for Trump to drop out").
 PREPOSITIONS = """
