@@ -96,7 +96,8 @@ MENTION_BODY = rf"""
 """
 MENTION = rf"(?P<mention> {MENTION_BODY} )"
 # Right after a quote any short description will do ("the crowd", "his colleague").
-MENTION_AFTER_QUOTE = rf"(?P<mention> {MENTION_BODY} | {LOOSE} )"
+MENTION_AFTER_QUOTE = rf"""(?P<mention> {MENTION_BODY} | {LOOSE}
+                             | {DET} \s+ (?: [\p{{Ll}}\-]{{2,20}} \s+ ){{1,2}} {NAME} )"""  # an angry Hollande
 
 ADVERBS = "(?:" + alt(lx.ADVERBS) + r"|\p{Ll}{3,}ly)"
 AUX = alt([a for a in lx.AUXILIARIES if "_" not in a] + ["has also", "had also", "would later", "has long", "has since"])

@@ -95,6 +95,10 @@ NOT_QUOTES = {
     "partial quote in reported speech": (
         "Austin called the plan “a disaster” on Tuesday.",
         [dict(text="a disaster", kind=PARTIAL, mention="Austin", cue="called")], []),
+    "show named by its last word": (
+        "On this weekend’s broadcast of “Fox News Sunday,” Pence spoke.", [], ["Fox News Sunday"]),
+    "stage direction": ("“We will win.”\n\n“(CROSSTALK.)”\n\nAustin left.", [], ["(CROSSTALK.)"]),
+    "word quoted as a word": ("Reporters used “he” for the candidate.", [], ["he"]),
     "coined term a speaker uses": (
         "Clinton described half of Trump's supporters as “deplorables.”",
         [dict(text="deplorables", kind=PARTIAL, mention="Clinton")], []),
@@ -134,6 +138,10 @@ ATTRIBUTION = {
     "dash line": ("“The most unqualified candidate ever.” ― Francisco Herrero\n",
                   dict(mention="Francisco Herrero")),
     "headline colon": ("Austin: “We will win”", dict(mention="Austin")),
+    "any verb closing the clause": ("“France will always be France,” an angry Hollande retaliated.",
+                                    dict(mention="an angry Hollande", name="Hollande")),
+    "inverted with a loose description": ("“We will win,” said the 46-year-old.",
+                                          dict(mention="the 46-year-old")),
     "how X put it": ("“We will win” is how Austin put it.", dict(mention="Austin")),
     "participle takes the main subject": (
         "Austin attacked the plan on Tuesday, calling it “a disaster.”",
@@ -166,6 +174,12 @@ def test_transcript_turns():
     text = ("PENCE: Well, I think the “Shark Tank” line was a joke.\n\n"
             "WALLACE: Was it?\n\nPENCE: It was.")
     check(text, [dict(text="Shark Tank", kind=TRANSCRIPT, mention="PENCE")])
+
+
+def test_quoted_transcript_turn():
+    text = "Pence spoke to Fox.\n\n“PENCE: Well, look, we will win this election.”"
+    check(text, [dict(text="PENCE: Well, look, we will win this election.", kind=TRANSCRIPT,
+                      mention="PENCE")])
 
 
 def test_question_and_answer_interview():
