@@ -25,7 +25,8 @@ _PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
 _LOOKBACK = 3000       # characters searched back for a pronoun's antecedent
 SUBJECT_BONUS = 1.0    # a subject mention outranks this many more recent other mentions
 GENDER_BONUS = 2.0     # so does a mention whose gender is known to match
-_MAX_CANDIDATES = 50   # entities compared per lookup, most recent first (bounds adversarial input)
+_MAX_CANDIDATES = 50
+_TITLE_WORDS = set(lx.TITLE_WORDS) | set(lx.TITLE_MODIFIERS)   # entities compared per lookup, most recent first (bounds adversarial input)
 
 
 @dataclass
@@ -47,7 +48,8 @@ class Cast:
 
     def __init__(self) -> None:
         self.entities: list[Entity] = []
-        self.mentions: list[tuple[int, int, Entity, bool]] = []  # outside quotes, by start; subject?
+        self.mentions: list[tuple[int, int, Entity]] = []     # outside quotes, by start
+        self._subject: dict[int, bool] = {}                    # mention end -> in subject position?
         self._by_token: dict[str, list[Entity]] = {}
 
     def link(self, parts: names.NameParts, surface: str, pos: int) -> Entity:
@@ -70,6 +72,12 @@ class Cast:
             e.aliases.append(alias)
         e.last = max(e.last, pos)
         return e
+
+    def is_subject(self, text: str, end: int) -> bool:
+        """Whether the mention ending at ``end`` is a clause subject ("Reid said …")."""
+        if end not in self._subject:
+            self._subject[end] = bool(P.SUBJECT_FOLLOWS.match(text, end))
+        return self._subject[end]
 
     def _find(self, parts: names.NameParts) -> Entity | None:
         if not parts.tokens:
@@ -119,13 +127,16 @@ def build_cast(layout: Layout, spans: list[QuoteSpan]) -> Cast:
                  if text[m.end():m.end() + 1] == "," and e.kind == PERSON and not e.title else None)
         if appos:
             e.title = appos.group("title")
-        cast.mentions.append((m.start(), m.end(), e, bool(P.SUBJECT_FOLLOWS.match(text, m.end()))))
+        cast.mentions.append((m.start(), m.end(), e))
     return cast
 
 
 def _with_title(text: str, start: int, end: int) -> str:
     """The name with the lowercase title words before it: "former Florida governor Jeb Bush"."""
     if start < 2 or text[start - 1] != " " or not text[start - 2].islower():
+        return text[start:end]
+    word = text[max(0, start - 25):start - 1].rsplit(" ", 1)[-1].lower()
+    if word not in _TITLE_WORDS:
         return text[start:end]
     t = P.TITLE_BEFORE_NAME.search(text, max(0, start - 60), start)
     return text[t.start():end] if t else text[start:end]
@@ -135,7 +146,7 @@ def _is_person(e: Entity) -> bool:
     return e.kind == PERSON and (len(e.tokens) > 1 or e.gender is not None or e.title is not None)
 
 
-def resolve_pronoun(cast: Cast, word: str, pos: int) -> Entity | None:
+def resolve_pronoun(cast: Cast, text: str, word: str, pos: int) -> Entity | None:
     """The most salient earlier person of the pronoun's gender: recent mentions
     first, a clause subject ("Reid said that Sanders …; he added") over an object
     or possessive, a known gender over an unknown one."""
@@ -145,13 +156,16 @@ def resolve_pronoun(cast: Cast, word: str, pos: int) -> Entity | None:
     stop = max(-1, k - 4 * _MAX_CANDIDATES)
     best, best_score, rank = None, float("-inf"), 0
     while k > stop and cast.mentions[k][0] >= pos - _LOOKBACK:
-        _, _, e, subject = cast.mentions[k]
+        _, end, e = cast.mentions[k]
         k -= 1
         if plural:
             if e.kind == ORGANIZATION:
                 return e
             continue
-        if not (_is_person(e) or subject and e.kind == PERSON) or (e.gender and e.gender != gender):
+        if e.kind != PERSON or (e.gender and e.gender != gender):
+            continue
+        subject = cast.is_subject(text, end)
+        if not (_is_person(e) or subject):
             continue
         score = -rank + SUBJECT_BONUS * subject + GENDER_BONUS * (e.gender == gender)
         if score > best_score:
@@ -193,7 +207,7 @@ def resolve_mention(layout: Layout, cast: Cast, cue: Cue) -> Entity | None:
     surface = text[s:e]
     low = surface.lower()
     if low in _PRONOUN_GENDER or low in ("they", "it"):
-        return resolve_pronoun(cast, low, s)
+        return resolve_pronoun(cast, text, low, s)
     if low == "who":
         return resolve_who(cast, s)
     if low in lx.PRONOUN_SUBJECTS:
