@@ -94,8 +94,13 @@ def cue_before(text: str, lo: int, hi: int) -> Cue | None:
     Austin said: “…”   Austin told reporters that “…”   Austin called it “a disaster”
     """
     m = P.COLON_SPEAKER.search(text, lo, hi)
-    if m and not text[lo:m.start()].strip():
+    if m and not text[lo:m.start()].strip(" \t-—–―"):          # Trump: “…”  / … - Pew Research: “…”
         cue = _cue_from_match(text, HEADLINE, m)
+        if cue:
+            return cue
+    m = P.COLON_VERB.search(text, lo, hi)
+    if m:
+        cue = _cue_from_match(text, BEFORE, m)
         if cue:
             return cue
     last_acc = None

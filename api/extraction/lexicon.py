@@ -230,7 +230,7 @@ Legislature Parliament Government Commission Authority Party Agency Institute
 # Lowercase heads of organisation descriptions: "the campaign said".
 ORG_NOUNS = set("""
 campaign committee group organization organisation agency department
-administration company firm newspaper paper network station outlet magazine
+administration company firm newspaper paper tabloid network station outlet magazine
 website site government ministry office party union council commission
 court board team league association coalition foundation institute embassy
 police army military pentagon agency bureau caucus

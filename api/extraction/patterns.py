@@ -225,6 +225,18 @@ COLON_SPEAKER = regex.compile(
     \s* : \s* \Z
     """, V)
 
+# (reverse) A subject and any verb ending on a colon right before the quote:
+#   Asked which county was his favorite, ⟦he demurred⟧: “Whichever one I’m in.”
+COLON_VERB = regex.compile(
+    rf"""(?r)
+    {NOT_AFTER_PREPOSITION}
+    (?<! [\p{{L}}\d’'\-] )
+    {MENTION}
+    \s+ (?: {ADVERBS} \s+ ){{0,2}}
+    (?P<cue> \p{{Ll}}{{3,}}ed | \p{{Ll}}{{3,}}[^s\W]s )
+    \s* : \s* \Z
+    """, V)
+
 # A name anywhere in running text, for the article's cast of people; it starts
 # at a capital, so the search skips everything else quickly:
 #   ⟦Defense Secretary Lloyd Austin⟧ met ⟦Sen. Marco Rubio (R-Fla.)⟧ and ⟦Mr. Garin⟧.
