@@ -62,7 +62,7 @@ PREMOD = rf"(?: (?: {TITLE_MOD} | {TITLE} | {POSSESSIVE} | {NAME_TOKEN} | and ) 
 DET = r"""(?: [Tt]he | [Aa]n? | [Oo]ne | [Aa]nother | [Tt]wo | [Tt]hree | [Ss]everal | [Ss]ome
              | [Mm]any | [Oo]ther | [Hh]is | [Hh]er | [Tt]heir | [Ii]ts | [Tt]his
              | [Tt]hese | [Tt]hose | [Bb]oth | [Ee]ach | [Mm]ost | """ + POSSESSIVE + ")"
-HEAD = "(?:" + TITLE + "|" + alt(lx.ORG_NOUNS | lx.DOCUMENT_NOUNS) + ")"
+HEAD = "(?:" + TITLE + "|" + cap_alt(lx.PERSON_NOUNS) + "|" + alt(lx.ORG_NOUNS | lx.DOCUMENT_NOUNS) + ")"
 
 # A description heading on a role, organisation or document:
 #   ⟦a spokesman for the Pentagon⟧  ⟦the New Jersey governor⟧  ⟦one senior official⟧

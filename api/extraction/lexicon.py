@@ -127,14 +127,21 @@ neighbour owner volunteer blogger journalist producer director publisher
 filmmaker musician artist athlete coach player economist strategists officials
 aides advisers advisors lawmakers leaders supporters voters delegates critics
 experts analysts activists officers agents sources residents protesters
+colleague friend relative cousin ally associate classmate roommate boss coworker
+co-worker narrator announcer caller questioner commenter strategist pundit
+pundits diplomat diplomats envoy negotiator mediator
+""".split()
+
+# People and groups that head a description but are no title: "another New
+# Hampshire Republican said", "the crowd yelled".
+PERSON_NOUNS = """
 republicans democrats conservatives liberals progressives republican democrat
-conservative liberal progressive independent colleague friend relative cousin
-ally associate classmate roommate boss coworker co-worker person people crowd
-audience narrator announcer caller questioner listener viewer reader commenter
-user users participant participants respondent respondents attendees members
-fans staffers workers employees students parents families insiders allies
-donors operatives strategist pundit pundits diplomat diplomats envoy
-negotiator mediator teenager child children kid kids boy girl guy
+conservative liberal progressive independent independents person people crowd
+audience listener listeners viewer viewers reader readers user users
+participant participants respondent respondents attendees members fans
+staffers workers employees students parents families insiders allies donors
+operatives teenager teenagers child children kid kids boy boys girl girls guy
+guys
 """.split()
 
 # Words that modify a title: "former Defense Secretary", "deputy press secretary".
@@ -150,6 +157,16 @@ TITLE_OF_WORDS = set("""
 State Defense Labor Commerce Energy Education Agriculture Treasury Interior
 Transportation Homeland Security Health Human Services Housing Urban Development
 Veterans Affairs Justice House Staff Joint Chiefs Navy Army Air Force the and
+""".split())
+
+# Capitalised words that are no one's name on their own: "Central European",
+# "At", "American".
+NOT_NAME_WORDS = set("""
+American Americans European Europeans Central Eastern Western Northern Southern
+North South East West African Asian Latin Hispanic Latino Muslim Muslims
+Christian Christians Jewish Catholic Democratic Republican Democrat Democrats
+Republicans Congress Senate House State States United National Federal New
+Supreme Court White Black Middle Great Islamic GOP U.S. US UK EU UN
 """.split())
 
 # Name particles that stay lowercase inside a name: "Charles de Gaulle".

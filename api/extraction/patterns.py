@@ -14,7 +14,8 @@ import regex
 
 from .grammar import (ADVERBS, AUX, FINITE, FUNCTION_WORD, INVERTABLE, MENTION,
                       MENTION_AFTER_QUOTE, NAME, NAME_TOKEN, NOT_AFTER_PREPOSITION, OF_TITLE,
-                      POSSESSIVE, PREMOD, TITLE, TITLE_MOD, VERB, WORK, WORK_AFTER)
+                      POSSESSIVE, PREMOD, TITLE, TITLE_MOD, VERB, WORK, WORK_AFTER,
+                      OF_TITLE_ANY_CASE)
 
 V = regex.VERBOSE | regex.VERSION1
 
@@ -259,8 +260,9 @@ TITLE_BEFORE_NAME = regex.compile(
 # An appositive title after a name:  Lloyd Austin⟦, the defense secretary,⟧
 APPOSITIVE_TITLE = regex.compile(
     rf"""
-    \s*,\s* (?:the\s+|a\s+|an\s+)?
-    (?P<title> (?: (?: {TITLE_MOD} | {NAME_TOKEN} | [\p{{Ll}}\-]{{2,20}} ) \s+ ){{0,4}} {TITLE} )
+    \s*,\s* (?! (?:who|which|that|whose|whom)\s ) (?:the\s+|a\s+|an\s+)?
+    (?P<title> (?: (?! {FUNCTION_WORD} \s ) (?: {TITLE_MOD} | {NAME_TOKEN}[’']?s? | [\p{{Ll}}\-]{{2,20}} ) \s+ ){{0,4}}
+               {TITLE} (?: \s+ of \s+ (?:the\s+)? {OF_TITLE_ANY_CASE} )? )
     (?! [\p{{L}}\-] )
     """, V)
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from . import lexicon as lx
 from . import names
 from . import patterns as P
-from .cues import Cue
+from .cues import TURN, Cue
 from .layout import Layout
 from .quotes import QuoteSpan
 from .records import ORGANIZATION, PERSON, UNKNOWN, Speaker
@@ -26,7 +26,7 @@ _LOOKBACK = 3000       # characters searched back for a pronoun's antecedent
 SUBJECT_BONUS = 1.0    # a subject mention outranks this many more recent other mentions
 GENDER_BONUS = 2.0     # so does a mention whose gender is known to match
 _MAX_CANDIDATES = 50
-_TITLE_WORDS = set(lx.TITLE_WORDS) | set(lx.TITLE_MODIFIERS)   # entities compared per lookup, most recent first (bounds adversarial input)
+_TITLE_WORDS = set(lx.TITLE_WORDS) | set(lx.TITLE_MODIFIERS)
 
 
 @dataclass
@@ -120,7 +120,7 @@ def build_cast(layout: Layout, spans: list[QuoteSpan]) -> Cast:
             continue
         surface = _with_title(text, m.start(), m.end())
         parts = names.parse(surface)
-        if not parts.tokens:
+        if not parts.tokens or not _could_be_named(parts):
             continue
         e = cast.link(parts, surface, m.start())
         appos = (P.APPOSITIVE_TITLE.match(text, m.end(), min(len(text), m.end() + 120))
@@ -129,6 +129,13 @@ def build_cast(layout: Layout, spans: list[QuoteSpan]) -> Cast:
             e.title = appos.group("title")
         cast.mentions.append((m.start(), m.end(), e))
     return cast
+
+
+def _could_be_named(parts: names.NameParts) -> bool:
+    """Not "At", "I" or "Central European": some word of it can be a name."""
+    if len(parts.tokens) == 1 and (parts.tokens[0] in lx.SENTENCE_OPENERS or len(parts.tokens[0]) < 2):
+        return False
+    return not all(t in lx.NOT_NAME_WORDS for t in parts.tokens)
 
 
 def _with_title(text: str, start: int, end: int) -> str:
@@ -212,6 +219,8 @@ def resolve_mention(layout: Layout, cast: Cast, cue: Cue) -> Entity | None:
         return resolve_who(cast, s)
     if low in lx.PRONOUN_SUBJECTS:
         return None
+    if cue.how == TURN and surface.isupper():                  # PENCE: -> Mike Pence
+        surface = " ".join(w.capitalize() for w in surface.split())
     parts = names.parse(surface)
     if not parts.tokens and cue.appos:
         appos = names.parse(text[cue.appos[0]:cue.appos[1]])
