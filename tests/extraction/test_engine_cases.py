@@ -272,3 +272,13 @@ def test_confidence_is_higher_for_a_cued_quote_than_for_a_guess():
     cued = find(quotes, "We will win the war in the end")
     other = find(quotes, "The only thing we have to fear is fear itself, and more.")
     assert 0.0 <= other.confidence < cued.confidence <= 1.0
+
+
+def test_docstring_examples():
+    import doctest
+
+    import api.extraction
+    import api.extraction.names
+    for module in (api.extraction, api.extraction.names):
+        result = doctest.testmod(module)
+        assert result.attempted > 0 and result.failed == 0, module.__name__
