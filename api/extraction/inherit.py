@@ -6,8 +6,9 @@ previous quote of its paragraph (“…,” he said. “…”), the cue that en
 previous paragraph with a colon, the last quote of the previous paragraph when
 this one opens with a quote (a continuation paragraph), or a speech verb in
 the narrative just before it.  Failing those, a later quote of its own
-paragraph, or a "- Name" line right after it.  One pass, linear in the number
-of quotes.
+paragraph, or a "- Name" line right after it; a long quote left without any
+takes, as a low-confidence guess, the latest speaker of the last three
+paragraphs.  One pass, linear in the number of quotes.
 """
 from __future__ import annotations
 
@@ -17,8 +18,11 @@ from .attribute import Cue, cue_ending_paragraph, dash_attribution, last_cue_in
 from .layout import Layout
 from .quotes import QuoteSpan
 
-SAME_PARAGRAPH, NEXT_IN_PARAGRAPH, PREVIOUS_PARAGRAPH, RUN_ON, NARRATIVE = (
-    "same-paragraph", "next-in-paragraph", "previous-paragraph", "run-on", "paragraph-narrative")
+SAME_PARAGRAPH, NEXT_IN_PARAGRAPH, PREVIOUS_PARAGRAPH, RUN_ON, NARRATIVE, NEAREST = (
+    "same-paragraph", "next-in-paragraph", "previous-paragraph", "run-on", "paragraph-narrative",
+    "nearest-speaker")
+_NEAREST_PARAGRAPHS = 3    # a cue-less quote falls back on a speaker at most this far back
+_NEAREST_MIN_WORDS = 4     # and only when it is long enough to be speech
 
 _NARRATIVE_WINDOW = 600    # characters of narrative searched before a quote
 
@@ -41,12 +45,17 @@ def inherit(layout: Layout, spans: list[QuoteSpan], cues: list[Cue | None]) -> l
     following = next_own_cues(spans, cues)
     last_of_para: dict[int, int] = {}            # paragraph -> index of its last quote so far
     cued_in_para: dict[int, Cue] = {}            # paragraph -> latest cue given in it
+    last: tuple[int, Cue] | None = None          # (paragraph, cue) of the latest cued quote
     for k, q in enumerate(spans):
         if out[k] is None:
             out[k] = _source(layout, spans, out, k, last_of_para, cued_in_para, following[k])
+        if out[k] is None and last is not None and q.para - last[0] <= _NEAREST_PARAGRAPHS \
+                and len(layout.text[q.start:q.end].split()) >= _NEAREST_MIN_WORDS:
+            out[k] = replace(last[1], how=NEAREST)       # a guess: the latest speaker nearby
         last_of_para[q.para] = k
         if out[k] is not None:
             cued_in_para[q.para] = out[k]
+            last = (q.para, out[k])
     # A run-on quote attributed only at its end lends that cue back to its start.
     for k in range(len(spans) - 2, -1, -1):
         if spans[k].runs_on and out[k] is None and out[k + 1] is not None:
