@@ -137,6 +137,13 @@ SUBJECT_FOLLOWS = regex.compile(
     \s+ (?: {ADVERBS} \s+ ){{0,2}} {FINITE} (?! [\p{{L}}\-’'] )
     """, V)
 
+# The same with a speech verb: a name that speaks is a person ("Lazar said").
+SPEAKER_FOLLOWS = regex.compile(
+    rf"""
+    (?: \s* \( [^()\n]{{1,30}} \) )? (?: \s*,\s* [^,“”"\n]{{1,80}} , )?
+    \s+ (?: (?: {ADVERBS} | {AUX} ) \s+ ){{0,2}} {VERB} (?! [\p{{L}}\-’'] )
+    """, V)
+
 # A subordinate clause opening a sentence, up to its comma:
 #   ⟦As Blumenthal spoke, ⟧the NRA was …     ⟦When he returned, ⟧he began by saying
 SUBORDINATE_LEAD = regex.compile(

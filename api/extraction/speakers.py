@@ -79,6 +79,13 @@ class Cast:
             self._subject[end] = bool(P.SUBJECT_FOLLOWS.match(text, end))
         return self._subject[end]
 
+    def is_speaker(self, text: str, end: int) -> bool:
+        """Whether the mention ending at ``end`` is the subject of a speech verb."""
+        key = -end - 1
+        if key not in self._subject:
+            self._subject[key] = bool(P.SPEAKER_FOLLOWS.match(text, end))
+        return self._subject[key]
+
     def _find(self, parts: names.NameParts) -> Entity | None:
         if not parts.tokens:
             return None
@@ -172,7 +179,7 @@ def resolve_pronoun(cast: Cast, text: str, word: str, pos: int) -> Entity | None
         if e.kind != PERSON or (e.gender and e.gender != gender):
             continue
         subject = cast.is_subject(text, end)
-        if not (_is_person(e) or subject):
+        if not (_is_person(e) or cast.is_speaker(text, end)):
             continue
         score = -rank + SUBJECT_BONUS * subject + GENDER_BONUS * (e.gender == gender)
         if score > best_score:
