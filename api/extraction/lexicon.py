@@ -334,6 +334,8 @@ after before between among through toward towards upon within without via
 NEVER_SPEAKERS = set("""
 Then Now Also Later Earlier Still Yet So But And Or Meanwhile However Instead
 Separately Here There Today Yesterday Tonight Asked Speaking Finally Indeed
+After Before While When Since Without By Despite Upon In On At For With Through
+During Besides Unlike Like Instead
 """.split())
 
 

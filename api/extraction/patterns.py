@@ -103,6 +103,7 @@ SUBJECT_BEFORE = regex.compile(
     {NOT_AFTER_PREPOSITION}
     (?<! [\p{{L}}\d’'\-] )
     {MENTION}
+    (?: (?<= \b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I|[Yy]ou|[Ww]ho) ) [’'] (?:s|d|ll|re|ve) )?  # He’s claiming
     (?P<appos> \s*,\s* [^,“”"\n]{{1,150}} , )?
     (?: \s+ (?:at|in|on|during|after|before|over|earlier|later|last|this) \s+
         (?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?
