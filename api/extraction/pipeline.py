@@ -1,24 +1,64 @@
-"""Placeholder pipeline (replaced by the real engine): every “…” is a quote,
-speaker = the capitalised words right after "said"."""
+"""The engine: text in, immutable Quote records out.
+
+    layout.analyse       paragraphs, sentences, tags, tweets, transcript turns
+    quotes.find_quotes   pair quotation marks into quoted stretches
+    classify.is_speech   drop titles and nicknames
+    attribute.find_cue   the cue and local mention of each quote (cues.py, subjects.py)
+    inherit.inherit      quotes without a cue take their neighbour's
+    classify.is_reported drop short stretches no cue claims (scare quotes)
+    speakers.resolve     mentions -> one Speaker per person of the article (names.py)
+    confidence.score     a probability-like score per quote
+
+Every regular expression is compiled once in patterns.py (from grammar.py's
+pieces); word lists are in lexicon.py.
+"""
 from __future__ import annotations
 
-import regex
+from . import attribute, classify, confidence, speakers
+from .attribute import Cue
+from .inherit import PREVIOUS_PARAGRAPH, inherit
+from .layout import Layout, analyse
+from .quotes import QuoteSpan, find_quotes
+from .records import CONTINUATION, FULL, PARTIAL, TRANSCRIPT, TWEET, Quote, Span
 
-from .records import FULL, Quote, Span, Speaker
+def find_cues(layout: Layout, spans: list[QuoteSpan]) -> list[Cue | None]:
+    """Each quote's own cue, searched between it and its neighbours."""
+    out = []
+    for k, q in enumerate(spans):
+        prev_close = spans[k - 1].close if k and spans[k - 1].para == q.para else -1
+        if k and spans[k - 1].para == q.para and prev_close < 0:
+            prev_close = spans[k - 1].end
+        next_open = spans[k + 1].open if k + 1 < len(spans) and spans[k + 1].para == q.para else len(layout.text)
+        out.append(attribute.find_cue(layout, q, prev_close, next_open))
+    return out
 
-_QUOTED = regex.compile(r'[“"]([^“”"\n]{1,2000})[”"]')
-_SAID = regex.compile(r'\G[,\s]*said\s+((?:\p{Lu}\w+\s?){1,3})')
+
+def quote_kind(layout: Layout, q: QuoteSpan, cue: Cue | None) -> str:
+    if cue is not None and cue.how == attribute.TWEET_AUTHOR:
+        return TWEET
+    if cue is not None and cue.how == attribute.TURN:
+        return TRANSCRIPT
+    if q.continued or (cue is not None and cue.how in (PREVIOUS_PARAGRAPH, attribute.COLON_PARAGRAPH)):
+        return CONTINUATION
+    return PARTIAL if classify.is_partial(layout, q) else FULL
 
 
 def extract(text: str) -> tuple[Quote, ...]:
+    """All direct quotes of ``text`` with their speakers, sorted by start."""
+    if not isinstance(text, str) or not text:
+        return ()
+    layout = analyse(text)
+    spans = [q for q in find_quotes(layout) if classify.is_speech(layout, q)]
+    cues = inherit(layout, spans, find_cues(layout, spans))
+    kept = [k for k, (q, c) in enumerate(zip(spans, cues)) if classify.is_reported(layout, q, c and c.how)]
+    spans, cues = [spans[k] for k in kept], [cues[k] for k in kept]
+    people = speakers.resolve(layout, spans, cues)
     out = []
-    for m in _QUOTED.finditer(text):
-        said = _SAID.match(text, m.end())
-        speaker = mention = None
-        if said:
-            name = said.group(1).strip()
-            mention = Span(said.start(1), said.start(1) + len(name), name)
-            speaker = Speaker(name=name, aliases=(name,))
-        out.append(Quote(m.start(1), m.end(1), m.group(1), FULL, speaker, mention, None,
-                         0.5 if speaker else 0.2))
+    for q, cue, speaker in zip(spans, cues, people):
+        kind = quote_kind(layout, q, cue)
+        mention = Span(cue.mention[0], cue.mention[1], text[cue.mention[0]:cue.mention[1]]) if cue else None
+        cue_span = Span(cue.cue[0], cue.cue[1], text[cue.cue[0]:cue.cue[1]]) if cue and cue.cue else None
+        out.append(Quote(q.start, q.end, text[q.start:q.end], kind, speaker, mention, cue_span,
+                         confidence.score(layout, q, cue, kind, speaker)))
+    out.sort(key=lambda r: (r.start, r.end))
     return tuple(out)

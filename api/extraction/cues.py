@@ -1,0 +1,190 @@
+"""Stage 2b: speech cues around one quote and the mentions they attach to.
+
+A cue right after the closing mark (“…,” Austin said / “…,” said Austin), one
+right before the opening mark (Austin said: “…” / Austin said that “…”), the
+nearest speech verb earlier in the sentence (Austin called the plan “a
+disaster”) and one later in it (“…” is how Austin put it).  ``attribute.py``
+chooses among them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import lexicon as lx
+from . import patterns as P
+from .subjects import (clause_subject, direct_subject, first_clause_subject, mention_of,
+                       trim_mention)
+
+# How a cue was found; confidence.py scores these.
+AFTER, BEFORE, ACCORDING, SENTENCE_BEFORE, SENTENCE_AFTER, HEADLINE, CLAUSE = (
+    "after", "before", "according", "sentence-before", "sentence-after", "headline", "clause")
+TURN, TWEET_AUTHOR, COLON_PARAGRAPH, PREVIOUS_NARRATIVE, DASH = (
+    "turn", "tweet", "colon-paragraph", "previous-narrative", "dash-line")
+
+WINDOW = 260           # characters searched on either side of a quote
+_ADJACENT_GAP = 40     # at most this much between a cue and the quote it introduces
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A speech cue and the mention it attaches to."""
+
+    how: str
+    cue: tuple[int, int] | None           # "said", "according to"
+    mention: tuple[int, int]              # "Austin", "he", "a spokesman for the Pentagon"
+    appos: tuple[int, int] | None = None  # ", the defense secretary" after the mention
+
+
+def _cue_from_match(text: str, how: str, m) -> Cue | None:
+    span = mention_of(text, m)
+    if span is None:
+        return None
+    groups = m.groupdict()
+    appos = m.span("appos") if groups.get("appos") else None
+    cue = m.span("cue") if groups.get("cue") else None
+    return Cue(how, cue, span, appos)
+
+
+def cue_after(text: str, lo: int, hi: int) -> Cue | None:
+    """“…,” said Austin / “…,” Austin said / “…,” according to Austin."""
+    for pattern in (P.INVERTED_AFTER, P.NORMAL_AFTER):
+        m = pattern.match(text, lo, hi)
+        if m and not m.group("cue").endswith("ing"):
+            span = trim_mention(text, *m.span("mention"))
+            if span[1] > span[0] and text[span[0]:span[1]] not in lx.NEVER_SPEAKERS:
+                return Cue(AFTER, m.span("cue"), span, m.span("appos") if m.group("appos") else None)
+    m = P.ACCORDING_TO.match(text, _skip_punct(text, lo, hi), hi)
+    if m:
+        return _cue_from_match(text, ACCORDING, m)
+    if _left_open(text, lo):
+        m = P.ANY_VERB_AFTER.match(text, lo, hi)
+        if m and (text[m.start("mention")].isupper() or m.group("mention").split()[0] in _LEADS):
+            return _cue_from_match(text, AFTER, m)
+    m = P.DASH_AFTER.match(text, lo, hi)
+    if m and text[m.start("mention")].isupper():
+        return _cue_from_match(text, DASH, m)
+    return None
+
+
+_LEADS = ("the", "a", "an", "he", "she", "they")
+
+
+def _left_open(text: str, after_close: int) -> bool:
+    """The quote ending right before ``after_close`` ends on , ? or ! (“…,” / “…?”)
+    or is followed by a comma: its sentence goes on with the attribution."""
+    return text[after_close - 2:after_close - 1] in (",", "?", "!") or text[after_close:after_close + 1] == ","
+
+
+def _skip_punct(text: str, lo: int, hi: int) -> int:
+    while lo < hi and (text[lo].isspace() or text[lo] in ",—–―-("):
+        lo += 1
+    return lo
+
+
+def cue_has_content(text: str, cue: Cue, hi: int) -> bool:
+    """Whether the cue goes on with content of its own (“…” Austin said that …),
+    so that it does not attribute the quote before it."""
+    end = max(cue.mention[1], cue.cue[1] if cue.cue else 0, cue.appos[1] if cue.appos else 0)
+    return bool(P.CUE_HAS_CONTENT.match(text, end, hi))
+
+
+def cue_before(text: str, lo: int, hi: int) -> Cue | None:
+    """The nearest speech verb before the quote in its sentence, with its subject.
+
+    Austin said: “…”   Austin told reporters that “…”   Austin called it “a disaster”
+    """
+    m = P.COLON_SPEAKER.search(text, lo, hi)
+    if m and not text[lo:m.start()].strip(" \t-—–―"):          # Trump: “…”  / … - Pew Research: “…”
+        cue = _cue_from_match(text, HEADLINE, m)
+        if cue:
+            return cue
+    m = P.COLON_VERB.search(text, lo, hi)
+    if m:
+        cue = _cue_from_match(text, BEFORE, m)
+        if cue:
+            return cue
+    last_acc = None
+    for a in P.ACCORDING_TO.finditer(text, lo, hi):
+        last_acc = a
+    v = P.SPEECH_VERB_REVERSE.search(text, lo, hi)
+    if last_acc and (not v or last_acc.start() > v.start()):
+        cue = _cue_from_match(text, ACCORDING, last_acc)
+        if cue:
+            return cue
+    while v:
+        cue = cue_with_subject(text, lo, v, hi)
+        if cue:
+            return cue
+        v = P.SPEECH_VERB_REVERSE.search(text, lo, v.start())
+    return None
+
+
+def cue_with_subject(text: str, lo: int, v, hi: int) -> Cue | None:
+    """The verb ``v`` and its subject.  The phrase right before the verb when
+    there is one ("Austin said"); for a participle ("…, saying") or a verb
+    after a comma or "to" ("…, called her", "was quick to add") the speaker of
+    an earlier speech verb in the sentence ("Nefzi said, adding"), else the
+    subject of the sentence's main clause."""
+    how = BEFORE if hi - v.end() <= _ADJACENT_GAP else SENTENCE_BEFORE
+    direct = direct_subject(text, lo, v.start())
+    participle = v.group().endswith("ing")
+    if direct and (not participle or direct[2]):
+        return Cue(how, v.span(), direct[0], direct[1])
+    lead = text[lo:v.start()].rstrip()
+    if lead.endswith(",") and not participle:               # …, explained Rosenberg, “…”
+        inv = P.INVERTED_AFTER.match(text, v.start(), hi)
+        span = mention_of(text, inv) if inv else None
+        if span:
+            return Cue(how, inv.span("cue"), span)
+    if lead.endswith(" and"):                                # he looked up … and said, “…”
+        c = clause_subject(text, lo, v.start())
+        if c:
+            return Cue(how, v.span(), c[0], c[1])
+    if participle or lead.endswith((",", " to")):
+        earlier = _earlier_speech_cue(text, lo, v.start())
+        c = earlier or first_clause_subject(text, lo, v.start())
+        if c:
+            return Cue(how, v.span(), c[0], c[1])
+    if direct:
+        return Cue(how, v.span(), direct[0], direct[1])
+    return None
+
+
+def _earlier_speech_cue(text: str, lo: int, hi: int):
+    v = P.SPEECH_VERB_REVERSE.search(text, lo, hi)
+    while v:
+        if not v.group().endswith("ing"):
+            d = direct_subject(text, lo, v.start())
+            if d:
+                return d[0], d[1]
+        v = P.SPEECH_VERB_REVERSE.search(text, lo, v.start())
+    return None
+
+
+def cue_later(text: str, lo: int, hi: int) -> Cue | None:
+    """A speech verb later in the quote's sentence: “…” is how Austin put it /
+    “…” if she loses, said David Wasserman."""
+    v = P.SPEECH_VERB.search(text, lo, hi)
+    while v:
+        inv = P.INVERTED_AFTER.match(text, v.start(), hi) if text[lo:v.start()].rstrip().endswith(",") else None
+        if inv:
+            cue = _cue_from_match(text, SENTENCE_AFTER, inv)
+            if cue:
+                return cue
+        s = P.SUBJECT_BEFORE.search(text, lo, v.start())
+        span = mention_of(text, s) if s else None
+        if span:
+            return Cue(SENTENCE_AFTER, v.span(), span)
+        v = P.SPEECH_VERB.search(text, v.end(), hi)
+    return None
+
+
+def closes_soon(text: str, cue: Cue, hi: int) -> bool:
+    """After a quote that ends a sentence, a cue counts only when its own
+    sentence ends soon: "“… win.” Austin said Tuesday." but not "“… win.” Austin
+    said the plan …"."""
+    end = max(cue.mention[1], cue.cue[1] if cue.cue else 0, cue.appos[1] if cue.appos else 0)
+    tail = text[end:min(hi, end + 80)]
+    stop = min((i for i in (tail.find("."), tail.find("\n"), tail.find("“"), tail.find('"')) if i >= 0),
+               default=len(tail))
+    return stop <= 50 and " that " not in tail[:stop] and not P.CUE_HAS_CONTENT.match(text, end, hi)

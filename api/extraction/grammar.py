@@ -1,0 +1,126 @@
+"""Reusable pieces of the engine's regular expressions, as pattern source.
+
+``patterns.py`` compiles every pattern from these pieces; nothing here is
+compiled.  Each piece is bounded (``{0,4}``, ``{1,25}``) so that the patterns
+built from it stay linear.  Examples mark what a piece matches with ⟦…⟧.
+"""
+from __future__ import annotations
+
+import regex
+
+from . import lexicon as lx
+
+
+def alt(words, escape=True) -> str:
+    """A non-capturing alternation, longest first: ``(?:spokeswoman|spokesman|…)``."""
+    items = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(regex.escape(w) if escape else w for w in items) + ")"
+
+
+def cap_alt(words) -> str:
+    """Lowercase words, also matched with an initial capital: ``(?:[Ss]enator|…)``."""
+    return alt([w for base in words for w in (base, base[:1].upper() + base[1:])])
+
+
+# ------------------------------------------------------------------ names and mentions
+
+# One word of a proper name: Austin, O’Malley, McConnell, Ocasio-Cortez, W.
+NAME_TOKEN = r"""
+    (?: \p{Lu}\.(?:\p{Lu}\.){0,3}                                # initials: W.  J.D.
+      | \p{Lu}[\p{Ll}\p{Lu}\p{M}]{0,25}
+        (?: ['’]\p{Lu}[\p{Ll}\p{Lu}\p{M}]{1,20} )?               # O’Malley, D'Souza
+        (?: -\p{L}[\p{Ll}\p{Lu}\p{M}]{0,20} ){0,2}               # Ocasio-Cortez
+    )
+"""
+HONORIFIC = r"(?:" + "|".join(h.replace(".", r"\.") for h in lx.HONORIFICS) + r")\.?"
+PARTICLE = alt(lx.PARTICLES)
+SUFFIX = r"(?: ,?\s+ (?:Jr\.?|Sr\.?|III|II|IV)(?!\w) )"
+TITLE = cap_alt(lx.TITLE_WORDS)
+TITLE_MOD = cap_alt(lx.TITLE_MODIFIERS)
+POSSESSIVE = r"(?: " + NAME_TOKEN + r" ['’]s? )"
+
+# The words that continue a title after "of": Secretary ⟦of State⟧, Speaker ⟦of the House⟧.
+OF_TITLE = alt(w for w in lx.TITLE_OF_WORDS if w not in ("the", "and"))
+OF_TITLE_ANY_CASE = alt([w for w in lx.TITLE_OF_WORDS if w not in ("the", "and")]
+                          + [w.lower() for w in lx.TITLE_OF_WORDS if w not in ("the", "and")])
+
+# A proper name, with honorific, particles and suffix:
+#   ⟦Lloyd Austin⟧  ⟦Sen. Marco Rubio⟧  ⟦Charles de Gaulle⟧  ⟦Martin Luther King Jr.⟧
+NAME = rf"""
+    (?: {HONORIFIC} \s+ )?
+    (?! (?:Jr|Sr)\b ) {NAME_TOKEN}
+    (?: \s+ (?: {PARTICLE} \s+ )? (?! (?:Jr|Sr)\b ) {NAME_TOKEN} ){{0,4}}
+    {SUFFIX}?
+    (?: \s* \( [^()\n]{{1,30}} \) )?          # (R-Fla.)
+"""
+
+# Words that may stand before a name inside one mention:
+#   ⟦Defense Secretary⟧ Lloyd Austin, ⟦Huckabee spokeswoman⟧ Alice Stewart,
+#   ⟦former Florida governor⟧ Jeb Bush, ⟦Clinton’s chief pollster⟧ Joel Benenson
+PREMOD = rf"(?: (?: {TITLE_MOD} | {TITLE} | {POSSESSIVE} | {NAME_TOKEN} | and ) \s+ )"
+
+DET = r"""(?: [Tt]he | [Aa]n? | [Oo]ne | [Aa]nother | [Tt]wo | [Tt]hree | [Ss]everal | [Ss]ome
+             | [Mm]any | [Oo]ther | [Hh]is | [Hh]er | [Tt]heir | [Ii]ts | [Tt]his
+             | [Tt]hese | [Tt]hose | [Bb]oth | [Ee]ach | [Mm]ost | """ + POSSESSIVE + ")"
+HEAD = "(?:" + TITLE + "|" + cap_alt(lx.PERSON_NOUNS) + "|" + alt(lx.ORG_NOUNS | lx.DOCUMENT_NOUNS) + ")"
+
+# A description heading on a role, organisation or document:
+#   ⟦a spokesman for the Pentagon⟧  ⟦the New Jersey governor⟧  ⟦one senior official⟧
+#   ⟦the statement⟧  ⟦Trump’s campaign⟧
+DESCRIPTION = rf"""
+    {DET} \s+
+    (?: [\p{{L}}\d’'\-]{{1,25}} \s+ ){{0,4}}
+    {HEAD} s?
+    (?: \s+ (?:for|of|at|with|from|to|in|on) \s+ (?:the\s+)? (?: {NAME_TOKEN} \s* ){{1,5}}
+      | \s+ of \s+ (?:the\s+)? {OF_TITLE_ANY_CASE} )?          # the former secretary of state
+"""
+
+PRONOUN_WORD = r"""(?: [Hh]e | [Ss]he | [Tt]hey | [Ii]t | [Ww]e | I | [Ww]ho | [Yy]ou
+                 | [Aa]nother | [Oo]thers | [Oo]ne | [Bb]oth | [Mm]ost | [Mm]any | [Ss]ome | [Ff]ew )"""
+
+# A short description with any head noun, for right before a verb:
+#   “Out!” ⟦the crowd⟧ yelled.     “…” ⟦his colleague⟧ wrote on Facebook.
+FUNCTION_WORD = alt(lx.PREPOSITIONS + lx.FINITE_AUX + ["and", "or", "but", "as", "that", "than", "the",
+                                                           "a", "an", "who", "which", "be", "been"])
+LOOSE = rf"""
+    {DET} \s+ (?: (?! {FUNCTION_WORD} \s ) [\p{{L}}\-’'\d]{{1,20}} \s+ ){{0,2}}
+    (?! {FUNCTION_WORD} (?![\p{{L}}]) )
+    (?= [\d\-]{{0,6}} \p{{Ll}} ) [\p{{Ll}}\d\-]{{2,20}}       # the crowd, the 46-year-old
+"""
+
+# A speaker mention: pronoun, description or (titled) name.
+MENTION_BODY = rf"""
+        (?<! [\p{{L}}\d] ) {PRONOUN_WORD} (?! [\p{{L}}\d’'] )
+      | {DESCRIPTION}
+      | (?: {DET} \s+ )? {PREMOD}{{0,5}} {NAME}
+"""
+MENTION = rf"(?P<mention> {MENTION_BODY} )"
+# Right after a quote any short description will do ("the crowd", "his colleague").
+MENTION_AFTER_QUOTE = rf"""(?P<mention> {MENTION_BODY} | {LOOSE}
+                             | {DET} \s+ (?: [\p{{Ll}}\-]{{2,20}} \s+ ){{1,2}} {NAME} )"""  # an angry Hollande
+
+ADVERBS = "(?:" + alt(lx.ADVERBS) + r"|\p{Ll}{3,}ly)"
+AUX = alt([a for a in lx.AUXILIARIES if "_" not in a] + ["has also", "had also", "would later", "has long", "has since"])
+VERB = alt(lx.all_speech_verb_forms() + lx.PHRASAL_CUES)
+
+# Not right after a preposition: "for ⟦Trump⟧ to drop out" has no subject.
+NOT_AFTER_PREPOSITION = r"(?<! (?<![\p{L}])" + alt(lx.PREPOSITIONS + [p.capitalize() for p in lx.PREPOSITIONS]) + r"\s )"
+
+FINITE = rf"""(?: {VERB} | {alt(lx.FINITE_AUX + [a.replace("'", "’") for a in lx.FINITE_AUX])}
+               | {alt(lx.IRREGULAR_PAST)} | \p{{Ll}}{{2,}}(?:ed|s) )"""
+
+# Speech verbs that may come before their subject ("said Austin"); not "told",
+# "called" or other verbs whose object follows them.
+INVERTABLE = alt([f for b in ("say", "add", "ask", "write", "continue", "explain", "note",
+                                "recall", "reply", "respond", "declare", "insist", "argue",
+                                "warn", "concede", "acknowledge", "observe", "remark", "quip",
+                                "joke", "tweet", "post", "conclude", "counter", "shout",
+                                "exclaim", "predict", "suggest", "claim", "retort", "muse",
+                                "admit", "announce", "state", "boast", "complain", "comment",
+                                "cry", "agree", "report", "urge", "whisper", "yell", "read", "react",
+                                "reflect", "recount", "scream", "shout", "bark", "fume",
+                                "snap", "gush", "marvel", "laugh", "sigh", "chime", "remember")
+                    for f in lx.verb_forms(b) if not f.endswith("ing")])
+
+WORK = cap_alt(lx.WORK_NOUNS)
+WORK_AFTER = cap_alt(lx.WORK_FOLLOWERS)

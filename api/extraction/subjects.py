@@ -1,0 +1,90 @@
+"""Stage 2a: the speaker phrase of a cue: trimming mentions, the subject right
+before a verb, and the subject of a clause or sentence.
+
+All functions take the text and a bounded window ``lo:hi`` and return spans.
+"""
+from __future__ import annotations
+
+from . import lexicon as lx
+from . import patterns as P
+
+
+def trim_mention(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop sentence openers ("But", "On Tuesday") and edge punctuation from a mention."""
+    while True:
+        while start < end and not text[start].isalnum():
+            start += 1
+        j = start
+        while j < end and (text[j].isalnum() or text[j] in "’'-"):
+            j += 1
+        if j < end and (text[start:j] in lx.SENTENCE_OPENERS or text[start:j] in ("and", "or", "but")) \
+                and _more_after(text, j, end):
+            start = j
+            continue
+        break
+    while end > start and text[end - 1] in " ,;:":
+        end -= 1
+    return start, end
+
+
+def _more_after(text: str, j: int, end: int) -> bool:
+    rest = text[j:end].lstrip(" ,")
+    return bool(rest) and (rest[0].isupper() or rest.split(" ", 1)[0] in ("he", "she", "they", "the", "a", "an"))
+
+
+def is_opener_only(text: str, span: tuple[int, int]) -> bool:
+    """A "mention" that is only a sentence opener: "Then", "Later", "December"."""
+    word = text[span[0]:span[1]]
+    return word in lx.SENTENCE_OPENERS and word.lower() not in lx.PRONOUN_SUBJECTS
+
+
+def mention_of(text: str, m) -> tuple[int, int] | None:
+    span = trim_mention(text, *m.span("mention"))
+    if span[1] <= span[0] or is_opener_only(text, span):
+        return None
+    return span
+
+
+def direct_subject(text: str, lo: int, verb_start: int):
+    """(mention, appos, is_name_or_pronoun) of the phrase right before a verb."""
+    s = P.SUBJECT_BEFORE.search(text, lo, verb_start)
+    if not s:
+        return None
+    span = trim_mention(text, *s.span("mention"))
+    if span[1] <= span[0] or text[span[0]:span[1]] in lx.NEVER_SPEAKERS:
+        return None
+    first = text[span[0]]
+    named = first.isupper() or text[span[0]:span[1]].lower() in lx.PRONOUN_SUBJECTS
+    return span, (s.span("appos") if s.group("appos") else None), named and not s.group("appos")
+
+
+def clause_subject(text: str, lo: int, hi: int):
+    """The nearest subject + finite verb before ``hi``: (mention span, appos span)."""
+    c = P.CLAUSE_SUBJECT.search(text, lo, hi)
+    while c:
+        span = mention_of(text, c)
+        if span:
+            return span, (c.span("appos") if c.group("appos") else None)
+        c = P.CLAUSE_SUBJECT.search(text, lo, c.start("mention"))
+    return None
+
+
+def first_clause_subject(text: str, lo: int, hi: int):
+    """The first subject + finite verb of the sentence: its main clause (after a
+    leading subordinate clause: "As Blumenthal spoke, ⟦the NRA was⟧ …")."""
+    sub = P.SUBORDINATE_LEAD.match(text, lo, hi)
+    if sub:
+        lo = sub.end()
+    c = P.CLAUSE_SUBJECT_FORWARD.search(text, lo, hi)
+    while c:
+        span = mention_of(text, c)
+        if span:
+            return span, (c.span("appos") if c.group("appos") else None)
+        c = P.CLAUSE_SUBJECT_FORWARD.search(text, c.end("mention"), hi)
+    return None
+
+
+def fragment_subject(text: str, lo: int, hi: int):
+    """Who a fragment quoted in a sentence without a speech verb belongs to: the
+    sentence's main subject ("Then he turned to “little” Marco Rubio")."""
+    return first_clause_subject(text, lo, hi)
