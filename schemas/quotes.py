@@ -35,6 +35,10 @@ class QuoteCoreSchema(Schema):
 
 
 class QuoteSchema(QuoteCoreSchema):
+    class Meta:
+        fields = ("id", "text", "start", "end", "kind", "confidence", "speaker", "mention", "cue",
+                  "article", "statement_id")
+
     id = fields.Integer()
     speaker = fields.Nested(SpeakerRefSchema, allow_none=True)
     mention = fields.Function(_span("mention"))
