@@ -7,13 +7,14 @@ import os
 from flask import Flask
 from flask_cors import CORS
 
-from . import config, db, errors, hooks
+from . import db, errors, hooks
+from . import config as settings
 
 
-def create_app(settings: dict | None = None) -> Flask:
-    """Build the app; settings come from the environment, overridden by ``settings``."""
+def create_app(config: dict | None = None) -> Flask:
+    """Build the app; settings come from the environment, overridden by the ``config`` dict."""
     app = Flask(__name__, static_folder="static", static_url_path="/docs/static")
-    app.config.update(config.load(settings))
+    app.config.update(settings.load(config))
     app.json.sort_keys = False
     app.json.ensure_ascii = False
     if not app.config["DATABASE_URL"]:

@@ -26,12 +26,14 @@ def record(changes: list[tuple[str, int, str]]) -> None:
     Change.insert_many([{"entity": e, "entity_id": i, "action": a, "at": now} for e, i, a in unique]).execute()
 
 
-def since(after: int, entity: str | None = None):
-    """Changes after the cursor ``after``, oldest first."""
+def page(after: int, entity: str | None, limit: int) -> tuple[list[Change], int, int, bool]:
+    """Up to ``limit`` changes after the cursor ``after``, oldest first: (items, total, cursor, more)."""
     query = Change.select().where(Change.id > after).order_by(Change.id)
     if entity:
         query = query.where(Change.entity == entity)
-    return query
+    items = list(query.limit(limit + 1))
+    more, items = len(items) > limit, items[:limit]
+    return items, query.count(), items[-1].id if items else after, more
 
 
 @contextlib.contextmanager

@@ -9,6 +9,8 @@ from peewee import IntegrityError, InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.http import HTTP_STATUS_CODES
 
+from schemas.common import problem_schema
+
 log = logging.getLogger("api")
 PROBLEM_JSON = "application/problem+json"
 
@@ -20,7 +22,7 @@ def problem(status: int, detail: str | None = None, errors: dict | None = None, 
             "request_id": g.get("request_id")}
     if errors is not None:
         body["errors"] = errors
-    return json.dumps(body), status, {"Content-Type": PROBLEM_JSON, **(headers or {})}
+    return json.dumps(problem_schema.dump(body)), status, {"Content-Type": PROBLEM_JSON, **(headers or {})}
 
 
 def _http_error(exc: HTTPException):

@@ -14,14 +14,19 @@ def page_limit(args: dict) -> int:
     return min(limit, cap)
 
 
-def paginate(query, args: dict, dump) -> dict:
-    """One page of ``query`` (already in a stable order) as the list envelope."""
+def paginate(query, args: dict, page_schema, prepare=None) -> dict:
+    """One page of ``query`` (already in a stable order) dumped by ``page_schema``.
+
+    ``prepare`` may attach what the items need (counts, aliases) to the page's rows at once.
+    """
     limit, offset = page_limit(args), args.get("offset", 0)
     total = query.count()
-    items = dump(list(query.limit(limit).offset(offset)))
+    items = list(query.limit(limit).offset(offset))
+    if prepare is not None:
+        items = prepare(items)
     following = offset + limit
     next_url = None
     if following < total:
         params = {**request.args.to_dict(), "limit": limit, "offset": following}
         next_url = url_for(request.endpoint, **(request.view_args or {}), **params)
-    return {"items": items, "total": total, "limit": limit, "offset": offset, "next": next_url}
+    return page_schema.dump({"items": items, "total": total, "limit": limit, "offset": offset, "next": next_url})

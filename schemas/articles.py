@@ -1,7 +1,7 @@
 """Article requests and responses."""
 from marshmallow import Schema, fields, validate
 
-from .common import DateRangeArgsSchema, Text, Timestamp
+from .common import DateRangeArgsSchema, Page, Text, Timestamp
 from .claims import AlertSchema
 from .quotes import ArticleRefSchema, QuoteSchema
 from .speakers import SpeakerRefSchema
@@ -37,5 +37,5 @@ class ArticleArgsSchema(DateRangeArgsSchema):
 
 article_in_schema = ArticleInSchema()
 article_schema = ArticleSchema()
-articles_schema = ArticleSummarySchema(many=True)
+article_page_schema = Page(ArticleSummarySchema)()
 article_args_schema = ArticleArgsSchema()

@@ -1,7 +1,7 @@
 """Claims, verdicts, statements, alerts and the change feed."""
 from marshmallow import Schema, ValidationError, fields, post_load, validate, validates_schema
 
-from .common import DateRangeArgsSchema, PageArgsSchema, Text, Timestamp
+from .common import DateRangeArgsSchema, Page, PageArgsSchema, Text, Timestamp
 from .quotes import ArticleRefSchema
 from .speakers import SpeakerRefSchema
 
@@ -158,6 +158,16 @@ class ChangeSchema(Schema):
     at = Timestamp()
 
 
+class ChangePageSchema(Schema):
+    """The change feed's envelope: paged by cursor, not offset."""
+
+    items = fields.List(fields.Nested(ChangeSchema))
+    total = fields.Integer()
+    limit = fields.Integer()
+    cursor = fields.Integer()
+    next = fields.String(allow_none=True)
+
+
 class ChangeArgsSchema(PageArgsSchema):
     class Meta:
         exclude = ("offset",)
@@ -169,13 +179,13 @@ class ChangeArgsSchema(PageArgsSchema):
 review_in_schema = ReviewInSchema()
 review_schema = ReviewSchema()
 claim_schema = ClaimDetailSchema()
-claims_schema = ClaimSchema(many=True)
+claim_page_schema = Page(ClaimSchema)()
 claim_in_schema = ClaimInSchema()
 claim_patch_schema = ClaimPatchSchema()
 claim_args_schema = ClaimArgsSchema()
 statement_schema = StatementDetailSchema()
-statements_schema = StatementSchema(many=True)
+statement_page_schema = Page(StatementSchema)()
 statement_args_schema = StatementArgsSchema()
 alerts_schema = AlertSchema(many=True)
-changes_schema = ChangeSchema(many=True)
+change_page_schema = ChangePageSchema()
 change_args_schema = ChangeArgsSchema()

@@ -66,6 +66,35 @@ class SpanSchema(Schema):
     end = fields.Integer()
 
 
+def Page(item_schema: type[Schema]) -> type[Schema]:
+    """The list envelope around ``item_schema``: {items, total, limit, offset, next}."""
+    return Schema.from_dict({
+        "items": fields.List(fields.Nested(item_schema)),
+        "total": fields.Integer(), "limit": fields.Integer(), "offset": fields.Integer(),
+        "next": fields.String(allow_none=True),
+    }, name=f"{item_schema.__name__.removesuffix('Schema')}PageSchema")
+
+
+class ProblemSchema(Schema):
+    """RFC 9457 problem details; ``errors`` (field -> messages) only on 422."""
+
+    type = fields.String()
+    title = fields.String()
+    status = fields.Integer()
+    detail = fields.String()
+    request_id = fields.String(allow_none=True)
+    errors = fields.Dict()
+
+
+class HealthSchema(Schema):
+    status = fields.String()
+    database = fields.String()
+
+
+problem_schema = ProblemSchema()
+health_schema = HealthSchema()
+
+
 class PageArgsSchema(Schema):
     """``limit`` and ``offset`` of every list; the cap on limit comes from the app's settings."""
 

@@ -1,7 +1,7 @@
 """Quote responses, list arguments, and the stateless /extract request."""
 from marshmallow import Schema, fields
 
-from .common import DateRangeArgsSchema, SpanSchema, Text, Timestamp
+from .common import DateRangeArgsSchema, Page, SpanSchema, Text, Timestamp
 from .speakers import SpeakerRefSchema
 
 
@@ -77,7 +77,7 @@ class ExtractionSchema(Schema):
 
 
 quote_schema = QuoteSchema()
-quotes_schema = QuoteSchema(many=True)
+quote_page_schema = Page(QuoteSchema)()
 quote_args_schema = QuoteArgsSchema()
 speaker_quote_args_schema = QuoteArgsSchema(exclude=("speaker",))
 extract_in_schema = ExtractInSchema()

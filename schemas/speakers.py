@@ -1,7 +1,7 @@
 """Speaker responses and list arguments."""
 from marshmallow import Schema, fields
 
-from .common import PageArgsSchema, Text, Timestamp
+from .common import Page, PageArgsSchema, Text, Timestamp
 
 
 class SpeakerRefSchema(Schema):
@@ -27,5 +27,5 @@ class SpeakerArgsSchema(PageArgsSchema):
 
 
 speaker_schema = SpeakerSchema()
-speakers_schema = SpeakerSchema(many=True)
+speaker_page_schema = Page(SpeakerSchema)()
 speaker_args_schema = SpeakerArgsSchema()

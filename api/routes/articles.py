@@ -1,7 +1,7 @@
 """/articles: store articles (quotes extracted on the way in), list, show, delete."""
 from flask import Blueprint, url_for
 
-from schemas.articles import article_args_schema, article_in_schema, article_schema, articles_schema
+from schemas.articles import article_args_schema, article_in_schema, article_page_schema, article_schema
 
 from .. import claims, queries, store
 from ..pagination import paginate
@@ -23,7 +23,7 @@ def create_article():
 def list_articles():
     """Articles, newest first."""
     args = query_args(article_args_schema)
-    return paginate(queries.articles(args), args, articles_schema.dump)
+    return paginate(queries.articles(args), args, article_page_schema)
 
 
 @bp.get("/articles/<int:article_id>")

@@ -1,7 +1,7 @@
 """/changes: what was created, updated or deleted since a cursor, for dashboards that poll."""
 from flask import Blueprint, url_for
 
-from schemas.claims import change_args_schema, changes_schema
+from schemas.claims import change_args_schema, change_page_schema
 
 from .. import changes
 from ..pagination import page_limit
@@ -14,11 +14,8 @@ bp = Blueprint("changes", __name__)
 def list_changes():
     """Changes after the cursor ``after``, oldest first, without gaps or repeats."""
     args = query_args(change_args_schema)
-    limit = page_limit(args)
-    query = changes.since(args["after"], args.get("entity"))
-    items = list(query.limit(limit))
-    cursor = items[-1].id if items else args["after"]
-    params = {k: v for k, v in (("entity", args.get("entity")), ("limit", limit)) if v}
-    more = len(items) == limit and query.where(changes.Change.id > cursor).exists()
-    return {"items": changes_schema.dump(items), "total": query.count(), "limit": limit, "cursor": cursor,
-            "next": url_for("changes.list_changes", after=cursor, **params) if more else None}
+    limit, entity = page_limit(args), args.get("entity")
+    items, total, cursor, more = changes.page(args["after"], entity, limit)
+    following = url_for("changes.list_changes", after=cursor, limit=limit, **({"entity": entity} if entity else {}))
+    return change_page_schema.dump({"items": items, "total": total, "limit": limit, "cursor": cursor,
+                                    "next": following if more else None})

@@ -2,8 +2,8 @@
 from flask import Blueprint, url_for
 from marshmallow import ValidationError
 
-from schemas.claims import (claim_args_schema, claim_in_schema, claim_patch_schema, claim_schema,
-                            claims_schema, review_in_schema, review_schema)
+from schemas.claims import (claim_args_schema, claim_in_schema, claim_page_schema, claim_patch_schema,
+                            claim_schema, review_in_schema, review_schema)
 
 from .. import claims, fact_queries
 from ..changes import writing
@@ -23,7 +23,7 @@ def _detail(claim_id: int):
 def list_claims():
     """Claims by status, speaker, score, date, verdict and words; newest first."""
     args = query_args(claim_args_schema)
-    return paginate(fact_queries.claims(args), args, lambda page: claims_schema.dump(fact_queries.with_counts(page)))
+    return paginate(fact_queries.claims(args), args, claim_page_schema, fact_queries.with_counts)
 
 
 @bp.post("/claims")

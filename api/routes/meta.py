@@ -9,6 +9,8 @@ import yaml
 from flask import Blueprint, current_app, render_template, send_file
 from markupsafe import Markup, escape
 
+from schemas.common import health_schema
+
 from .. import db
 from ..errors import problem
 
@@ -44,7 +46,7 @@ def health():
         return problem(503, f"Database check failed: {type(exc).__name__}.")
     finally:
         db.close_connection()
-    return {"status": "ok", "database": "ok"}
+    return health_schema.dump({"status": "ok", "database": "ok"})
 
 
 @bp.get("/openapi.yaml")

@@ -1,7 +1,7 @@
 """/quotes: filter and page through stored quotes."""
 from flask import Blueprint
 
-from schemas.quotes import quote_args_schema, quote_schema, quotes_schema
+from schemas.quotes import quote_args_schema, quote_page_schema, quote_schema
 
 from .. import queries
 from ..pagination import paginate
@@ -14,7 +14,7 @@ bp = Blueprint("quotes", __name__)
 def list_quotes():
     """Quotes by speaker, article, publisher and date, newest first."""
     args = query_args(quote_args_schema)
-    return paginate(queries.quotes(args), args, quotes_schema.dump)
+    return paginate(queries.quotes(args), args, quote_page_schema)
 
 
 @bp.get("/quotes/<int:quote_id>")

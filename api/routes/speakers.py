@@ -1,8 +1,8 @@
 """/speakers: find people by name or alias, and what they said."""
 from flask import Blueprint
 
-from schemas.quotes import quotes_schema, speaker_quote_args_schema
-from schemas.speakers import speaker_args_schema, speaker_schema, speakers_schema
+from schemas.quotes import quote_page_schema, speaker_quote_args_schema
+from schemas.speakers import speaker_args_schema, speaker_page_schema, speaker_schema
 
 from .. import queries
 from ..pagination import paginate
@@ -15,7 +15,7 @@ bp = Blueprint("speakers", __name__)
 def list_speakers():
     """Speakers whose name or alias contains ``q`` (any case or accent), most quoted first."""
     args = query_args(speaker_args_schema)
-    return paginate(queries.speakers(args), args, lambda rows: speakers_schema.dump(queries.annotate_speakers(rows)))
+    return paginate(queries.speakers(args), args, speaker_page_schema, queries.annotate_speakers)
 
 
 @bp.get("/speakers/<int:speaker_id>")
@@ -29,4 +29,4 @@ def speaker_quotes(speaker_id):
     """What a speaker said, newest first."""
     speaker = queries.speaker_or_404(speaker_id)
     args = {**query_args(speaker_quote_args_schema), "speaker": speaker.id}
-    return paginate(queries.quotes(args), args, quotes_schema.dump)
+    return paginate(queries.quotes(args), args, quote_page_schema)

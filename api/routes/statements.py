@@ -1,7 +1,7 @@
 """/statements: one record per thing said, however many outlets reported it."""
 from flask import Blueprint
 
-from schemas.claims import statement_args_schema, statement_schema, statements_schema
+from schemas.claims import statement_args_schema, statement_page_schema, statement_schema
 
 from .. import fact_queries
 from ..models import Claim
@@ -15,8 +15,8 @@ bp = Blueprint("statements", __name__)
 def list_statements():
     """Statements by speaker, first-seen date and number of appearances; newest first."""
     args = query_args(statement_args_schema)
-    return paginate(fact_queries.statements(args), args,
-                    lambda page: statements_schema.dump(fact_queries.with_appearance_counts(page)))
+    return paginate(fact_queries.statements(args), args, statement_page_schema,
+                    fact_queries.with_appearance_counts)
 
 
 @bp.get("/statements/<int:statement_id>")
