@@ -42,6 +42,8 @@ def attach(speaker_id: int | None, text: str, dated_at, changes: list) -> int | 
     _merge(survivor, [s for s in found if s.id != survivor.id], changes)
     _grow(survivor, text, norm, words, dated_at)
     changes.append(("statement", survivor.id, "updated"))
+    # A new appearance: its claims (and their verdicts) now reach one more article.
+    changes += [("claim", c.id, "updated") for c in Claim.select(Claim.id).where(Claim.statement == survivor.id)]
     return survivor.id
 
 

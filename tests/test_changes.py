@@ -40,6 +40,17 @@ def test_feed_records_writes_in_order(client, post_article):
     assert {c["entity"] for c in only_claims} == {"claim"} and len(only_claims) == 3
 
 
+def test_a_repeated_statement_updates_its_claims_in_the_feed(client, post_article):
+    text = "“Inflation rose 9 percent in 2022 across the country,” said Ann Lee."
+    post_article(text=text, url="https://one.example/1")
+    _, cursor = drain(client)
+    post_article(text=text, url="https://two.example/1")
+    changes, _ = drain(client, cursor)
+    claim = client.get("/claims").get_json()["items"][0]
+    assert ("claim", claim["id"], "updated") in [(c["entity"], c["id"], c["action"]) for c in changes]
+    assert claim["statement"]["appearance_count"] == 2
+
+
 def test_feed_pages_without_gaps_or_repeats(client, post_article):
     for i in range(7):
         post_article(url=f"https://feed.example/{i}")
