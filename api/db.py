@@ -6,6 +6,7 @@ import threading
 from urllib.parse import urlparse
 
 from peewee import DatabaseProxy, PostgresqlDatabase, SqliteDatabase
+from playhouse.pool import PooledPostgresqlDatabase, PooledSqliteDatabase
 
 database = DatabaseProxy()
 
@@ -15,6 +16,9 @@ _SQLITE_PRAGMAS = {
     "busy_timeout": 10_000,     # ms: wait for a concurrent writer instead of failing
     "synchronous": "normal",
 }
+# A pool: closing a request's connection hands it back instead of tearing it down (on
+# SQLite that would checkpoint the WAL on every request; on PostgreSQL, reconnect).
+_POOL = {"max_connections": 32, "stale_timeout": 300, "timeout": 10}
 _schema_lock = threading.Lock()
 _schema_ready = False
 
@@ -31,11 +35,12 @@ def connect_url(url: str):
         os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
         # BEGIN IMMEDIATE: a writing transaction takes the write lock up front, so concurrent
         # writers queue (busy_timeout) instead of failing when they upgrade a read lock.
-        return SqliteDatabase(path, pragmas=_SQLITE_PRAGMAS, lock_type="IMMEDIATE")
+        return PooledSqliteDatabase(path, pragmas=_SQLITE_PRAGMAS, lock_type="IMMEDIATE",
+                                    check_same_thread=False, **_POOL)  # one thread at a time per connection
     if parsed.scheme in ("postgres", "postgresql"):
-        return PostgresqlDatabase(
+        return PooledPostgresqlDatabase(
             parsed.path.lstrip("/"), user=parsed.username, password=parsed.password,
-            host=parsed.hostname, port=parsed.port or 5432, autoconnect=True)
+            host=parsed.hostname, port=parsed.port or 5432, **_POOL)
     raise ValueError(f"DATABASE_URL: unsupported scheme {parsed.scheme!r} (use sqlite:/// or postgresql://)")
 
 
@@ -50,8 +55,11 @@ def is_postgres() -> bool:
 def init(url: str) -> None:
     """Point the models at ``url``; nothing is connected or created yet."""
     global _schema_ready
-    if database.obj is not None and not database.is_closed():
-        database.close()
+    if database.obj is not None:
+        if not database.is_closed():
+            database.close()
+        if hasattr(database.obj, "close_all"):
+            database.obj.close_all()
     database.initialize(connect_url(url))
     _schema_ready = False
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from peewee import SQL, fn
 
 from .db import database
-from .models import Claim, Quote, Review, Statement, insert_unique, utcnow
+from .models import Claim, Quote, Review, Statement, create_or_get, utcnow
 from .textutil import digest, normalize
 
 MIN_WORDS = 4
@@ -27,11 +27,12 @@ def attach(speaker_id: int | None, text: str, dated_at, changes: list) -> int | 
         return None
     words = norm.count(" ") + 1
     key = statement_key(speaker_id, norm)
-    found = list(Statement.select().where(Statement.key == key))
-    if not found and speaker_id and words >= MIN_WORDS:
-        found = _overlapping(speaker_id, norm)
+    same = Statement.key == key
+    if speaker_id and words >= MIN_WORDS:
+        same |= _overlapping(speaker_id, norm)
+    found = list(Statement.select().where(same))
     if not found:
-        statement, created = insert_unique(
+        statement, created = create_or_get(
             Statement, Statement.key == key, key=key, speaker=speaker_id, text=text, normalized=norm,
             word_count=words, first_seen_at=dated_at)
         if created:
@@ -47,17 +48,15 @@ def attach(speaker_id: int | None, text: str, dated_at, changes: list) -> int | 
     return survivor.id
 
 
-def _overlapping(speaker_id: int, norm: str) -> list[Statement]:
-    """Statements of the speaker that contain ``norm`` or that ``norm`` contains, word-aligned.
+def _overlapping(speaker_id: int, norm: str):
+    """A condition: statements of the speaker that contain ``norm`` or that ``norm`` contains, word-aligned.
 
     Normalized text holds only letters, digits and single spaces, so it is safe inside LIKE.
     """
     padded, p = f" {norm} ", database.param
     contains_new = SQL(f"(' ' || normalized || ' ') LIKE {p}", [f"%{padded}%"])
     inside_new = SQL(f"{p} LIKE ({p} || normalized || {p})", [padded, "% ", " %"])
-    return list(Statement.select().where(
-        (Statement.speaker == speaker_id)
-        & (contains_new | ((Statement.word_count >= MIN_WORDS) & inside_new))))
+    return (Statement.speaker == speaker_id) & (contains_new | ((Statement.word_count >= MIN_WORDS) & inside_new))
 
 
 def _grow(statement: Statement, text: str, norm: str, words: int, dated_at) -> None:

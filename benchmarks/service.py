@@ -94,6 +94,12 @@ def main() -> None:
     report("GET /speakers?q=", timed(lambda i: client.get("/speakers?q=clin"), args.repeat), base)
     report("GET /articles/{id}", timed(lambda i: client.get(f"/articles/{1 + i % len(articles)}"),
                                        args.repeat), base)
+    report("GET /claims", timed(lambda i: client.get("/claims"), args.repeat), base)
+    report("GET /claims?q=", timed(lambda i: client.get("/claims?q=percent"), args.repeat), base)
+    claim_ids = [c["id"] for c in client.get("/claims?limit=20").get_json()["items"]] or [1]
+    report("GET /claims/{id}", timed(lambda i: client.get(f"/claims/{claim_ids[i % len(claim_ids)]}"),
+                                     args.repeat), base)
+    report("GET /changes", timed(lambda i: client.get(f"/changes?after={i}"), args.repeat), base)
     texts = [a["text"] for a in articles]
     report("POST /extract", timed(lambda i: client.post("/extract", json={"text": texts[i % len(texts)]}),
                                   args.repeat), base)

@@ -28,6 +28,11 @@ def insert_unique(model, where, **fields):
     row = model.get_or_none(where)
     if row is not None:
         return row, False
+    return create_or_get(model, where, **fields)
+
+
+def create_or_get(model, where, **fields):
+    """(row, created): insert ``fields``; if a unique row matching ``where`` beat us to it, that row."""
     try:
         with database.atomic():  # a savepoint: a concurrent insert of the same row rolls back alone
             return model.create(**fields), True
