@@ -132,7 +132,7 @@ def alerts(quotes: list[Quote]) -> list[dict]:
         by_claim[r.claim.id].append(r)
     found = []
     for q in quotes:
-        for claim_id, reviews in by_claim.items():
+        for reviews in by_claim.values():
             claim = reviews[0].claim
             if claim.norm_hash in hashes_of[q.id]:
                 found.append({"quote_id": q.id, "claim": claim, "same_speaker":
