@@ -5,9 +5,9 @@ from peewee import IntegrityError
 
 from . import claims, statements
 from .changes import writing
-from .extraction import UNKNOWN, extract
-from .models import Article, Quote, Speaker, SpeakerAlias, utcnow
-from .textutil import digest, fold
+from .extraction import PERSON, UNKNOWN, extract
+from .models import Article, Quote, Speaker, SpeakerAlias, like, utcnow
+from .textutil import digest, fold, like_escape
 
 _MAX_KEY = 400
 
@@ -85,6 +85,21 @@ def _span_columns(prefix: str, span) -> dict:
     return {f"{prefix}_{part}": getattr(span, part) if span else None for part in ("text", "start", "end")}
 
 
+def _known_by_surname(found, folded: str) -> Speaker | None:
+    """For a one-word name ("Austin"): the one stored person known by it, if exactly one is.
+
+    "Defense Secretary Lloyd Austin" in one article and only "Austin" in a later one are one
+    speaker; when two people share the alias ("Clinton"), it stays a speaker of its own.
+    """
+    if found.kind != PERSON or " " in folded:
+        return None
+    by_alias = SpeakerAlias.select(SpeakerAlias.speaker).where(SpeakerAlias.folded == folded)
+    known = list(Speaker.select().where(
+        (Speaker.kind == PERSON) & (Speaker.folded != folded)
+        & (like(Speaker.folded, f"% {like_escape(folded)}") | Speaker.id.in_(by_alias))).limit(2))
+    return known[0] if len(known) == 1 else None
+
+
 def upsert_speaker(found) -> int | None:
     """The id of the stored speaker for an engine Speaker (created on first sight), with its aliases.
 
@@ -94,9 +109,11 @@ def upsert_speaker(found) -> int | None:
         return None
     folded = fold(found.name)
     key = f"{found.kind}:{folded}"[:_MAX_KEY]
-    Speaker.insert(key=key, name=found.name, title=found.title, kind=found.kind,
-                   folded=folded).on_conflict_ignore().execute()
-    speaker = Speaker.get(Speaker.key == key)
+    speaker = Speaker.get_or_none(Speaker.key == key) or _known_by_surname(found, folded)
+    if speaker is None:
+        Speaker.insert(key=key, name=found.name, title=found.title, kind=found.kind,
+                       folded=folded).on_conflict_ignore().execute()
+        speaker = Speaker.get(Speaker.key == key)
     if found.title and found.title != speaker.title:
         Speaker.update(title=found.title).where(Speaker.id == speaker.id).execute()
     aliases = {fold(a)[:_MAX_KEY]: a for a in (found.name, *found.aliases) if a.strip()}

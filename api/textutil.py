@@ -31,9 +31,14 @@ def search_terms(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+def like_escape(term: str) -> str:
+    """``term`` for a LIKE pattern (escape character backslash): its own % and _ taken literally."""
+    return _LIKE_SPECIALS.sub(r"\\\1", term)
+
+
 def like_pattern(term: str) -> str:
-    """A LIKE pattern matching ``term`` anywhere, with its own % and _ taken literally."""
-    return "%" + _LIKE_SPECIALS.sub(r"\\\1", term) + "%"
+    """A LIKE pattern matching ``term`` anywhere."""
+    return f"%{like_escape(term)}%"
 
 
 def digest(text: str) -> str:

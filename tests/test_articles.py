@@ -49,6 +49,15 @@ def test_same_speaker_across_articles_is_one_speaker(post_article):
     assert Speaker.select().count() == 1
 
 
+def test_surname_alone_in_a_later_article_is_the_known_person(post_article):
+    first = post_article()
+    later = post_article(url="https://news.example/later", text="“We stay the course,” Austin said on Friday.")
+    assert later["speakers"] == first["speakers"]
+    post_article(url="https://news.example/other-austin", text="“Hello there, all of you,” said Jane Austin.")
+    third = post_article(url="https://news.example/ambiguous", text="“Which one am I?” Austin asked.")
+    assert third["speakers"][0]["name"] == "Austin"
+
+
 def test_get_article_and_404(client, post_article):
     stored = post_article()
     response = client.get(f"/articles/{stored['id']}")
