@@ -101,7 +101,9 @@ MENTION_AFTER_QUOTE = rf"""(?P<mention> {MENTION_BODY} | {LOOSE}
 
 ADVERBS = "(?:" + alt(lx.ADVERBS) + r"|\p{Ll}{3,}ly)"
 AUX = alt([a for a in lx.AUXILIARIES if "_" not in a] + ["has also", "had also", "would later", "has long", "has since"])
-VERB = alt(lx.all_speech_verb_forms() + lx.PHRASAL_CUES)
+# A speech verb in any form:  ⟦said⟧  ⟦has told⟧ → told  ⟦pointed out⟧  ⟦continued⟧: “…”
+VERB = (r"(?:" + alt(lx.all_speech_verb_forms() + lx.PHRASAL_CUES) + "|"
+        + alt(f for b in lx.CLOSING_VERBS for f in lx.verb_forms(b)) + r"(?= \s* [,:;.“\"”—–] ))")
 
 # Not right after a preposition: "for ⟦Trump⟧ to drop out" has no subject.
 NOT_AFTER_PREPOSITION = r"(?<! (?<![\p{L}])" + alt(lx.PREPOSITIONS + [p.capitalize() for p in lx.PREPOSITIONS]) + r"\s )"

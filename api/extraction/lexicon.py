@@ -13,7 +13,7 @@ from __future__ import annotations
 # forms are listed in IRREGULAR.
 SPEECH_VERBS = """
 say tell add ask argue insist warn write tweet post recall concede acknowledge
-note explain declare state reply respond continue urge predict joke claim
+note explain declare state reply respond urge predict joke claim
 announce admit agree allege assert boast caution comment complain confirm
 contend deny emphasize emphasise exclaim maintain mention observe promise
 pledge proclaim protest quip remark remind report reiterate repeat retort
@@ -59,6 +59,10 @@ IRREGULAR = {
     "concur": ("concurs", "concurred", "concurred", "concurring"),
     "rail": ("rails", "railed", "railed", "railing"),
 }
+
+# Speech verbs that are cues only when punctuation or the quote follows them:
+# "he continued: “…”", "“…,” she continued." but not "will continue to be".
+CLOSING_VERBS = ["continue"]
 
 # Speech verbs that only count with a following particle or object:
 # "pointed out", "went on", "called it".

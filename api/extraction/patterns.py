@@ -110,7 +110,8 @@ SUBJECT_BEFORE = regex.compile(
     (?: \s+ (?:at|in|on|during|after|before|over|earlier|later|last|this) \s+
         (?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?
         (?: (?! {FUNCTION_WORD} \s ) [\p{{L}}\d’'\-]{{1,15}} \s+ ){{0,2}}
-        (?! (?:a|an|the)\s ) [\p{{L}}\d’'\-]{{1,15}} )?   # Trump at the time said / in his speech called
+        (?! (?: {FUNCTION_WORD} | his | her | their | its | my | our | your ) \s ) [\p{{L}}\d’'\-]{{1,15}} )?
+        # Trump at the time said / in his speech called; not "voters in her |state
     (?: (?<=\)) , )? \s+ (?: (?: {ADVERBS} | {AUX} ) \s+ ){{0,3}}
     \Z
     """, V)

@@ -146,6 +146,13 @@ ATTRIBUTION = {
     "participle takes the main subject": (
         "Austin attacked the plan on Tuesday, calling it “a disaster.”",
         dict(mention="Austin", cue="calling")),
+    "subject before a place phrase": ("Clinton said the voters in her state would find it “very hard to accept.”",
+                                      dict(mention="Clinton", cue="said")),
+    "continue to is no cue": (
+        "Clinton said she is certain Austin will continue to be “a champion for the troops.”",
+        dict(mention="Clinton", cue="said")),
+    "continued before a colon": ("Austin continued: “We will win the vote.”",
+                                 dict(mention="Austin", cue="continued")),
 }
 
 
@@ -161,6 +168,13 @@ def test_split_quote_both_parts_share_the_speaker():
     quotes = check(text, [dict(text="We will win", mention="Austin"),
                           dict(text="and we will win soon", mention="Austin")])
     assert quotes[0].speaker == quotes[1].speaker
+
+
+def test_a_quote_ending_a_sentence_ends_it():
+    text = ("Austin praised the plan as “a strong first step.” She pushed the party to "
+            "“open its doors to new voters.”")
+    check(text, [dict(text="a strong first step", mention="Austin"),
+                  dict(text="open its doors to new voters", mention="She", kind=PARTIAL)])
 
 
 def test_continuation_paragraph_takes_the_previous_speaker():
