@@ -140,6 +140,11 @@ def cue_with_subject(text: str, lo: int, v, hi: int) -> Cue | None:
         c = clause_subject(text, lo, v.start())
         if c:
             return Cue(how, v.span(), c[0], c[1])
+    if participle:                                           # …, with Trump yelling: “…”
+        w = P.WITH_SUBJECT.search(text, lo, v.start())
+        span = mention_of(text, w) if w else None
+        if span:
+            return Cue(how, v.span(), span)
     if participle or lead.endswith((",", " to")):
         earlier = _earlier_speech_cue(text, lo, v.start())
         c = earlier or first_clause_subject(text, lo, v.start())

@@ -75,8 +75,12 @@ DESCRIPTION = rf"""
       | \s+ of \s+ (?:the\s+)? {OF_TITLE_ANY_CASE} )?          # the former secretary of state
 """
 
-PRONOUN_WORD = r"""(?: [Hh]e | [Ss]he | [Tt]hey | [Ii]t | [Ww]e | I | [Ww]ho | [Yy]ou
-                 | [Aa]nother | [Oo]thers | [Oo]ne | [Bb]oth | [Mm]ost | [Mm]any | [Ss]ome | [Ff]ew )"""
+# A pronoun standing for a speaker.  A plural quantifier before a word ending
+# in -s is a determiner, not a subject: "⟦many⟧ say" but not "a few |questions".
+QUANTIFIER = cap_alt(lx.QUANTIFIERS)
+PLURAL_NOUN_AFTER = r"\s+ [\p{Ll}\-]{2,}s (?! [\p{L}’'] )"
+PRONOUN_WORD = rf"""(?: [Hh]e | [Ss]he | [Tt]hey | [Ii]t | [Ww]e | I | [Ww]ho | [Yy]ou
+                 | [Aa]nother | [Oo]ne | {QUANTIFIER} (?! {PLURAL_NOUN_AFTER} ) )"""
 
 # A short description with any head noun, for right before a verb:
 #   “Out!” ⟦the crowd⟧ yelled.     “…” ⟦his colleague⟧ wrote on Facebook.

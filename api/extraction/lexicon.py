@@ -185,9 +185,12 @@ PLURAL_PRONOUNS = ("they", "them", "their", "themselves")
 NEUTER_PRONOUNS = ("it", "its")
 FIRST_PERSON = ("i", "we")
 SUBJECT_PRONOUNS = ("he", "she", "they", "it", "i", "we", "who")
+# Plural quantifiers: a speaker on their own ("many say"), a determiner before
+# a plural noun ("a few questions").
+QUANTIFIERS = ("others", "both", "most", "many", "some", "few", "several")
 # Words that can stand alone as a speaker: "he said", "another added", "most said".
-PRONOUN_SUBJECTS = {"he", "she", "they", "it", "i", "we", "you", "who", "another",
-                    "others", "one", "both", "most", "many", "some", "few"}
+PRONOUN_SUBJECTS = {"he", "she", "they", "it", "i", "we", "you", "who", "another", "one",
+                    *QUANTIFIERS}
 
 MALE_HONORIFICS = {"mr", "sir", "lord", "king", "prince", "father", "fr", "brother"}
 FEMALE_HONORIFICS = {"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister"}

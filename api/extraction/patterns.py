@@ -14,8 +14,8 @@ import regex
 
 from .grammar import (ADVERBS, AUX, FINITE, FUNCTION_WORD, INVERTABLE, MENTION,
                       MENTION_AFTER_QUOTE, NAME, NAME_TOKEN, NOT_AFTER_PREPOSITION, OF_TITLE,
-                      POSSESSIVE, PREMOD, TITLE, TITLE_MOD, VERB, WORK, WORK_AFTER,
-                      OF_TITLE_ANY_CASE)
+                      PLURAL_NOUN_AFTER, POSSESSIVE, PREMOD, QUANTIFIER, TITLE, TITLE_MOD, VERB,
+                      WORK, WORK_AFTER, OF_TITLE_ANY_CASE)
 
 V = regex.VERBOSE | regex.VERSION1
 
@@ -113,6 +113,20 @@ SUBJECT_BEFORE = regex.compile(
         (?! (?: {FUNCTION_WORD} | his | her | their | its | my | our | your ) \s ) [\p{{L}}\d’'\-]{{1,15}} )?
         # Trump at the time said / in his speech called; not "voters in her |state
     (?: (?<=\)) , )? \s+ (?: (?: {ADVERBS} | {AUX} ) \s+ ){{0,3}}
+    \Z
+    """, V)
+
+# A quantifier that determines the plural noun after it, so is no subject:
+#   a ⟦few questions⟧     ⟦both forms⟧ of     (but: "many say", "many voters said")
+QUANTIFIER_DETERMINER = regex.compile(rf"{QUANTIFIER} {PLURAL_NOUN_AFTER}", V)
+
+# (reverse) The subject of a participle in a "with" phrase, right before it:
+#   …, with ⟦Trump⟧ reportedly |yelling: “Get out!”
+WITH_SUBJECT = regex.compile(
+    rf"""(?r)
+    (?<! [\p{{L}}\d’'\-] ) [Ww]ith \s+
+    {MENTION}
+    \s+ (?: {ADVERBS} \s+ ){{0,2}}
     \Z
     """, V)
 

@@ -51,7 +51,9 @@ def direct_subject(text: str, lo: int, verb_start: int):
     if not s:
         return None
     span = trim_mention(text, *s.span("mention"))
-    if span[1] <= span[0] or text[span[0]:span[1]] in lx.NEVER_SPEAKERS:
+    if span[1] <= span[0] or text[span[0]:span[1]] in lx.NEVER_SPEAKERS \
+            or (text[span[0]:span[1]].lower() in lx.QUANTIFIERS
+                and P.QUANTIFIER_DETERMINER.match(text, span[0])):
         return None
     first = text[span[0]]
     named = first.isupper() or text[span[0]:span[1]].lower() in lx.PRONOUN_SUBJECTS

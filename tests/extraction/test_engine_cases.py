@@ -151,6 +151,12 @@ ATTRIBUTION = {
     "continue to is no cue": (
         "Clinton said she is certain Austin will continue to be “a champion for the troops.”",
         dict(mention="Clinton", cue="said")),
+    "subject of a with-participle": (
+        "Supporters shoved a protester, with Austin reportedly yelling: “Get him out of here!”",
+        dict(mention="Austin", cue="yelling")),
+    "a quantifier before a plural noun is no subject": (
+        "Clinton asked Austin a few questions, including “Will the troops come home soon?”",
+        dict(mention="Clinton")),
     "continued before a colon": ("Austin continued: “We will win the vote.”",
                                  dict(mention="Austin", cue="continued")),
 }
