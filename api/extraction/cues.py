@@ -133,7 +133,7 @@ def cue_with_subject(text: str, lo: int, v, hi: int) -> Cue | None:
     lead = text[lo:v.start()].rstrip()
     if lead.endswith(",") and not participle:               # …, explained Rosenberg, “…”
         inv = P.INVERTED_AFTER.match(text, v.start(), hi)
-        span = mention_of(text, inv) if inv else None
+        span = mention_of(text, inv) if inv and _ends_clause(text, inv.end(), hi) else None
         if span:
             return Cue(how, inv.span("cue"), span)
     if lead.endswith(" and"):                                # he looked up … and said, “…”
@@ -153,6 +153,14 @@ def cue_with_subject(text: str, lo: int, v, hi: int) -> Cue | None:
     if direct:
         return Cue(how, v.span(), direct[0], direct[1])
     return None
+
+
+def _ends_clause(text: str, pos: int, hi: int) -> bool:
+    """Whether the clause ends at ``pos``: "…, explained Rosenberg|, “…”" but not
+    "…, says Cruz| will “…”"."""
+    while pos < hi and text[pos] in " \t\u00a0":
+        pos += 1
+    return pos >= hi or text[pos] in ",.;:!?“”\"—–-(\n"
 
 
 def _earlier_speech_cue(text: str, lo: int, hi: int):

@@ -103,6 +103,14 @@ MENTION = rf"(?P<mention> {MENTION_BODY} )"
 MENTION_AFTER_QUOTE = rf"""(?P<mention> {MENTION_BODY} | {LOOSE}
                              | {DET} \s+ (?: [\p{{Ll}}\-]{{2,20}} \s+ ){{1,2}} {NAME} )"""  # an angry Hollande
 
+# An appositive between a subject and its verb, which may start with an age
+# and end on a "town, state":
+#   Austin⟦, 68,⟧ said    Doe⟦, 31, a nurse,⟧ said    Jones⟦, a salesman from Sumter, South Carolina,⟧ says
+_PLACE = r"\p{Lu}[\p{L}.]{1,20} (?: \s+ \p{Lu}[\p{L}.]{1,20} ){0,2}"
+APPOSITIVE = rf"""(?P<appos> \s*,\s* (?: \d{{1,3}} ,\s* )?
+    (?: [^,“”"\n]{{1,150}} \s (?: in | from | of | at | near | outside ) \s {_PLACE} ,\s* {_PLACE}
+      | [^,“”"\n]{{1,150}} ) , )"""
+
 ADVERBS = "(?:" + alt(lx.ADVERBS) + r"|\p{Ll}{3,}ly)"
 AUX = alt([a for a in lx.AUXILIARIES if "_" not in a] + ["has also", "had also", "would later", "has long", "has since"])
 # A speech verb in any form:  ⟦said⟧  ⟦has told⟧ → told  ⟦pointed out⟧  ⟦continued⟧: “…”

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import regex
 
-from .grammar import (ADVERBS, AUX, FINITE, FUNCTION_WORD, INVERTABLE, MENTION,
+from .grammar import (ADVERBS, APPOSITIVE, AUX, FINITE, FUNCTION_WORD, INVERTABLE, MENTION,
                       MENTION_AFTER_QUOTE, NAME, NAME_TOKEN, NOT_AFTER_PREPOSITION, OF_TITLE,
                       PLURAL_NOUN_AFTER, POSSESSIVE, PREMOD, QUANTIFIER, TITLE, TITLE_MOD, VERB,
                       WORK, WORK_AFTER, OF_TITLE_ANY_CASE)
@@ -106,7 +106,7 @@ SUBJECT_BEFORE = regex.compile(
     (?<! [\p{{L}}\d’'\-] )
     {MENTION}
     (?: (?<= \b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I|[Yy]ou|[Ww]ho) ) [’'] (?:s|d|ll|re|ve) )?  # He’s claiming
-    (?P<appos> \s*,\s* [^,“”"\n]{{1,150}} , )?
+    {APPOSITIVE}?
     (?: \s+ (?:at|in|on|during|after|before|over|earlier|later|last|this) \s+
         (?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?
         (?: (?! {FUNCTION_WORD} \s ) [\p{{L}}\d’'\-]{{1,15}} \s+ ){{0,2}}
@@ -139,7 +139,7 @@ CLAUSE_SUBJECT = regex.compile(
     {NOT_AFTER_PREPOSITION}
     (?<! [\p{{L}}\d’'\-] )
     {MENTION}
-    (?P<appos> \s*,\s* [^,“”"\n]{{1,150}} , )?
+    {APPOSITIVE}?
     \s+ (?: {ADVERBS} \s+ ){{0,2}}
     (?P<verb> {FINITE} ) (?! [\p{{L}}\-’'] )
     """, V)
@@ -200,7 +200,7 @@ NORMAL_AFTER = regex.compile(
     [\s,]* (?: [—–―-]{{1,2}} \s* )?
     (?! (?:and|but|or|while|as|because|if|when|so|yet)\s )
     {MENTION_AFTER_QUOTE}
-    (?P<appos> \s*,\s* [^,“”"\n]{{1,150}} , )?
+    {APPOSITIVE}?
     \s+ (?: (?: {ADVERBS} | {AUX} ) \s+ ){{0,3}}
     (?P<cue> {VERB} ) (?! [\p{{L}}\-] )
     """, V)

@@ -157,6 +157,12 @@ ATTRIBUTION = {
     "a quantifier before a plural noun is no subject": (
         "Clinton asked Austin a few questions, including “Will the troops come home soon?”",
         dict(mention="Clinton")),
+    "appositive ending on a town and state": (
+        "Jane Doe, a nurse from Dayton, Ohio, says Austin will “bring the troops home.”",
+        dict(mention="Jane Doe", cue="says")),
+    "appositive with an age and a role": (
+        "Jane Doe, 31, a nurse, said the convention was “a perfect opportunity.”",
+        dict(mention="Jane Doe", cue="said")),
     "continued before a colon": ("Austin continued: “We will win the vote.”",
                                  dict(mention="Austin", cue="continued")),
 }
