@@ -189,6 +189,11 @@ def test_a_quote_ending_a_sentence_ends_it():
                   dict(text="open its doors to new voters", mention="She", kind=PARTIAL)])
 
 
+def test_fragment_takes_the_pronoun_nearest_it():
+    text = "Lloyd Austin opposed the plan, but in 2019 he backed a law that created the “Gold Star” fund."
+    check(text, [dict(text="Gold Star", mention="he", name="Lloyd Austin")])
+
+
 def test_continuation_paragraph_takes_the_previous_speaker():
     text = ("“We will win,” Austin said.\n\n“The enemy is weak. Our troops are strong.”\n\n"
             "Clinton disagreed.")
