@@ -17,7 +17,7 @@ from .cues import (ACCORDING, AFTER, BEFORE, CLAUSE, COLON_PARAGRAPH, DASH, PREV
                    cue_before, cue_has_content, cue_later, cue_with_subject)
 from .layout import Layout
 from .quotes import QuoteSpan
-from .subjects import clause_subject, fragment_subject, mention_of
+from .subjects import clause_subject, sentence_subject, mention_of
 
 __all__ = ["Cue", "find_cue", "dash_attribution", "last_cue_in", "cue_ending_paragraph",
            "AFTER", "BEFORE", "ACCORDING", "SENTENCE_AFTER", "CLAUSE", "TURN", "TWEET_AUTHOR",
@@ -86,7 +86,7 @@ def find_cue(layout: Layout, q: QuoteSpan, prev_close: int, next_open: int) -> C
         if later:
             return later
     if not opens_sentence(layout, q, floor):
-        c = fragment_subject(text, layout.sentence_start(q.open, floor), q.open)
+        c = sentence_subject(text, layout.sentence_start(q.open, floor), q.open)
         if c:
             return Cue(CLAUSE, None, c[0], c[1])
     return None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from . import lexicon as lx
 from . import patterns as P
-from .subjects import (clause_subject, direct_subject, first_clause_subject, mention_of,
+from .subjects import (clause_subject, direct_subject, sentence_subject, mention_of,
                        trim_mention)
 
 # How a cue was found; confidence.py scores these.
@@ -147,7 +147,7 @@ def cue_with_subject(text: str, lo: int, v, hi: int) -> Cue | None:
             return Cue(how, v.span(), span)
     if participle or lead.endswith((",", " to")):
         earlier = _earlier_speech_cue(text, lo, v.start())
-        c = earlier or first_clause_subject(text, lo, v.start())
+        c = earlier or sentence_subject(text, lo, v.start())
         if c:
             return Cue(how, v.span(), c[0], c[1])
     if direct:

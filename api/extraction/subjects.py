@@ -86,11 +86,12 @@ def first_clause_subject(text: str, lo: int, hi: int):
     return None
 
 
-def fragment_subject(text: str, lo: int, hi: int):
-    """Who a fragment quoted in a sentence without a speech verb belongs to: the
-    sentence's main subject ("Then he turned to “little” Marco Rubio"), or a
-    later "he"/"she" that takes it up ("Austin opposed it, but he backed the
-    “Gold Star” fund"): the mention nearest the quote, the same person."""
+def sentence_subject(text: str, lo: int, hi: int):
+    """Who a fragment quoted in a sentence without a speech verb, or a
+    participle without a subject, belongs to: the sentence's main subject
+    ("Then he turned to “little” Marco Rubio"), or a later "he"/"she" that takes
+    it up ("Austin opposed it, but he backed the “Gold Star” fund"): the mention
+    nearest the quote, the same person."""
     first = first_clause_subject(text, lo, hi)
     near = clause_subject(text, lo, hi) if first else None
     if near and near[0][0] > first[0][0] and text[near[0][0]:near[0][1]].lower() in ("he", "she"):

@@ -194,6 +194,11 @@ def test_fragment_takes_the_pronoun_nearest_it():
     check(text, [dict(text="Gold Star", mention="he", name="Lloyd Austin")])
 
 
+def test_participle_takes_the_pronoun_nearest_it():
+    text = "Lloyd Austin paused while the band played, and then he began by saying, “We will win.”"
+    check(text, [dict(text="We will win", mention="he", name="Lloyd Austin")])
+
+
 def test_continuation_paragraph_takes_the_previous_speaker():
     text = ("“We will win,” Austin said.\n\n“The enemy is weak. Our troops are strong.”\n\n"
             "Clinton disagreed.")
