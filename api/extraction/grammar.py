@@ -25,7 +25,9 @@ def cap_alt(words) -> str:
 # ------------------------------------------------------------------ names and mentions
 
 # One word of a proper name: Austin, O’Malley, McConnell, Ocasio-Cortez, W.
+# (never a weekday: "Trump ⟦Wednesday⟧ said" is Trump).
 NAME_TOKEN = r"""
+    (?! (?: Monday | Tuesday | Wednesday | Thursday | Friday | Saturday | Sunday ) (?! [\p{L}’'\-] ) )
     (?: \p{Lu}\.(?:\p{Lu}\.){0,3}                                # initials: W.  J.D.
       | \p{Lu}[\p{Ll}\p{Lu}\p{M}]{0,25}
         (?: ['’]\p{Lu}[\p{Ll}\p{Lu}\p{M}]{1,20} )?               # O’Malley, D'Souza
@@ -110,6 +112,10 @@ _PLACE = r"\p{Lu}[\p{L}.]{1,20} (?: \s+ \p{Lu}[\p{L}.]{1,20} ){0,2}"
 APPOSITIVE = rf"""(?P<appos> \s*,\s* (?: \d{{1,3}} ,\s* )?
     (?: [^,“”"\n]{{1,150}} \s (?: in | from | of | at | near | outside ) \s {_PLACE} ,\s* {_PLACE}
       | [^,“”"\n]{{1,150}} ) , )"""
+
+# A time phrase between a subject and its verb:  the campaign⟦ on Monday⟧ said
+WEEKDAY = r"(?: Monday | Tuesday | Wednesday | Thursday | Friday | Saturday | Sunday )"
+WHEN = rf"(?: \s+ (?: on \s+ | last \s+ | this \s+ )? {WEEKDAY} )"
 
 ADVERBS = "(?:" + alt(lx.ADVERBS) + r"|\p{Ll}{3,}ly)"
 AUX = alt([a for a in lx.AUXILIARIES if "_" not in a] + ["has also", "had also", "would later", "has long", "has since"])

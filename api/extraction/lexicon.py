@@ -35,7 +35,7 @@ scold rebuke berate lecture preach needle tease jab thank congratulate laud
 extol applaud proclaim pronounce snipe swipe quibble bemoan
 deplore condemn slam fret acknowledge summarize reckon
 wager insinuate imply hint intimate vouch attest certify profess
-aver affirm avow contend retort rejoin riposte interject instruct caution
+aver affirm avow contend retort rejoin riposte interject instruct caution propose
 """.split()
 
 # Irregular or spelling-changing forms: base -> (3rd person, past, participle, -ing).

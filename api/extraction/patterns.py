@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import regex
 
-from .grammar import (ADVERBS, APPOSITIVE, AUX, FINITE, FUNCTION_WORD, INVERTABLE, MENTION,
+from .grammar import (ADVERBS, APPOSITIVE, AUX, WHEN, FINITE, FUNCTION_WORD, INVERTABLE, MENTION,
                       MENTION_AFTER_QUOTE, NAME, NAME_TOKEN, NOT_AFTER_PREPOSITION, OF_TITLE,
                       PLURAL_NOUN_AFTER, POSSESSIVE, PREMOD, QUANTIFIER, TITLE, TITLE_MOD, VERB,
                       WORK, WORK_AFTER, OF_TITLE_ANY_CASE)
@@ -133,13 +133,14 @@ WITH_SUBJECT = regex.compile(
 # (reverse) The nearest subject + finite verb of a clause, for cues without a
 # subject of their own ("…, saying", "…, calling it") and for partial quotes:
 #   In December, ⟦the prince called⟧ for Trump to drop out, |calling him “a disgrace”
+#   ⟦The campaign on Monday doubled⟧ down, |saying …
 #   Then ⟦he cut⟧ into Bush, |calling him a “stiff”      (not: for ⟦Trump to⟧ …)
 CLAUSE_SUBJECT = regex.compile(
     rf"""(?r)
     {NOT_AFTER_PREPOSITION}
     (?<! [\p{{L}}\d’'\-] )
     {MENTION}
-    {APPOSITIVE}?
+    {APPOSITIVE}? {WHEN}?
     \s+ (?: {ADVERBS} \s+ ){{0,2}}
     (?P<verb> {FINITE} ) (?! [\p{{L}}\-’'] )
     """, V)

@@ -163,6 +163,11 @@ ATTRIBUTION = {
     "appositive with an age and a role": (
         "Jane Doe, 31, a nurse, said the convention was “a perfect opportunity.”",
         dict(mention="Jane Doe", cue="said")),
+    "a weekday is no part of a name": ("In Ohio, Austin Wednesday told reporters: “We will win.”",
+                                       dict(mention="Austin", name="Austin")),
+    "a weekday between subject and verb": (
+        "The campaign on Monday doubled down, saying Austin is “weak on defense.”",
+        dict(mention="The campaign", cue="saying")),
     "continued before a colon": ("Austin continued: “We will win the vote.”",
                                  dict(mention="Austin", cue="continued")),
 }
