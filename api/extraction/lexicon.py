@@ -60,6 +60,8 @@ IRREGULAR = {
     "rail": ("rails", "railed", "railed", "railing"),
 }
 
+_IRREGULAR_PAST_FORMS = {forms[1] for forms in IRREGULAR.values()}
+
 # Speech verbs that are cues only when punctuation or the quote follows them:
 # "he continued: “…”", "“…,” she continued." but not "will continue to be".
 CLOSING_VERBS = ["continue"]
@@ -359,6 +361,14 @@ def verb_forms(base: str) -> tuple[str, ...]:
     if base.endswith(("s", "sh", "ch", "x", "z")):
         return (base, base + "es", base + "ed", base + "ing")
     return (base, base + "s", base + "ed", base + "ing")
+
+
+def plainly_verb(form: str) -> bool:
+    """A speech-verb form that is no noun: "wrote", "gushed", "says" but not
+    "remarks", "retort" or "state"."""
+    if form.endswith(("ed", "ing")) or form in _IRREGULAR_PAST_FORMS:
+        return True
+    return form.endswith("s") and form[:-1] not in NOUN_HOMOGRAPHS and form[:-2] not in NOUN_HOMOGRAPHS
 
 
 def all_speech_verb_forms() -> list[str]:

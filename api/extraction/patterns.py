@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import regex
 
-from .grammar import (ADVERBS, APPOSITIVE, AUX, WHEN, FINITE, FUNCTION_WORD, INVERTABLE, MENTION,
+from .grammar import (ADVERBS, APPOSITIVE, AUX, WHEN, FINITE, FUNCTION_WORD, INVERTABLE, LOOSE, MENTION,
                       MENTION_AFTER_QUOTE, NAME, NAME_TOKEN, NOT_AFTER_PREPOSITION, OF_TITLE,
                       PLURAL_NOUN_AFTER, POSSESSIVE, PREMOD, QUANTIFIER, TITLE, TITLE_MOD, VERB,
                       WORK, WORK_AFTER, OF_TITLE_ANY_CASE)
@@ -113,6 +113,18 @@ SUBJECT_BEFORE = regex.compile(
         (?! (?: {FUNCTION_WORD} | his | her | their | its | my | our | your ) \s ) [\p{{L}}\d’'\-]{{1,15}} )?
         # Trump at the time said / in his speech called; not "voters in her |state
     (?: (?<=\)) , )? \s+ (?: (?: {ADVERBS} | {AUX} ) \s+ ){{0,3}}
+    \Z
+    """, V)
+
+# (reverse) Failing that, a short description right before a verb that cannot
+# be a noun (not "his recent |remarks", "a snappy |retort"):
+#   ⟦Henry Clay's biographers⟧ |wrote     ⟦The impostor⟧ |gushed
+LOOSE_SUBJECT_BEFORE = regex.compile(
+    rf"""(?r)
+    {NOT_AFTER_PREPOSITION}
+    (?<! [\p{{L}}\d’'\-] )
+    (?P<mention> {LOOSE} )
+    \s+ (?: (?: {ADVERBS} | {AUX} ) \s+ ){{0,3}}
     \Z
     """, V)
 

@@ -47,7 +47,7 @@ def mention_of(text: str, m) -> tuple[int, int] | None:
 
 def direct_subject(text: str, lo: int, verb_start: int):
     """(mention, appos, is_name_or_pronoun) of the phrase right before a verb."""
-    s = P.SUBJECT_BEFORE.search(text, lo, verb_start)
+    s = P.SUBJECT_BEFORE.search(text, lo, verb_start) or _loose_subject(text, lo, verb_start)
     if not s:
         return None
     span = trim_mention(text, *s.span("mention"))
@@ -57,7 +57,32 @@ def direct_subject(text: str, lo: int, verb_start: int):
         return None
     first = text[span[0]]
     named = first.isupper() or text[span[0]:span[1]].lower() in lx.PRONOUN_SUBJECTS
-    return span, (s.span("appos") if s.group("appos") else None), named and not s.group("appos")
+    appos = s.span("appos") if s.groupdict().get("appos") else None
+    return span, appos, named and not appos
+
+
+_CLAUSE_OPENERS = {"that", "which", "while", "when", "as", "because", "since", "if", "but", "and",
+                   "so", "though", "although", "where", "after", "before", "until"}
+
+
+def _loose_subject(text: str, lo: int, verb_start: int):
+    """A description with any head noun right before a verb that cannot be a
+    noun, where a clause begins ("The impostor gushed", "…, which an FBI
+    investigation said"), not an object ("criticized his record |said")."""
+    verb = P.SPEECH_VERB.match(text, verb_start)
+    s = P.LOOSE_SUBJECT_BEFORE.search(text, lo, verb_start) if verb and lx.plainly_verb(verb.group()) else None
+    if not s:
+        return None
+    lead = text[lo:s.start("mention")].rstrip()
+    if lead and lead[-1] not in ",;:(—–" and lead.rsplit(None, 1)[-1].lower() not in _CLAUSE_OPENERS:
+        return None
+    between = text[s.end("mention"):verb_start].split()
+    if s.group("mention").endswith("ed") or any(w in _BE for w in between):
+        return None                      # "the performance prompted", "a curfew was announced"
+    return s
+
+
+_BE = {"is", "was", "are", "were", "be", "been", "being"}
 
 
 def clause_subject(text: str, lo: int, hi: int):

@@ -168,6 +168,12 @@ ATTRIBUTION = {
     "a weekday between subject and verb": (
         "The campaign on Monday doubled down, saying Austin is “weak on defense.”",
         dict(mention="The campaign", cue="saying")),
+    "any description before a plain verb": ("Austin’s biographers wrote that he “had a tin ear.”",
+                                            dict(mention="Austin’s biographers", cue="wrote")),
+    "a description opening a clause": ("The old impostor gushed about a “deep and sincere” bond.",
+                                       dict(mention="The old impostor", cue="gushed")),
+    "an object before a participle is no subject": (
+        "Clinton slammed the tax rule called a “loophole for the rich.”", dict(mention="Clinton")),
     "continued before a colon": ("Austin continued: “We will win the vote.”",
                                  dict(mention="Austin", cue="continued")),
 }
