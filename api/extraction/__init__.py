@@ -2,7 +2,7 @@
 
     >>> quotes = extract('“We will win,” Austin said.')
     >>> quotes[0].text, quotes[0].speaker.name
-    ('We will win,', 'Austin')
+    ('We will win', 'Austin')
 
 Pure Python on the ``regex`` module, linear in the text length.  The stages
 are listed in ``pipeline.py``; every pattern is compiled once in

@@ -43,6 +43,16 @@ def quote_kind(layout: Layout, q: QuoteSpan, cue: Cue | None) -> str:
     return PARTIAL if classify.is_partial(layout, q) else FULL
 
 
+def display_end(text: str, start: int, end: int) -> int:
+    """Where the quote's words end for display: before a trailing comma, which
+    belongs to the attribution that follows (“We will win,” she said), and
+    before any blank.  Final . ? ! … are the speaker's and stay."""
+    stop = end
+    while stop > start and (text[stop - 1].isspace() or text[stop - 1] == ","):
+        stop -= 1
+    return stop if stop > start else end
+
+
 def extract(text: str) -> tuple[Quote, ...]:
     """All direct quotes of ``text`` with their speakers, sorted by start."""
     if not isinstance(text, str) or not text:
@@ -58,7 +68,8 @@ def extract(text: str) -> tuple[Quote, ...]:
         kind = quote_kind(layout, q, cue)
         mention = Span(cue.mention[0], cue.mention[1], text[cue.mention[0]:cue.mention[1]]) if cue else None
         cue_span = Span(cue.cue[0], cue.cue[1], text[cue.cue[0]:cue.cue[1]]) if cue and cue.cue else None
-        out.append(Quote(q.start, q.end, text[q.start:q.end], kind, speaker, mention, cue_span,
+        end = display_end(text, q.start, q.end)
+        out.append(Quote(q.start, end, text[q.start:end], kind, speaker, mention, cue_span,
                          confidence.score(layout, q, cue, kind, speaker)))
     out.sort(key=lambda r: (r.start, r.end))
     return tuple(out)

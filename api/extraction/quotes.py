@@ -177,6 +177,11 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _has_words(text: str, start: int, end: int) -> bool:
+    """A quoted stretch holds at least one letter or digit (not “,” or “ ”)."""
+    return any(ch.isalnum() for ch in text[start:end])
+
+
 def find_quotes(layout: Layout) -> list[QuoteSpan]:
     """All quoted stretches of the article, in order.  An article written with
     single quotation marks only (British style) has its ‘…’ read as quotes;
@@ -199,7 +204,7 @@ def find_quotes(layout: Layout) -> list[QuoteSpan]:
         spans.sort()
         for o, c in spans:
             start, end = _trimmed(text, o + 1, c if c >= 0 else hi)
-            if end <= start:
+            if not _has_words(text, start, end):
                 continue
             first = o == spans[0][0]
             out.append(QuoteSpan(o, start, end, c, p, continued_here and first, c < 0 and runs_on))
@@ -213,6 +218,6 @@ def find_single_quotes(layout: Layout) -> list[QuoteSpan]:
     for p, (lo, hi) in enumerate(layout.paragraphs):
         for o, c in pair_single(layout, lo, hi):
             start, end = _trimmed(text, o + 1, c)
-            if end > start:
+            if _has_words(text, start, end):
                 out.append(QuoteSpan(o, start, end, c, p, False, False))
     return out

@@ -78,6 +78,25 @@ def test_quotation_marks(text, expected):
     check(text, expected)
 
 
+DISPLAY = {
+    "comma before the attribution": ("“We will win,” Austin said.", ["We will win"]),
+    "comma in a split quote": ("“We will win,” Austin said, “and soon.”", ["We will win", "and soon."]),
+    "question and exclamation marks stay": ("“Will we win?” Austin asked. “Yes!” Clinton said.",
+                                            ["Will we win?", "Yes!"]),
+    "ellipsis stays": ("“We will win …” Austin said.", ["We will win …"]),
+    "blank and comma inside the marks": ("“ We will win , ” Austin said.", ["We will win"]),
+}
+
+
+@pytest.mark.parametrize("text, shown", DISPLAY.values(), ids=DISPLAY.keys())
+def test_display_span_ends_before_a_trailing_comma(text, shown):
+    """``text[start:end]`` is what a client highlights: the speaker's words with
+    their final . ? ! …, without the comma that belongs to the attribution."""
+    quotes = extract(text)
+    assert [q.text for q in quotes] == shown
+    assert all(text[q.start:q.end] == q.text for q in quotes)
+
+
 def test_unclosed_quote_ends_with_its_paragraph():
     quotes = extract("Austin said: “We will win.\n\nThe vote is Tuesday.")
     assert [q.text for q in quotes] == ["We will win."]
