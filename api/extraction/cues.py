@@ -136,8 +136,8 @@ def cue_with_subject(text: str, lo: int, v, hi: int) -> Cue | None:
         span = mention_of(text, inv) if inv and _ends_clause(text, inv.end(), hi) else None
         if span:
             return Cue(how, inv.span("cue"), span)
-    if lead.endswith(" and"):                                # he looked up … and said, “…”
-        c = clause_subject(text, lo, v.start())
+    if lead.endswith(" and"):       # he looked up … and said, “…” / Austin said … and added: “…”
+        c = _earlier_speech_cue(text, lo, v.start()) or clause_subject(text, lo, v.start())
         if c:
             return Cue(how, v.span(), c[0], c[1])
     if participle:                                           # …, with Trump yelling: “…”

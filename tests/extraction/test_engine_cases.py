@@ -193,6 +193,9 @@ ATTRIBUTION = {
                                        dict(mention="The old impostor", cue="gushed")),
     "an object before a participle is no subject": (
         "Clinton slammed the tax rule called a “loophole for the rich.”", dict(mention="Clinton")),
+    "and + speech verb takes the earlier speech verb's subject": (
+        "Austin noted that the senator voted no, and added: “We will win.”",
+        dict(mention="Austin", cue="added")),
     "continued before a colon": ("Austin continued: “We will win the vote.”",
                                  dict(mention="Austin", cue="continued")),
 }
