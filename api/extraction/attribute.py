@@ -11,6 +11,7 @@ their neighbours in ``inherit.py``.
 """
 from __future__ import annotations
 
+from . import layout_patterns as LP
 from . import patterns as P
 from .cues import (ACCORDING, AFTER, BEFORE, CLAUSE, COLON_PARAGRAPH, DASH, PREVIOUS_NARRATIVE,
                    SENTENCE_AFTER, TURN, TWEET_AUTHOR, WINDOW, Cue, closes_soon, cue_after,
@@ -56,7 +57,7 @@ def find_cue(layout: Layout, q: QuoteSpan, prev_close: int, next_open: int) -> C
     tweet = layout.tweet_at(q.start)
     if tweet and tweet.author_span:
         return Cue(TWEET_AUTHOR, None, tweet.author_span)
-    label = P.TRANSCRIPT_LABEL.match(text, q.start, q.end)       # “PENCE: Well, look, …”
+    label = LP.TRANSCRIPT_LABEL.match(text, q.start, q.end)       # “PENCE: Well, look, …”
     if label and label.group("label") not in ("Q", "A"):
         return Cue(TURN, None, label.span("label"))
     ends = ends_sentence(text, q)

@@ -1,4 +1,6 @@
-"""Every regular expression of the engine, compiled once.
+"""The attribution patterns, compiled once: speech verbs, the subject before
+a verb, and the cues after, before and around a quote.  (Layout and
+quotation marks are in ``layout_patterns.py``, names in ``name_patterns.py``.)
 
 Each pattern is written with ``regex.VERBOSE`` and carries worked examples:
 the text it is applied to, and what it captures (⟦…⟧).  All of them are
@@ -12,85 +14,14 @@ from __future__ import annotations
 
 import regex
 
-from .grammar import (ADVERBS, APPOSITIVE, AUX, WHEN, FINITE, FUNCTION_WORD, INVERTABLE, LOOSE, MENTION,
-                      MENTION_AFTER_QUOTE, NAME, NAME_TOKEN, NOT_AFTER_PREPOSITION, OF_TITLE,
-                      PLURAL_NOUN_AFTER, POSSESSIVE, PREMOD, QUANTIFIER, TITLE, TITLE_MOD, VERB,
-                      WORK, WORK_AFTER, OF_TITLE_ANY_CASE)
+from .grammar import (ADVERBS, APPOSITIVE, AUX, FINITE, FUNCTION_WORD, INVERTABLE, LOOSE, MENTION,
+                      MENTION_AFTER_QUOTE, NAME, NOT_AFTER_PREPOSITION, PLURAL_NOUN_AFTER, PREMOD,
+                      QUANTIFIER, VERB, WHEN)
 
 V = regex.VERBOSE | regex.VERSION1
 
 
-# ------------------------------------------------------------------ layout
-
-# A paragraph: a maximal run of characters without a line break.
-PARAGRAPH = regex.compile(r"[^\n\r\u2028\u2029]+")
-
-# An HTML/XML tag, whose attribute values hold quotation marks that are not quotes:
-#   ⟦<tweet id="672138506081275904" author="@MissDBunker">⟧  ⟦</tweet>⟧  ⟦<tweet/>⟧
-HTML_TAG = regex.compile(
-    r"""
-    < /? [A-Za-z][\w-]{0,30}      # tag name
-    (?: \s [^<>]{0,2000} )?       # attributes, whatever their quoting
-    /? >
-    """, V)
-
-# An embedded tweet element; body = the tweet's text, author from its attributes:
-#   <tweet id="1" author="@cspan" datetime="2016-09-01">⟦Rudy Giuliani wears …⟧</tweet>
-TWEET_ELEMENT = regex.compile(
-    r"""
-    (?P<open> <tweet\b [^<>]{0,2000} > )
-    (?P<body> [^<]{0,20000} )
-    (?: </tweet> | <tweet\s*/> )
-    """, V)
-
-# The author attribute of a tweet tag:  author="@⟦cspan⟧"  tweet-author="@⟦edhenry⟧"
-TWEET_AUTHOR = regex.compile(r"""(?:tweet-)?author="@?(?P<handle>[\w.]{1,40})""", V)
-
-# The signature line of an embedded tweet:
-#   … pic.twitter.com/x — ⟦Ben Jacobs⟧ (@⟦Bencjacobs⟧) June 28, 2016
-TWEET_SIGNATURE = regex.compile(
-    r"""
-    [—–―-]{1,2} \s*
-    (?P<name> [^\s()—–―<>@][^()—–―<>@\n]{0,60}? ) \s*
-    \( @ (?P<handle> \w{1,30} ) \) \s*
-    (?P<date> (?:\p{L}{3,9}\.?\s+\d{1,2},\s+\d{4}) | \d{4}-\d\d-\d\d )?
-    """, V)
-
-# A transcript turn at the start of a paragraph (all-caps label, or Q / A):
-#   ⟦PENCE⟧: Well, I think …      ⟦JAKE TAPPER⟧: Take a listen.     ⟦Q⟧: Why?
-TRANSCRIPT_LABEL = regex.compile(
-    r"""
-    \s*
-    (?P<label>
-        (?: (?:SEN|REP|GOV|GEN|DR|MR|MRS|MS)\.\s+ )?
-        \p{Lu}[\p{Lu}'’.\-]{1,25} (?: \s \p{Lu}[\p{Lu}'’.\-]{1,25} ){0,3}
-      | Q | A
-    )
-    (?: \s* \( [^()\n]{1,40} \) )?     # PENCE (R-IN):
-    \s* : \s
-    """, V)
-
-# The end of a sentence: ". ", "? ", "! " (and a closing quotation mark after
-# them) before a capital, a quotation mark or a digit, except after an
-# abbreviation or an initial:
-#   She left⟦. ⟧Austin said.    He called it “a win⟦.” ⟧She did not.
-#   not in:  Mr. Austin   U.S. Army   George W. Bush
-SENTENCE_END = regex.compile(
-    r"""
-    (?<! \b (?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Rev|Fr|Prof
-             |St|Jr|Sr|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|No|Vol|vs|Inc|Corp|Co|Ft|Mt
-             |\p{Lu}) )
-    [.!?…]+ ['’)\]”"]* \s+ (?= [\p{Lu}“"‘'\d(] )
-    """, V)
-
-# ------------------------------------------------------------------ quotation marks
-
-# Double quotation marks of any style (the kit counts these as direct speech).
-DOUBLE_MARK = regex.compile(r'["“”„‟«»]')
-# Single quotation marks and apostrophes (paired only for nesting and headlines).
-SINGLE_MARK = regex.compile(r"['‘’‚‛]")
-
-# ------------------------------------------------------------------ names and mentions
+# ------------------------------------------------------------------ speech verbs and their subjects
 
 # A speech verb on its own (lowercase, as in running text):  ⟦said⟧  ⟦told⟧  ⟦pointed out⟧
 SPEECH_VERB = regex.compile(rf"(?<![\p{{L}}\-]) {VERB} (?![\p{{L}}\-])", V)
@@ -159,21 +90,6 @@ CLAUSE_SUBJECT = regex.compile(
 
 # The same, searched left to right: the main clause of a sentence.
 CLAUSE_SUBJECT_FORWARD = regex.compile(CLAUSE_SUBJECT.pattern.replace("(?r)", "", 1), V)
-
-# What follows a name in subject position: (an appositive and) a finite verb.
-#   Reid⟦ said⟧ that Sanders …     Lazar⟦, 44, has said⟧ …
-SUBJECT_FOLLOWS = regex.compile(
-    rf"""
-    (?: \s* \( [^()\n]{{1,30}} \) )? (?: \s*,\s* [^,“”"\n]{{1,80}} , )?
-    \s+ (?: {ADVERBS} \s+ ){{0,2}} {FINITE} (?! [\p{{L}}\-’'] )
-    """, V)
-
-# The same with a speech verb: a name that speaks is a person ("Lazar said").
-SPEAKER_FOLLOWS = regex.compile(
-    rf"""
-    (?: \s* \( [^()\n]{{1,30}} \) )? (?: \s*,\s* [^,“”"\n]{{1,80}} , )?
-    \s+ (?: (?: {ADVERBS} | {AUX} ) \s+ ){{0,2}} {VERB} (?! [\p{{L}}\-’'] )
-    """, V)
 
 # A subordinate clause opening a sentence, up to its comma:
 #   ⟦As Blumenthal spoke, ⟧the NRA was …     ⟦When he returned, ⟧he began by saying
@@ -275,64 +191,3 @@ COLON_VERB = regex.compile(
     (?P<cue> \p{{Ll}}{{3,}}ed | \p{{Ll}}{{3,}}[^s\W]s )
     \s* : \s* \Z
     """, V)
-
-# A name anywhere in running text, for the article's cast of people; it starts
-# at a capital, so the search skips everything else quickly:
-#   ⟦Defense Secretary Lloyd Austin⟧ met ⟦Sen. Marco Rubio (R-Fla.)⟧ and ⟦Mr. Garin⟧.
-NAME_MENTION = regex.compile(
-    rf"""
-    (?<! [\p{{L}}\d’'\-] ) (?= \p{{Lu}} )
-    (?: (?: {POSSESSIVE} | {NAME_TOKEN} ) \s+ (?: of \s+ (?: the \s+ )? {OF_TITLE} \s+ )? ){{0,3}}
-    {NAME}
-    (?! [\p{{L}}\d\-] )
-    """, V)
-
-# (reverse) Lowercase title words right before a name found by NAME_MENTION:
-#   ⟦former Florida governor⟧ Jeb Bush     ⟦conservative activist⟧ Bob Klaus
-TITLE_BEFORE_NAME = regex.compile(
-    rf"""(?r)
-    (?<! [\p{{L}}\d’'\-] )
-    (?: (?: {TITLE_MOD} | {TITLE} | {POSSESSIVE} | {NAME_TOKEN} ) \s+ ){{1,4}} \Z
-    """, V)
-
-# An appositive title after a name:  Lloyd Austin⟦, the defense secretary,⟧
-APPOSITIVE_TITLE = regex.compile(
-    rf"""
-    \s*,\s* (?! (?:who|which|that|whose|whom)\s ) (?:the\s+|a\s+|an\s+)?
-    (?P<title> (?: (?! {FUNCTION_WORD} \s ) (?: {TITLE_MOD} | {NAME_TOKEN}[’']?s? | [\p{{Ll}}\-]{{2,20}} ) \s+ ){{0,4}}
-               {TITLE} (?: \s+ of \s+ (?:the\s+)? {OF_TITLE_ANY_CASE} )? )
-    (?! [\p{{L}}\-] )
-    """, V)
-
-
-# Pieces of a mention that names.py takes apart:  Sen. Marco Rubio⟦ (R-Fla.)⟧
-TRAILING_PARENTHESIS = regex.compile(r"\s*\([^()]*\)\s*$")
-ACRONYM = regex.compile(r"^\p{Lu}[\p{Lu}&.]{1,7}$")                          # ⟦CNN⟧ ⟦FBI⟧ ⟦AT&T⟧
-NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}\p{M}’'\-.]*|\p{Lu}\.)$")   # ⟦O’Malley⟧ ⟦W.⟧
-
-# ------------------------------------------------------------------ what is not a quote
-
-# Before a quoted title: a work noun, a network's possessive, or "on"/"of" + capitals:
-#   the podcast |“Off Message”     on ABC’s |“This Week,”     the book |“Gifted Hands”
-TITLE_CONTEXT_BEFORE = regex.compile(
-    rf"""(?r)
-    (?: {WORK} (?: \s+ (?:called|titled|entitled|named|dubbed) )?
-      | (?: [Cc]alled | [Tt]itled | [Ee]ntitled | [Nn]amed )
-      | \p{{Lu}}{{2,}} ['’]s
-      | (?: \p{{Lu}}\w+ \s+ ){{0,2}} (?: News | Network | Channel | Radio | TV ) ['’]s
-      | \b (?: on | in | hosts | host | watch | watched | see | saw ) (?: \s+ the )?
-    ) [\s,]* \Z
-    """, V)
-
-# After a quoted title: a role or format word:  “Daily Show”| host    “Shark Tank”| star
-TITLE_CONTEXT_AFTER = regex.compile(rf"[,\s]* {WORK_AFTER} (?![\p{{L}}\-])", V)
-
-# A nickname between a given name and a surname:  Juan |“Chico”| Manriquez
-NICKNAME_CONTEXT = regex.compile(r"(?r) \p{Lu}[\p{Ll}\.]+ \s* \Z", V)
-NICKNAME_AFTER = regex.compile(r"\s* \p{Lu}[\p{Ll}\p{Lu}’'\-]+", V)
-
-# A quoted stretch made of capitalised words only (a title or a name):
-#   “Fox News Sunday”   “Gifted Hands,”   “Make America Great Again”
-ALL_CAPITALISED = regex.compile(
-    r"""\W{0,3} (?: (?: \p{Lu}[\p{L}’'\-.&]* | \d[\d,.]* | of | the | and | a | an | in | on | to | for | at | with | is | & ) (?: \s+ | \Z | [,.!?:]+ \s* ) ){1,12} \W{0,3} \Z""", V)
-

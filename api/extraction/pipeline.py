@@ -9,8 +9,9 @@
     speakers.resolve     mentions -> one Speaker per person of the article (names.py)
     confidence.score     a probability-like score per quote
 
-Every regular expression is compiled once in patterns.py (from grammar.py's
-pieces); word lists are in lexicon.py.
+Every regular expression is compiled once, in layout_patterns.py,
+name_patterns.py or patterns.py (from grammar.py's pieces); word lists are in
+lexicon.py and verbs.py.
 """
 from __future__ import annotations
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from . import lexicon as lx
 from . import names
-from . import patterns as P
+from . import name_patterns as NP
 from .cues import TURN, Cue
 from .layout import Layout
 from .quotes import QuoteSpan
@@ -76,14 +76,14 @@ class Cast:
     def is_subject(self, text: str, end: int) -> bool:
         """Whether the mention ending at ``end`` is a clause subject ("Reid said …")."""
         if end not in self._subject:
-            self._subject[end] = bool(P.SUBJECT_FOLLOWS.match(text, end))
+            self._subject[end] = bool(NP.SUBJECT_FOLLOWS.match(text, end))
         return self._subject[end]
 
     def is_speaker(self, text: str, end: int) -> bool:
         """Whether the mention ending at ``end`` is the subject of a speech verb."""
         key = -end - 1
         if key not in self._subject:
-            self._subject[key] = bool(P.SPEAKER_FOLLOWS.match(text, end))
+            self._subject[key] = bool(NP.SPEAKER_FOLLOWS.match(text, end))
         return self._subject[key]
 
     def _find(self, parts: names.NameParts) -> Entity | None:
@@ -122,7 +122,7 @@ def build_cast(layout: Layout, spans: list[QuoteSpan]) -> Cast:
     cast = Cast()
     text = layout.text
     starts = [q.open for q in spans]
-    for m in P.NAME_MENTION.finditer(text):
+    for m in NP.NAME_MENTION.finditer(text):
         if _inside(spans, starts, m.start()):
             continue
         surface = _with_title(text, m.start(), m.end())
@@ -130,7 +130,7 @@ def build_cast(layout: Layout, spans: list[QuoteSpan]) -> Cast:
         if not parts.tokens or not _could_be_named(parts):
             continue
         e = cast.link(parts, surface, m.start())
-        appos = (P.APPOSITIVE_TITLE.match(text, m.end(), min(len(text), m.end() + 120))
+        appos = (NP.APPOSITIVE_TITLE.match(text, m.end(), min(len(text), m.end() + 120))
                  if text[m.end():m.end() + 1] == "," and e.kind == PERSON and not e.title else None)
         if appos:
             e.title = appos.group("title")
@@ -152,7 +152,7 @@ def _with_title(text: str, start: int, end: int) -> str:
     word = text[max(0, start - 25):start - 1].rsplit(" ", 1)[-1].lower()
     if word not in _TITLE_WORDS:
         return text[start:end]
-    t = P.TITLE_BEFORE_NAME.search(text, max(0, start - 60), start)
+    t = NP.TITLE_BEFORE_NAME.search(text, max(0, start - 60), start)
     return text[t.start():end] if t else text[start:end]
 
 
@@ -242,7 +242,7 @@ def resolve_mention(layout: Layout, cast: Cast, cue: Cue) -> Entity | None:
         return Entity(parts.name, None, ORGANIZATION, None, ())
     found = cast.link(parts, surface, s)
     if cue.appos and found.kind == PERSON and not found.title:
-        t = P.APPOSITIVE_TITLE.match(text, cue.appos[0], cue.appos[1] + 1)
+        t = NP.APPOSITIVE_TITLE.match(text, cue.appos[0], cue.appos[1] + 1)
         if t:
             found.title = t.group("title")
     return found

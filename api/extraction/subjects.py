@@ -6,6 +6,7 @@ All functions take the text and a bounded window ``lo:hi`` and return spans.
 from __future__ import annotations
 
 from . import lexicon as lx
+from . import verbs as vb
 from . import patterns as P
 
 
@@ -70,7 +71,7 @@ def _loose_subject(text: str, lo: int, verb_start: int):
     noun, where a clause begins ("The impostor gushed", "…, which an FBI
     investigation said"), not an object ("criticized his record |said")."""
     verb = P.SPEECH_VERB.match(text, verb_start)
-    s = P.LOOSE_SUBJECT_BEFORE.search(text, lo, verb_start) if verb and lx.plainly_verb(verb.group()) else None
+    s = P.LOOSE_SUBJECT_BEFORE.search(text, lo, verb_start) if verb and vb.plainly_verb(verb.group()) else None
     if not s:
         return None
     lead = text[lo:s.start("mention")].rstrip()

@@ -348,6 +348,7 @@ def test_docstring_examples():
 
     import api.extraction
     import api.extraction.names
-    for module in (api.extraction, api.extraction.names):
+    import api.extraction.verbs
+    for module in (api.extraction, api.extraction.names, api.extraction.verbs):
         result = doctest.testmod(module)
         assert result.attempted > 0 and result.failed == 0, module.__name__
