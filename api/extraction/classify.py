@@ -37,7 +37,7 @@ def is_nickname(layout: Layout, q: QuoteSpan) -> bool:
     """One or two capitalised words between a given name and a surname."""
     text = layout.text
     w = words(layout, q)
-    if len(w) > 2 or q.close < 0 or not w[0][:1].isupper():
+    if len(w) > 2 or q.close < 0 or not w[0][:1].isupper() or text[q.end - 1] in ",.;:!?":
         return False
     lo = max(0, q.open - 30)
     return bool(LP.NICKNAME_CONTEXT.search(text, lo, q.open)

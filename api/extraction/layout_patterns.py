@@ -102,7 +102,8 @@ TITLE_CONTEXT_BEFORE = regex.compile(
 TITLE_CONTEXT_AFTER = regex.compile(rf"[,\s]* {WORK_AFTER} (?![\p{{L}}\-])", V)
 
 # A nickname between a given name and a surname:  Juan |“Chico”| Manriquez
-NICKNAME_CONTEXT = regex.compile(r"(?r) \p{Lu}[\p{Ll}\.]+ \s* \Z", V)
+#   (a given name or an initial, on the same line:  Robert C. |“Bobby”| Scott)
+NICKNAME_CONTEXT = regex.compile(r"(?r) \p{Lu}[\p{Ll}\.]+ [ \t\u00a0]* \Z", V)
 NICKNAME_AFTER = regex.compile(r"\s* \p{Lu}[\p{Ll}\p{Lu}’'\-]+", V)
 
 # A quoted stretch made of capitalised words only (a title or a name):

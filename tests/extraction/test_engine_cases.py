@@ -111,6 +111,10 @@ NOT_QUOTES = {
         "Austin appeared on “Fox News Sunday,” where he said the plan was “a disaster.”",
         [dict(text="a disaster", kind=PARTIAL, mention="he")], ["Fox News Sunday"]),
     "nickname": ("Juan “Chico” Manriquez carried a photo.", [], ["Chico"]),
+    "nickname after an initial": ("Rep. Robert C. “Bobby” Jones spoke first.", [], ["Bobby"]),
+    "a short quote opening a paragraph is no nickname": (
+        "Austin met Lloyd Carter.\n\n“We won,” Carter said.",
+        [dict(text="We won", mention="Carter")], []),
     "partial quote in reported speech": (
         "Austin called the plan “a disaster” on Tuesday.",
         [dict(text="a disaster", kind=PARTIAL, mention="Austin", cue="called")], []),
