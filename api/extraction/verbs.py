@@ -86,7 +86,7 @@ quickly flatly bluntly angrily sharply openly publicly privately frankly
 candidly reportedly allegedly apparently often frequently still even just
 now further finally first initially subsequently separately similarly
 likewise jokingly famously memorably tersely proudly firmly calmly quietly
-loudly happily sarcastically wryly emphatically
+loudly happily sarcastically wryly emphatically only never
 """.split()
 
 AUXILIARIES = """

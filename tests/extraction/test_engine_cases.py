@@ -200,6 +200,9 @@ ATTRIBUTION = {
     "and + speech verb takes the earlier speech verb's subject": (
         "Austin noted that the senator voted no, and added: “We will win.”",
         dict(mention="Austin", cue="added")),
+    "adverb 'only' between subject and verb": (
+        "At the debate, Austin only hinted at the plan by pointing to the map and adding, “We will win.”",
+        dict(mention="Austin", cue="adding")),
     "continued before a colon": ("Austin continued: “We will win the vote.”",
                                  dict(mention="Austin", cue="continued")),
 }
