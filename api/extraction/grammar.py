@@ -114,7 +114,7 @@ MENTION_AFTER_QUOTE = rf"""(?P<mention> {MENTION_BODY} | {LOOSE}
 _PLACE = r"\p{Lu}[\p{L}.]{1,20} (?: \s+ \p{Lu}[\p{L}.]{1,20} ){0,2}"
 APPOSITIVE = rf"""(?P<appos> \s*,\s* (?: \d{{1,3}} ,\s* )?
     (?: [^,“”"\n]{{1,150}} \s (?: in | from | of | at | near | outside ) \s {_PLACE} ,\s* {_PLACE}
-      | [^,“”"\n]{{1,150}} ) , )"""
+      | [^,“”"\n]{{1,200}} ) , )"""
 
 # A time phrase between a subject and its verb:  the campaign⟦ on Monday⟧ said
 WHEN = rf"(?: \s+ (?: on \s+ | last \s+ | this \s+ )? {WEEKDAY} )"

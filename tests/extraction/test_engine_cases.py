@@ -203,6 +203,10 @@ ATTRIBUTION = {
     "adverb 'only' between subject and verb": (
         "At the debate, Austin only hinted at the plan by pointing to the map and adding, “We will win.”",
         dict(mention="Austin", cue="adding")),
+    "a long appositive": (
+        "“We will win,” Austin, the defense secretary who has led the department since the start of "
+        "the year after a long career in the army and then a second career in business and in charity, said.",
+        dict(mention="Austin", cue="said")),
     "continued before a colon": ("Austin continued: “We will win the vote.”",
                                  dict(mention="Austin", cue="continued")),
 }
