@@ -13,15 +13,15 @@ from __future__ import annotations
 
 from . import layout_patterns as LP
 from . import patterns as P
-from .cues import (ACCORDING, AFTER, BEFORE, CLAUSE, COLON_PARAGRAPH, DASH, PREVIOUS_NARRATIVE,
-                   SENTENCE_AFTER, TURN, TWEET_AUTHOR, WINDOW, Cue, closes_soon, cue_after,
-                   cue_before, cue_has_content, cue_later, cue_with_subject)
+from .cues import (ACCORDING, AFTER, BEFORE, CLAUSE, COLON_PARAGRAPH, DASH, POSSESSIVE,
+                   PREVIOUS_NARRATIVE, SENTENCE_AFTER, TURN, TWEET_AUTHOR, WINDOW, Cue, closes_soon,
+                   cue_after, cue_before, cue_has_content, cue_later, cue_possessive, cue_with_subject)
 from .layout import Layout
 from .quotes import QuoteSpan
-from .subjects import clause_subject, sentence_subject, mention_of
+from .subjects import clause_subject, first_clause_subject, mention_of, sentence_subject
 
 __all__ = ["Cue", "find_cue", "dash_attribution", "last_cue_in", "cue_ending_paragraph",
-           "AFTER", "BEFORE", "ACCORDING", "SENTENCE_AFTER", "CLAUSE", "TURN", "TWEET_AUTHOR",
+           "AFTER", "BEFORE", "ACCORDING", "SENTENCE_AFTER", "CLAUSE", "POSSESSIVE", "TURN", "TWEET_AUTHOR",
            "COLON_PARAGRAPH", "PREVIOUS_NARRATIVE", "DASH"]
 
 
@@ -78,6 +78,10 @@ def find_cue(layout: Layout, q: QuoteSpan, prev_close: int, next_open: int) -> C
     turn = layout.turn_at(q.start)
     if turn:
         return Cue(TURN, None, turn.label_span)
+    s_lo = layout.sentence_start(q.open, floor)
+    possessive = cue_possessive(text, s_lo, q.open)
+    if possessive and not first_clause_subject(text, layout.sentence_start(q.open, p_lo), possessive.mention[0]):
+        return possessive           # "Trump's pledge …" heads its sentence: no subject before it
     shares_sentence = prev_close >= 0 and layout.sentence_start(q.open, p_lo) <= prev_close
     if shares_sentence:
         return None

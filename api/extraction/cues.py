@@ -16,8 +16,9 @@ from .subjects import (clause_subject, direct_subject, sentence_subject, mention
                        trim_mention)
 
 # How a cue was found; confidence.py scores these.
-AFTER, BEFORE, ACCORDING, SENTENCE_BEFORE, SENTENCE_AFTER, HEADLINE, CLAUSE = (
-    "after", "before", "according", "sentence-before", "sentence-after", "headline", "clause")
+AFTER, BEFORE, ACCORDING, SENTENCE_BEFORE, SENTENCE_AFTER, HEADLINE, CLAUSE, POSSESSIVE = (
+    "after", "before", "according", "sentence-before", "sentence-after", "headline", "clause",
+    "possessive")
 TURN, TWEET_AUTHOR, COLON_PARAGRAPH, PREVIOUS_NARRATIVE, DASH = (
     "turn", "tweet", "colon-paragraph", "previous-narrative", "dash-line")
 
@@ -190,6 +191,17 @@ def cue_later(text: str, lo: int, hi: int) -> Cue | None:
             return Cue(SENTENCE_AFTER, v.span(), span)
         v = P.SPEECH_VERB.search(text, v.end(), hi)
     return None
+
+
+def cue_possessive(text: str, lo: int, hi: int) -> Cue | None:
+    """A speech noun with a possessor before the quote in its sentence:
+    "Trump's pledge to be “neutral”", "her remark that “…”"."""
+    m = P.POSSESSIVE_CUE.search(text, lo, hi)
+    if not m:
+        return None
+    pronoun = m.group("mention").lower() in ("his", "her", "their", "its")
+    span = m.span("mention") if pronoun else mention_of(text, m)
+    return Cue(POSSESSIVE, m.span("cue"), span) if span else None
 
 
 def closes_soon(text: str, cue: Cue, hi: int) -> bool:

@@ -125,6 +125,9 @@ AUX = alt(vb.AUXILIARIES)
 VERB = (r"(?:" + alt(vb.all_speech_verb_forms() + vb.PHRASAL_CUES) + "|"
         + alt(f for b in vb.CLOSING_VERBS for f in vb.verb_forms(b)) + r"(?= \s* [,:;.“\"”—–] ))")
 
+# A speech noun, singular or plural:  his ⟦remarks⟧  Trump's ⟦pledge⟧
+SPEECH_NOUN = alt(lx.SPEECH_NOUNS + [n + ("es" if n.endswith(("ch", "sh", "s")) else "s") for n in lx.SPEECH_NOUNS])
+
 # Not right after a preposition: "for ⟦Trump⟧ to drop out" has no subject.
 NOT_AFTER_PREPOSITION = r"(?<! (?<![\p{L}])" + alt(lx.PREPOSITIONS + [p.capitalize() for p in lx.PREPOSITIONS]) + r"\s )"
 

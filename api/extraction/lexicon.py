@@ -202,6 +202,16 @@ podcast show segment series interview appearance program broadcast
 """.split())
 
 
+# Nouns for what someone said; their possessor is the speaker of a quote they
+# introduce: "his promise of “free college”", "her remark that “…”".
+SPEECH_NOUNS = """
+comment remark claim accusation pledge promise statement words call description
+assertion dictum slogan tweet post letter answer response warning demand vow
+speech message argument quip line phrase declaration insistence
+suggestion prediction retort rhetoric criticism critique complaint
+characterization reference mantra catchphrase refrain
+""".split()
+
 # Words that, quoted alone, are words talked about rather than speech: “he”, “the”.
 FUNCTION_WORDS = set("""
 he she it they we i you him her them his hers its their our my your me us a an

@@ -16,7 +16,7 @@ import regex
 
 from .grammar import (ADVERBS, APPOSITIVE, AUX, FINITE, FUNCTION_WORD, INVERTABLE, LOOSE, MENTION,
                       MENTION_AFTER_QUOTE, NAME, NOT_AFTER_PREPOSITION, PLURAL_NOUN_AFTER, PREMOD,
-                      QUANTIFIER, VERB, WHEN)
+                      QUANTIFIER, SPEECH_NOUN, VERB, WHEN)
 
 V = regex.VERBOSE | regex.VERSION1
 
@@ -71,6 +71,18 @@ WITH_SUBJECT = regex.compile(
     {MENTION}
     \s+ (?: {ADVERBS} \s+ ){{0,2}}
     \Z
+    """, V)
+
+# (reverse) A possessive and a speech noun earlier in the quote's sentence,
+# whose possessor is the speaker; the mention is the name without its 's:
+#   ⟦Trump⟧'s controversial |pledge| to be |“neutral”      ⟦her⟧ |remark| that |“…”
+POSSESSIVE_CUE = regex.compile(
+    rf"""(?r)
+    (?: (?<! [\p{{L}}\d’'\-] ) (?P<mention> {NAME} ) ['’] s?
+      | (?<! [\p{{L}}] ) (?P<mention> [Hh]is | [Hh]er | [Tt]heir | [Ii]ts ) )
+    \s+ (?: [\p{{L}}\-]{{2,20}} \s+ ){{0,3}}
+    (?P<cue> {SPEECH_NOUN} ) (?! [\p{{L}}\-] )
+    [^.“”"\n]{{0,80}} \Z
     """, V)
 
 # (reverse) The nearest subject + finite verb of a clause, for cues without a

@@ -22,6 +22,7 @@ from .quotes import QuoteSpan
 from .records import ORGANIZATION, PERSON, UNKNOWN, Speaker
 
 _PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
+_PLURAL_PRONOUNS = ("they", "it", "their", "its")
 _LOOKBACK = 3000       # characters searched back for a pronoun's antecedent
 SUBJECT_BONUS = 1.0    # a subject mention outranks this many more recent other mentions
 GENDER_BONUS = 2.0     # so does a mention whose gender is known to match
@@ -165,7 +166,7 @@ def resolve_pronoun(cast: Cast, text: str, word: str, pos: int) -> Entity | None
     first, a clause subject ("Reid said that Sanders …; he added") over an object
     or possessive, a known gender over an unknown one."""
     gender = _PRONOUN_GENDER.get(word.lower())
-    plural = word.lower() in ("they", "it")
+    plural = word.lower() in _PLURAL_PRONOUNS
     k = bisect_left(cast.mentions, (pos,)) - 1
     stop = max(-1, k - 4 * _MAX_CANDIDATES)
     best, best_score, rank = None, float("-inf"), 0
@@ -220,7 +221,7 @@ def resolve_mention(layout: Layout, cast: Cast, cue: Cue) -> Entity | None:
     s, e = cue.mention
     surface = text[s:e]
     low = surface.lower()
-    if low in _PRONOUN_GENDER or low in ("they", "it"):
+    if low in _PRONOUN_GENDER or low in _PLURAL_PRONOUNS:
         return resolve_pronoun(cast, text, low, s)
     if low == "who":
         return resolve_who(cast, s)

@@ -207,6 +207,10 @@ ATTRIBUTION = {
         "“We will win,” Austin, the defense secretary who has led the department since the start of "
         "the year after a long career in the army and then a second career in business and in charity, said.",
         dict(mention="Austin", cue="said")),
+    "a possessive speech noun heading the sentence": (
+        "Austin’s pledge to stay “neutral” drew praise.", dict(mention="Austin", cue="pledge")),
+    "a subject before the possessive wins": (
+        "Clinton dismissed Austin’s remarks as “utter nonsense.”", dict(mention="Clinton")),
     "continued before a colon": ("Austin continued: “We will win the vote.”",
                                  dict(mention="Austin", cue="continued")),
 }
@@ -241,6 +245,11 @@ def test_fragment_takes_the_pronoun_nearest_it():
 def test_participle_takes_the_pronoun_nearest_it():
     text = "Lloyd Austin paused while the band played, and then he began by saying, “We will win.”"
     check(text, [dict(text="We will win", mention="he", name="Lloyd Austin")])
+
+
+def test_possessive_pronoun_before_a_speech_noun():
+    text = "Lloyd Austin spoke first.\n\nHis remark that the plan was “a disaster” drew fire."
+    check(text, [dict(text="a disaster", mention="His", name="Lloyd Austin")])
 
 
 def test_continuation_paragraph_takes_the_previous_speaker():
