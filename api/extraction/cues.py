@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import lexicon as lx
+from . import verbs as vb
 from . import patterns as P
 from .subjects import (clause_subject, direct_subject, sentence_subject, mention_of,
                        trim_mention)
@@ -114,6 +115,10 @@ def cue_before(text: str, lo: int, hi: int) -> Cue | None:
             return cue
     while v:
         cue = cue_with_subject(text, lo, v, hi)
+        if cue and v.group() in vb.BASE_FORMS:       # Obama said Americans will |say “no”
+            outer = _earlier_speech_cue(text, lo, cue.mention[0])
+            if outer:
+                return Cue(cue.how, cue.cue, outer[0], outer[1])
         if cue:
             return cue
         v = P.SPEECH_VERB_REVERSE.search(text, lo, v.start())

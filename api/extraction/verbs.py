@@ -121,6 +121,9 @@ couldn't shouldn't didn't doesn't don't
 """.split()
 
 
+BASE_FORMS = frozenset(SPEECH_VERBS)
+
+
 def verb_forms(base: str) -> tuple[str, ...]:
     """All forms of a speech verb: ``verb_forms("add")`` gives
     ``("add", "adds", "added", "adding")``."""

@@ -211,6 +211,9 @@ ATTRIBUTION = {
         "Austin’s pledge to stay “neutral” drew praise.", dict(mention="Austin", cue="pledge")),
     "a subject before the possessive wins": (
         "Clinton dismissed Austin’s remarks as “utter nonsense.”", dict(mention="Clinton")),
+    "a base-form verb inside reported speech takes the outer speaker": (
+        "Austin said he expects that the senators will say “no” to the plan.",
+        dict(mention="Austin")),
     "continued before a colon": ("Austin continued: “We will win the vote.”",
                                  dict(mention="Austin", cue="continued")),
 }
