@@ -115,14 +115,23 @@ def cue_before(text: str, lo: int, hi: int) -> Cue | None:
             return cue
     while v:
         cue = cue_with_subject(text, lo, v, hi)
-        if cue and v.group() in vb.BASE_FORMS:       # Obama said Americans will |say “no”
-            outer = _earlier_speech_cue(text, lo, cue.mention[0])
+        if cue and (v.group() in vb.BASE_FORMS or _who_after_common_noun(text, cue.mention)):
+            outer = _earlier_speech_cue(text, lo, cue.mention[0])  # Obama said voters will |say “no”
             if outer:
                 return Cue(cue.how, cue.cue, outer[0], outer[1])
         if cue:
             return cue
         v = P.SPEECH_VERB_REVERSE.search(text, lo, v.start())
     return None
+
+
+def _who_after_common_noun(text: str, mention: tuple[int, int]) -> bool:
+    """A relative "who" after a common noun ("a candidate who promised", "his
+    listeners, who wondered"): that clause is part of someone else's sentence."""
+    if text[mention[0]:mention[1]] != "who":
+        return False
+    before = text[max(0, mention[0] - 30):mention[0]].rstrip(" ,").rsplit(None, 1)[-1:]
+    return bool(before) and before[0][:1].islower()
 
 
 def cue_with_subject(text: str, lo: int, v, hi: int) -> Cue | None:

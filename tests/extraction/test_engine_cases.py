@@ -214,6 +214,12 @@ ATTRIBUTION = {
     "a base-form verb inside reported speech takes the outer speaker": (
         "Austin said he expects that the senators will say “no” to the plan.",
         dict(mention="Austin")),
+    "a who-clause after a common noun is inside another speaker's sentence": (
+        "Clinton mocked the idea, saying anybody who complains about the noise “is not listening.”",
+        dict(mention="Clinton")),
+    "a who-clause after a name is that person's": (
+        "The plan drew praise from Lloyd Austin, who called it “a fine start.”",
+        dict(mention="who", name="Lloyd Austin")),
     "continued before a colon": ("Austin continued: “We will win the vote.”",
                                  dict(mention="Austin", cue="continued")),
 }
