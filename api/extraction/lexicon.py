@@ -157,6 +157,14 @@ Radio Television TV Reuters Kremlin Army Navy Force Corps Council Staff
 Legislature Parliament Government Commission Authority Party Agency Institute
 """.split())
 
+# Capitalised words that make a name a place or an event: no person ("Trump
+# Tower", "Atlantic City") and no antecedent of "it" or "they".
+PLACE_WORDS = set("""
+City County Town Township Village Island Islands Beach Bay River Lake Valley Park
+Street Avenue Boulevard Square Bridge Airport Station Hotel Stadium Arena Coliseum
+Tower Towers Building Plaza Mall Hospital Convention War
+""".split())
+
 # All-caps acronyms commonly speaking as organisations are recognised by shape.
 # Lowercase heads of organisation descriptions: "the campaign said".
 ORG_NOUNS = set("""

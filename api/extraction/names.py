@@ -97,10 +97,11 @@ def gender_of(title_words: list[str], name_words: list[str]) -> str | None:
 
 
 def is_organization(words: list[str]) -> bool:
-    """Words like "House", "Committee", "News" or an acronym (CNN, FBI) make an organisation."""
+    """Words like "House", "Committee", "News" or an acronym (CNN, FBI) make an
+    organisation; "City" or "Tower" a place, which is treated alike."""
     if not words:
         return False
-    if any(w.strip(",.") in lx.ORG_WORDS for w in words):
+    if any(w.strip(",.") in lx.ORG_WORDS or w.strip(",.") in lx.PLACE_WORDS for w in words):
         return True
     return len(words) == 1 and bool(NP.ACRONYM.match(words[0])) and words[0] not in ("I", "A", "Q")
 

@@ -174,7 +174,7 @@ def resolve_pronoun(cast: Cast, text: str, word: str, pos: int) -> Entity | None
         _, end, e = cast.mentions[k]
         k -= 1
         if plural:
-            if e.kind == ORGANIZATION:
+            if e.kind == ORGANIZATION and e.tokens[-1] not in lx.PLACE_WORDS:
                 return e
             continue
         if e.kind != PERSON or (e.gender and e.gender != gender):

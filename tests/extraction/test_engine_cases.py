@@ -355,6 +355,12 @@ def test_names(text, name, title):
     assert quotes[0].speaker.title == title
 
 
+def test_a_place_named_after_a_person_is_not_that_person():
+    text = ("Donald Tusk spoke at Tusk Tower on Monday. Reporters waited outside Tusk Tower.\n\n"
+            "“We will win,” Tusk said.")
+    check(text, [dict(text="We will win", mention="Tusk", name="Donald Tusk")])
+
+
 def test_organisation_speaker():
     text = "“We will not comment,” CNN said. The Clinton campaign said the report was “false.”"
     check(text, [dict(text="We will not comment", name="CNN", speaker_kind=ORGANIZATION),
