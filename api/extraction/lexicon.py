@@ -260,5 +260,5 @@ Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
 July September October November December Jan Feb Mar Apr
 Jun Jul Aug Sept Sep Oct Nov Dec What Who Whom Whose Which Where Why How Not No
 Yes Well Oh Okay OK Please Thank Thanks Dear It He She They We I You Its His Her
-Their Our My Your Mr Mrs Ms
+Their Our My Your Amid Amidst Absent Following Regarding Including Given Can Mr Mrs Ms
 """.split()) - {"Mr", "Mrs", "Ms"}

@@ -117,12 +117,19 @@ def _description(words: list[str], title_words: list[str]) -> NameParts:
     return NameParts(desc, desc, gender_of(words, []), UNKNOWN, ())
 
 
+def _opening_participle(word: str) -> bool:
+    """A capitalised -ing word opening a sentence, not a name: "Injecting
+    Clinton into …", "Following Sanders' win"."""
+    return len(word) > 5 and word.endswith("ing") and word[0].isupper() and word[1:].islower()
+
+
 @lru_cache(maxsize=8192)
 def parse(surface: str) -> NameParts:
     """Title, canonical name, gender and kind of one mention."""
     text = NP.TRAILING_PARENTHESIS.sub("", surface).strip(" ,;:")
     words = text.split()
-    while words and (words[0].lower() in _DETERMINERS or words[0] in lx.SENTENCE_OPENERS) and len(words) > 1:
+    while words and len(words) > 1 and (words[0].lower() in _DETERMINERS or words[0] in lx.SENTENCE_OPENERS
+                                        or _opening_participle(words[0])):
         words = words[1:]
     if not words:
         return NameParts(surface.strip(), None, None, UNKNOWN, ())

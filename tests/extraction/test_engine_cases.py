@@ -361,6 +361,11 @@ def test_a_place_named_after_a_person_is_not_that_person():
     check(text, [dict(text="We will win", mention="Tusk", name="Donald Tusk")])
 
 
+def test_an_opening_participle_is_no_part_of_a_name():
+    text = "Dismissing Austin as weak, the senator spoke. “We will win,” Austin said."
+    check(text, [dict(text="We will win", mention="Austin", name="Austin")])
+
+
 def test_organisation_speaker():
     text = "“We will not comment,” CNN said. The Clinton campaign said the report was “false.”"
     check(text, [dict(text="We will not comment", name="CNN", speaker_kind=ORGANIZATION),
