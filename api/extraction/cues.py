@@ -96,8 +96,10 @@ def cue_before(text: str, lo: int, hi: int) -> Cue | None:
     Austin said: “…”   Austin told reporters that “…”   Austin called it “a disaster”
     """
     m = P.COLON_SPEAKER.search(text, lo, hi)
-    if m and not text[lo:m.start()].strip(" \t-—–―"):          # Trump: “…”  / … - Pew Research: “…”
-        cue = _cue_from_match(text, HEADLINE, m)
+    lead = text[lo:m.start()].rstrip() if m else ""
+    last = lead.replace("—", "-").replace("–", "-").replace("―", "-").rsplit("-", 1)[-1].strip().lower()
+    if m and (not last or last in ("from", "more from")):
+        cue = _cue_from_match(text, HEADLINE, m)     # Trump: “…”  / HEADLINE - Pew: “…”  / More from Pew: “…”
         if cue:
             return cue
     m = P.COLON_VERB.search(text, lo, hi)

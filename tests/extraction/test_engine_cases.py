@@ -220,6 +220,10 @@ ATTRIBUTION = {
     "a who-clause after a name is that person's": (
         "The plan drew praise from Lloyd Austin, who called it “a fine start.”",
         dict(mention="who", name="Lloyd Austin")),
+    "headline, dash, name, colon": ("NEW POLL SHOWS A TIGHT RACE - Jane Doe: “The race is closer than ever.”",
+                                    dict(mention="Jane Doe")),
+    "more from a name, colon": ("Turnout matters - More from Doe: “Turnout will decide it this year.”",
+                                dict(mention="Doe")),
     "continued before a colon": ("Austin continued: “We will win the vote.”",
                                  dict(mention="Austin", cue="continued")),
 }
