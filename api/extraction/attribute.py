@@ -93,7 +93,7 @@ def find_cue(layout: Layout, q: QuoteSpan, prev_close: int, next_open: int) -> C
     if not opens_sentence(layout, q, floor):
         c = sentence_subject(text, layout.sentence_start(q.open, floor), q.open)
         if c:
-            return Cue(CLAUSE, None, c[0], c[1])
+            return Cue(CLAUSE, None, c.mention, c.appos)
     return None
 
 
@@ -137,5 +137,5 @@ def cue_ending_paragraph(layout: Layout, para: int) -> Cue | None:
     cue = cue_before(text, layout.sentence_start(end - 1, max(lo, end - WINDOW)), end)
     if cue is None:
         c = clause_subject(text, layout.sentence_start(end - 1, max(lo, end - WINDOW)), end)
-        cue = Cue(CLAUSE, None, c[0], c[1]) if c else None
+        cue = Cue(CLAUSE, None, c.mention, c.appos) if c else None
     return Cue(COLON_PARAGRAPH, cue.cue, cue.mention, cue.appos) if cue else None

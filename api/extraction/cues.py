@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from . import lexicon as lx
 from . import verbs as vb
 from . import patterns as P
-from .subjects import (clause_subject, direct_subject, sentence_subject, mention_of,
+from .subjects import (Subject, clause_subject, direct_subject, sentence_subject, mention_of,
                        trim_mention)
 
 # How a cue was found; confidence.py scores these.
@@ -37,7 +39,7 @@ class Cue:
     appos: tuple[int, int] | None = None  # ", the defense secretary" after the mention
 
 
-def _cue_from_match(text: str, how: str, m) -> Cue | None:
+def _cue_from_match(text: str, how: str, m: regex.Match) -> Cue | None:
     span = mention_of(text, m)
     if span is None:
         return None
@@ -120,7 +122,7 @@ def cue_before(text: str, lo: int, hi: int) -> Cue | None:
         if cue and (v.group() in vb.BASE_FORMS or _who_after_common_noun(text, cue.mention)):
             outer = _earlier_speech_cue(text, lo, cue.mention[0])  # Obama said voters will |say “no”
             if outer:
-                return Cue(cue.how, cue.cue, outer[0], outer[1])
+                return Cue(cue.how, cue.cue, outer.mention, outer.appos)
         if cue:
             return cue
         v = P.SPEECH_VERB_REVERSE.search(text, lo, v.start())
@@ -136,7 +138,7 @@ def _who_after_common_noun(text: str, mention: tuple[int, int]) -> bool:
     return bool(before) and before[0][:1].islower()
 
 
-def cue_with_subject(text: str, lo: int, v, hi: int) -> Cue | None:
+def cue_with_subject(text: str, lo: int, v: regex.Match, hi: int) -> Cue | None:
     """The verb ``v`` and its subject.  The phrase right before the verb when
     there is one ("Austin said"); for a participle ("…, saying") or a verb
     after a comma or "to" ("…, called her", "was quick to add") the speaker of
@@ -145,8 +147,8 @@ def cue_with_subject(text: str, lo: int, v, hi: int) -> Cue | None:
     how = BEFORE if hi - v.end() <= _ADJACENT_GAP else SENTENCE_BEFORE
     direct = direct_subject(text, lo, v.start())
     participle = v.group().endswith("ing")
-    if direct and (not participle or direct[2]):
-        return Cue(how, v.span(), direct[0], direct[1])
+    if direct and (not participle or direct.named):
+        return Cue(how, v.span(), direct.mention, direct.appos)
     lead = text[lo:v.start()].rstrip()
     if lead.endswith(",") and not participle:               # …, explained Rosenberg, “…”
         inv = P.INVERTED_AFTER.match(text, v.start(), hi)
@@ -156,7 +158,7 @@ def cue_with_subject(text: str, lo: int, v, hi: int) -> Cue | None:
     if lead.endswith(" and"):       # he looked up … and said, “…” / Austin said … and added: “…”
         c = _earlier_speech_cue(text, lo, v.start()) or clause_subject(text, lo, v.start())
         if c:
-            return Cue(how, v.span(), c[0], c[1])
+            return Cue(how, v.span(), c.mention, c.appos)
     if participle:                                           # …, with Trump yelling: “…”
         w = P.WITH_SUBJECT.search(text, lo, v.start())
         span = mention_of(text, w) if w else None
@@ -166,9 +168,9 @@ def cue_with_subject(text: str, lo: int, v, hi: int) -> Cue | None:
         earlier = _earlier_speech_cue(text, lo, v.start())
         c = earlier or sentence_subject(text, lo, v.start())
         if c:
-            return Cue(how, v.span(), c[0], c[1])
+            return Cue(how, v.span(), c.mention, c.appos)
     if direct:
-        return Cue(how, v.span(), direct[0], direct[1])
+        return Cue(how, v.span(), direct.mention, direct.appos)
     return None
 
 
@@ -180,13 +182,14 @@ def _ends_clause(text: str, pos: int, hi: int) -> bool:
     return pos >= hi or text[pos] in ",.;:!?“”\"—–-(\n"
 
 
-def _earlier_speech_cue(text: str, lo: int, hi: int):
+def _earlier_speech_cue(text: str, lo: int, hi: int) -> Subject | None:
+    """The subject of the nearest finite speech verb before ``hi``."""
     v = P.SPEECH_VERB_REVERSE.search(text, lo, hi)
     while v:
         if not v.group().endswith("ing"):
             d = direct_subject(text, lo, v.start())
             if d:
-                return d[0], d[1]
+                return Subject(d.mention, d.appos)
         v = P.SPEECH_VERB_REVERSE.search(text, lo, v.start())
     return None
 

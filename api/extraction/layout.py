@@ -5,6 +5,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+import regex
+
 from . import layout_patterns as LP
 
 
@@ -59,7 +61,7 @@ class Layout:
         return _span_at(self.turns, pos)
 
 
-def _span_at(items, pos: int):
+def _span_at(items: tuple, pos: int):
     """The item (sorted, non-overlapping, with .start/.end) that holds ``pos``."""
     lo, hi = 0, len(items)
     while lo < hi:
@@ -108,7 +110,7 @@ def find_tweets(text: str) -> tuple[Tweet, ...]:
     return tuple(sorted(out, key=lambda t: t.start))
 
 
-def _last_signature(text: str, start: int, end: int):
+def _last_signature(text: str, start: int, end: int) -> regex.Match | None:
     last = None
     for sig in LP.TWEET_SIGNATURE.finditer(text, start, end):
         last = sig
