@@ -4,7 +4,8 @@ For one quote, in order of strength: a cue right after the closing mark
 (“…,” Austin said / “…,” said Austin), a cue right before the opening mark
 (Austin said: “…” / Austin said that “…”), a speech verb earlier in the same
 sentence (Austin called the plan “a disaster”), one later in the sentence
-(“…” is how Austin put it), and for a fragment inside a sentence the subject
+(“…” is how Austin put it), a possessor heading the sentence (Austin's
+pledge to stay “neutral”), and for a fragment inside a sentence the subject
 of its clause (Then he turned to “little” Marco).  A transcript label or a
 tweet's author stand in for a cue.  Quotes still without one are linked to
 their neighbours in ``inherit.py``.

@@ -3,7 +3,8 @@
 A cue right after the closing mark (“…,” Austin said / “…,” said Austin), one
 right before the opening mark (Austin said: “…” / Austin said that “…”), the
 nearest speech verb earlier in the sentence (Austin called the plan “a
-disaster”) and one later in it (“…” is how Austin put it).  ``attribute.py``
+disaster”), one later in it (“…” is how Austin put it), and a speech noun
+with a possessor (Austin's pledge to stay “neutral”).  ``attribute.py``
 chooses among them.
 """
 from __future__ import annotations
