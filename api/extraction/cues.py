@@ -146,6 +146,11 @@ def cue_with_subject(text: str, lo: int, v: regex.Match, hi: int) -> Cue | None:
     an earlier speech verb in the sentence ("Nefzi said, adding"), else the
     subject of the sentence's main clause."""
     how = BEFORE if hi - v.end() <= _ADJACENT_GAP else SENTENCE_BEFORE
+    if P.PASSIVE_AUX.search(text, max(lo, v.start() - 30), v.start()):     # was asked by Doe
+        agent = P.PASSIVE_AGENT.match(text, v.end(), hi)
+        span = mention_of(text, agent) if agent else None
+        if span:
+            return Cue(how, v.span(), span)
     direct = direct_subject(text, lo, v.start())
     participle = v.group().endswith("ing")
     if direct and (not participle or direct.named):

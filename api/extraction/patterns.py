@@ -85,6 +85,11 @@ POSSESSIVE_CUE = regex.compile(
     [^.“”"\n]{{0,80}} \Z
     """, V)
 
+# A passive speech verb's agent, right after the verb: its speaker.
+#   Austin was asked| ⟦by host Jane Doe⟧ whether …      (after "was", "were", "been", "being")
+PASSIVE_AGENT = regex.compile(rf"\s+ by \s+ {MENTION}", V)
+PASSIVE_AUX = regex.compile(r"(?r) (?<! [\p{L}] ) (?: was | were | been | being | is | are ) \s+ (?: \p{Ll}+ly \s+ )? \Z", V)
+
 # (reverse) The nearest subject + finite verb of a clause, for cues without a
 # subject of their own ("…, saying", "…, calling it") and for partial quotes:
 #   In December, ⟦the prince called⟧ for Trump to drop out, |calling him “a disgrace”

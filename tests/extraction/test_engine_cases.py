@@ -224,6 +224,8 @@ ATTRIBUTION = {
                                     dict(mention="Jane Doe")),
     "more from a name, colon": ("Turnout matters - More from Doe: “Turnout will decide it this year.”",
                                 dict(mention="Doe")),
+    "the agent of a passive speech verb": ("Austin was asked by host Jane Doe, “Will you run again?”",
+                                           dict(mention="host Jane Doe", name="Jane Doe", cue="asked")),
     "continued before a colon": ("Austin continued: “We will win the vote.”",
                                  dict(mention="Austin", cue="continued")),
 }
