@@ -2,11 +2,13 @@
 
     >>> quotes = extract('“We will win,” Austin said.')
     >>> quotes[0].text, quotes[0].speaker.name
-    ('We will win,', 'Austin')
+    ('We will win', 'Austin')
 
 Pure Python on the ``regex`` module, linear in the text length.  The stages
-are listed in ``pipeline.py``; every pattern is compiled once in
-``patterns.py`` and every word list lives in ``lexicon.py``.  A quote is a
+are listed in ``pipeline.py``; every pattern is compiled once, in
+``layout_patterns.py``, ``name_patterns.py`` or ``patterns.py`` (from the
+pieces in ``grammar.py``), and every word list lives in ``lexicon.py`` or
+``verbs.py``.  A quote is a
 stretch between double quotation marks (or single ones, in an article that
 uses no double marks); transcript turns and tweets attribute the quotes they
 hold.  ``benchmarks/engine.py`` measures speed, the evaluation kit measures

@@ -4,23 +4,25 @@ For one quote, in order of strength: a cue right after the closing mark
 (“…,” Austin said / “…,” said Austin), a cue right before the opening mark
 (Austin said: “…” / Austin said that “…”), a speech verb earlier in the same
 sentence (Austin called the plan “a disaster”), one later in the sentence
-(“…” is how Austin put it), and for a fragment inside a sentence the subject
+(“…” is how Austin put it), a possessor heading the sentence (Austin's
+pledge to stay “neutral”), and for a fragment inside a sentence the subject
 of its clause (Then he turned to “little” Marco).  A transcript label or a
 tweet's author stand in for a cue.  Quotes still without one are linked to
 their neighbours in ``inherit.py``.
 """
 from __future__ import annotations
 
+from . import layout_patterns as LP
 from . import patterns as P
-from .cues import (ACCORDING, AFTER, BEFORE, CLAUSE, COLON_PARAGRAPH, DASH, PREVIOUS_NARRATIVE,
-                   SENTENCE_AFTER, TURN, TWEET_AUTHOR, WINDOW, Cue, closes_soon, cue_after,
-                   cue_before, cue_has_content, cue_later, cue_with_subject)
+from .cues import (ACCORDING, AFTER, BEFORE, CLAUSE, COLON_PARAGRAPH, DASH, POSSESSIVE,
+                   PREVIOUS_NARRATIVE, SENTENCE_AFTER, TURN, TWEET_AUTHOR, WINDOW, Cue, closes_soon,
+                   cue_after, cue_before, cue_has_content, cue_later, cue_possessive, cue_with_subject)
 from .layout import Layout
 from .quotes import QuoteSpan
-from .subjects import clause_subject, fragment_subject, mention_of
+from .subjects import clause_subject, first_clause_subject, mention_of, sentence_subject
 
 __all__ = ["Cue", "find_cue", "dash_attribution", "last_cue_in", "cue_ending_paragraph",
-           "AFTER", "BEFORE", "ACCORDING", "SENTENCE_AFTER", "CLAUSE", "TURN", "TWEET_AUTHOR",
+           "AFTER", "BEFORE", "ACCORDING", "SENTENCE_AFTER", "CLAUSE", "POSSESSIVE", "TURN", "TWEET_AUTHOR",
            "COLON_PARAGRAPH", "PREVIOUS_NARRATIVE", "DASH"]
 
 
@@ -56,7 +58,7 @@ def find_cue(layout: Layout, q: QuoteSpan, prev_close: int, next_open: int) -> C
     tweet = layout.tweet_at(q.start)
     if tweet and tweet.author_span:
         return Cue(TWEET_AUTHOR, None, tweet.author_span)
-    label = P.TRANSCRIPT_LABEL.match(text, q.start, q.end)       # “PENCE: Well, look, …”
+    label = LP.TRANSCRIPT_LABEL.match(text, q.start, q.end)       # “PENCE: Well, look, …”
     if label and label.group("label") not in ("Q", "A"):
         return Cue(TURN, None, label.span("label"))
     ends = ends_sentence(text, q)
@@ -77,6 +79,10 @@ def find_cue(layout: Layout, q: QuoteSpan, prev_close: int, next_open: int) -> C
     turn = layout.turn_at(q.start)
     if turn:
         return Cue(TURN, None, turn.label_span)
+    s_lo = layout.sentence_start(q.open, floor)
+    possessive = cue_possessive(text, s_lo, q.open)
+    if possessive and not first_clause_subject(text, layout.sentence_start(q.open, p_lo), possessive.mention[0]):
+        return possessive           # "Trump's pledge …" heads its sentence: no subject before it
     shares_sentence = prev_close >= 0 and layout.sentence_start(q.open, p_lo) <= prev_close
     if shares_sentence:
         return None
@@ -86,9 +92,9 @@ def find_cue(layout: Layout, q: QuoteSpan, prev_close: int, next_open: int) -> C
         if later:
             return later
     if not opens_sentence(layout, q, floor):
-        c = fragment_subject(text, layout.sentence_start(q.open, floor), q.open)
+        c = sentence_subject(text, layout.sentence_start(q.open, floor), q.open)
         if c:
-            return Cue(CLAUSE, None, c[0], c[1])
+            return Cue(CLAUSE, None, c.mention, c.appos)
     return None
 
 
@@ -132,5 +138,5 @@ def cue_ending_paragraph(layout: Layout, para: int) -> Cue | None:
     cue = cue_before(text, layout.sentence_start(end - 1, max(lo, end - WINDOW)), end)
     if cue is None:
         c = clause_subject(text, layout.sentence_start(end - 1, max(lo, end - WINDOW)), end)
-        cue = Cue(CLAUSE, None, c[0], c[1]) if c else None
+        cue = Cue(CLAUSE, None, c.mention, c.appos) if c else None
     return Cue(COLON_PARAGRAPH, cue.cue, cue.mention, cue.appos) if cue else None

@@ -7,7 +7,7 @@ nicknames (Juan “Chico” Manriquez).  Partial quotes inside reported speech
 from __future__ import annotations
 
 from . import lexicon as lx
-from . import patterns as P
+from . import layout_patterns as LP
 from .layout import Layout
 from .quotes import QuoteSpan
 
@@ -19,16 +19,16 @@ def words(layout: Layout, q: QuoteSpan) -> list[str]:
 def is_title(layout: Layout, q: QuoteSpan) -> bool:
     """A capitalised stretch named by its context: the show “This Week,”."""
     text = layout.text
-    if len(words(layout, q)) > 12 or not P.ALL_CAPITALISED.match(text, q.start, q.end):
+    if len(words(layout, q)) > 12 or not LP.ALL_CAPITALISED.match(text, q.start, q.end):
         return False
     if text[q.start:q.end].rstrip("’'\" ,.")[-1:] in "!?":        # chants: “Feel the Bern!”
         return False
     if words(layout, q)[-1].strip(",.:;").rstrip("’'") in lx.TITLE_ENDINGS and len(words(layout, q)) > 1:
         return True
     lo = max(layout.paragraphs[q.para][0], q.open - 60)
-    if P.TITLE_CONTEXT_BEFORE.search(text, lo, q.open):
+    if LP.TITLE_CONTEXT_BEFORE.search(text, lo, q.open):
         return True
-    if q.close >= 0 and P.TITLE_CONTEXT_AFTER.match(text, q.close + 1, min(len(text), q.close + 40)):
+    if q.close >= 0 and LP.TITLE_CONTEXT_AFTER.match(text, q.close + 1, min(len(text), q.close + 40)):
         return True
     return False
 
@@ -37,11 +37,11 @@ def is_nickname(layout: Layout, q: QuoteSpan) -> bool:
     """One or two capitalised words between a given name and a surname."""
     text = layout.text
     w = words(layout, q)
-    if len(w) > 2 or q.close < 0 or not w[0][:1].isupper():
+    if len(w) > 2 or q.close < 0 or not w[0][:1].isupper() or text[q.end - 1] in ",.;:!?":
         return False
     lo = max(0, q.open - 30)
-    return bool(P.NICKNAME_CONTEXT.search(text, lo, q.open)
-                and P.NICKNAME_AFTER.match(text, q.close + 1, min(len(text), q.close + 40)))
+    return bool(LP.NICKNAME_CONTEXT.search(text, lo, q.open)
+                and LP.NICKNAME_AFTER.match(text, q.close + 1, min(len(text), q.close + 40)))
 
 
 def is_aside(layout: Layout, q: QuoteSpan) -> bool:

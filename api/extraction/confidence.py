@@ -31,6 +31,7 @@ BY_HOW = {
     "tweet": 0.6,
     "turn": 0.6,                # PENCE: … “…”
     "clause": 0.6,              # Then he turned to “little” Marco
+    "possessive": 0.65,         # Austin's pledge to stay “neutral”
     "previous-narrative": 0.3,
     "next-in-paragraph": 0.3,
     "nearest-speaker": 0.15,    # a guess for a quote no cue reaches

@@ -3,21 +3,26 @@
 A cue right after the closing mark (“…,” Austin said / “…,” said Austin), one
 right before the opening mark (Austin said: “…” / Austin said that “…”), the
 nearest speech verb earlier in the sentence (Austin called the plan “a
-disaster”) and one later in it (“…” is how Austin put it).  ``attribute.py``
+disaster”), one later in it (“…” is how Austin put it), and a speech noun
+with a possessor (Austin's pledge to stay “neutral”).  ``attribute.py``
 chooses among them.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from . import lexicon as lx
+from . import verbs as vb
 from . import patterns as P
-from .subjects import (clause_subject, direct_subject, first_clause_subject, mention_of,
+from .subjects import (Subject, clause_subject, direct_subject, sentence_subject, mention_of,
                        trim_mention)
 
 # How a cue was found; confidence.py scores these.
-AFTER, BEFORE, ACCORDING, SENTENCE_BEFORE, SENTENCE_AFTER, HEADLINE, CLAUSE = (
-    "after", "before", "according", "sentence-before", "sentence-after", "headline", "clause")
+AFTER, BEFORE, ACCORDING, SENTENCE_BEFORE, SENTENCE_AFTER, HEADLINE, CLAUSE, POSSESSIVE = (
+    "after", "before", "according", "sentence-before", "sentence-after", "headline", "clause",
+    "possessive")
 TURN, TWEET_AUTHOR, COLON_PARAGRAPH, PREVIOUS_NARRATIVE, DASH = (
     "turn", "tweet", "colon-paragraph", "previous-narrative", "dash-line")
 
@@ -35,7 +40,7 @@ class Cue:
     appos: tuple[int, int] | None = None  # ", the defense secretary" after the mention
 
 
-def _cue_from_match(text: str, how: str, m) -> Cue | None:
+def _cue_from_match(text: str, how: str, m: regex.Match) -> Cue | None:
     span = mention_of(text, m)
     if span is None:
         return None
@@ -94,8 +99,10 @@ def cue_before(text: str, lo: int, hi: int) -> Cue | None:
     Austin said: “…”   Austin told reporters that “…”   Austin called it “a disaster”
     """
     m = P.COLON_SPEAKER.search(text, lo, hi)
-    if m and not text[lo:m.start()].strip(" \t-—–―"):          # Trump: “…”  / … - Pew Research: “…”
-        cue = _cue_from_match(text, HEADLINE, m)
+    lead = text[lo:m.start()].rstrip() if m else ""
+    last = lead.replace("—", "-").replace("–", "-").replace("―", "-").rsplit("-", 1)[-1].strip().lower()
+    if m and (not last or last in ("from", "more from")):
+        cue = _cue_from_match(text, HEADLINE, m)     # Trump: “…”  / HEADLINE - Pew: “…”  / More from Pew: “…”
         if cue:
             return cue
     m = P.COLON_VERB.search(text, lo, hi)
@@ -113,50 +120,82 @@ def cue_before(text: str, lo: int, hi: int) -> Cue | None:
             return cue
     while v:
         cue = cue_with_subject(text, lo, v, hi)
+        if cue and (v.group() in vb.BASE_FORMS or _who_after_common_noun(text, cue.mention)):
+            outer = _earlier_speech_cue(text, lo, cue.mention[0])  # Obama said voters will |say “no”
+            if outer:
+                return Cue(cue.how, cue.cue, outer.mention, outer.appos)
         if cue:
             return cue
         v = P.SPEECH_VERB_REVERSE.search(text, lo, v.start())
     return None
 
 
-def cue_with_subject(text: str, lo: int, v, hi: int) -> Cue | None:
+def _who_after_common_noun(text: str, mention: tuple[int, int]) -> bool:
+    """A relative "who" after a common noun ("a candidate who promised", "his
+    listeners, who wondered"): that clause is part of someone else's sentence."""
+    if text[mention[0]:mention[1]] != "who":
+        return False
+    before = text[max(0, mention[0] - 30):mention[0]].rstrip(" ,").rsplit(None, 1)[-1:]
+    return bool(before) and before[0][:1].islower()
+
+
+def cue_with_subject(text: str, lo: int, v: regex.Match, hi: int) -> Cue | None:
     """The verb ``v`` and its subject.  The phrase right before the verb when
     there is one ("Austin said"); for a participle ("…, saying") or a verb
     after a comma or "to" ("…, called her", "was quick to add") the speaker of
     an earlier speech verb in the sentence ("Nefzi said, adding"), else the
     subject of the sentence's main clause."""
     how = BEFORE if hi - v.end() <= _ADJACENT_GAP else SENTENCE_BEFORE
+    if P.PASSIVE_AUX.search(text, max(lo, v.start() - 30), v.start()):     # was asked by Doe
+        agent = P.PASSIVE_AGENT.match(text, v.end(), hi)
+        span = mention_of(text, agent) if agent else None
+        if span:
+            return Cue(how, v.span(), span)
     direct = direct_subject(text, lo, v.start())
     participle = v.group().endswith("ing")
-    if direct and (not participle or direct[2]):
-        return Cue(how, v.span(), direct[0], direct[1])
+    if direct and (not participle or direct.named):
+        return Cue(how, v.span(), direct.mention, direct.appos)
     lead = text[lo:v.start()].rstrip()
     if lead.endswith(",") and not participle:               # …, explained Rosenberg, “…”
         inv = P.INVERTED_AFTER.match(text, v.start(), hi)
-        span = mention_of(text, inv) if inv else None
+        span = mention_of(text, inv) if inv and _ends_clause(text, inv.end(), hi) else None
         if span:
             return Cue(how, inv.span("cue"), span)
-    if lead.endswith(" and"):                                # he looked up … and said, “…”
-        c = clause_subject(text, lo, v.start())
+    if lead.endswith(" and"):       # he looked up … and said, “…” / Austin said … and added: “…”
+        c = _earlier_speech_cue(text, lo, v.start()) or clause_subject(text, lo, v.start())
         if c:
-            return Cue(how, v.span(), c[0], c[1])
+            return Cue(how, v.span(), c.mention, c.appos)
+    if participle:                                           # …, with Trump yelling: “…”
+        w = P.WITH_SUBJECT.search(text, lo, v.start())
+        span = mention_of(text, w) if w else None
+        if span:
+            return Cue(how, v.span(), span)
     if participle or lead.endswith((",", " to")):
         earlier = _earlier_speech_cue(text, lo, v.start())
-        c = earlier or first_clause_subject(text, lo, v.start())
+        c = earlier or sentence_subject(text, lo, v.start())
         if c:
-            return Cue(how, v.span(), c[0], c[1])
+            return Cue(how, v.span(), c.mention, c.appos)
     if direct:
-        return Cue(how, v.span(), direct[0], direct[1])
+        return Cue(how, v.span(), direct.mention, direct.appos)
     return None
 
 
-def _earlier_speech_cue(text: str, lo: int, hi: int):
+def _ends_clause(text: str, pos: int, hi: int) -> bool:
+    """Whether the clause ends at ``pos``: "…, explained Rosenberg|, “…”" but not
+    "…, says Cruz| will “…”"."""
+    while pos < hi and text[pos] in " \t\u00a0":
+        pos += 1
+    return pos >= hi or text[pos] in ",.;:!?“”\"—–-(\n"
+
+
+def _earlier_speech_cue(text: str, lo: int, hi: int) -> Subject | None:
+    """The subject of the nearest finite speech verb before ``hi``."""
     v = P.SPEECH_VERB_REVERSE.search(text, lo, hi)
     while v:
         if not v.group().endswith("ing"):
             d = direct_subject(text, lo, v.start())
             if d:
-                return d[0], d[1]
+                return Subject(d.mention, d.appos)
         v = P.SPEECH_VERB_REVERSE.search(text, lo, v.start())
     return None
 
@@ -177,6 +216,17 @@ def cue_later(text: str, lo: int, hi: int) -> Cue | None:
             return Cue(SENTENCE_AFTER, v.span(), span)
         v = P.SPEECH_VERB.search(text, v.end(), hi)
     return None
+
+
+def cue_possessive(text: str, lo: int, hi: int) -> Cue | None:
+    """A speech noun with a possessor before the quote in its sentence:
+    "Trump's pledge to be “neutral”", "her remark that “…”"."""
+    m = P.POSSESSIVE_CUE.search(text, lo, hi)
+    if not m:
+        return None
+    pronoun = m.group("mention").lower() in ("his", "her", "their", "its")
+    span = m.span("mention") if pronoun else mention_of(text, m)
+    return Cue(POSSESSIVE, m.span("cue"), span) if span else None
 
 
 def closes_soon(text: str, cue: Cue, hi: int) -> bool:

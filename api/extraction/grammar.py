@@ -1,7 +1,7 @@
 """Reusable pieces of the engine's regular expressions, as pattern source.
 
-``patterns.py`` compiles every pattern from these pieces; nothing here is
-compiled.  Each piece is bounded (``{0,4}``, ``{1,25}``) so that the patterns
+``layout_patterns.py``, ``name_patterns.py`` and ``patterns.py`` compile
+every pattern from these pieces; nothing here is compiled.  Each piece is bounded (``{0,4}``, ``{1,25}``) so that the patterns
 built from it stay linear.  Examples mark what a piece matches with ⟦…⟧.
 """
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import regex
 
 from . import lexicon as lx
+from . import verbs as vb
 
 
 def alt(words, escape=True) -> str:
@@ -24,8 +25,12 @@ def cap_alt(words) -> str:
 
 # ------------------------------------------------------------------ names and mentions
 
+WEEKDAY = r"(?: Monday | Tuesday | Wednesday | Thursday | Friday | Saturday | Sunday )"
+
 # One word of a proper name: Austin, O’Malley, McConnell, Ocasio-Cortez, W.
+# (never a weekday: "Trump ⟦Wednesday⟧ said" is Trump).
 NAME_TOKEN = r"""
+    (?! """ + WEEKDAY + r""" (?! [\p{L}’'\-] ) )
     (?: \p{Lu}\.(?:\p{Lu}\.){0,3}                                # initials: W.  J.D.
       | \p{Lu}[\p{Ll}\p{Lu}\p{M}]{0,25}
         (?: ['’]\p{Lu}[\p{Ll}\p{Lu}\p{M}]{1,20} )?               # O’Malley, D'Souza
@@ -75,12 +80,16 @@ DESCRIPTION = rf"""
       | \s+ of \s+ (?:the\s+)? {OF_TITLE_ANY_CASE} )?          # the former secretary of state
 """
 
-PRONOUN_WORD = r"""(?: [Hh]e | [Ss]he | [Tt]hey | [Ii]t | [Ww]e | I | [Ww]ho | [Yy]ou
-                 | [Aa]nother | [Oo]thers | [Oo]ne | [Bb]oth | [Mm]ost | [Mm]any | [Ss]ome | [Ff]ew )"""
+# A pronoun standing for a speaker.  A plural quantifier before a word ending
+# in -s is a determiner, not a subject: "⟦many⟧ say" but not "a few |questions".
+QUANTIFIER = cap_alt(lx.QUANTIFIERS)
+PLURAL_NOUN_AFTER = r"\s+ [\p{Ll}\-]{2,}s (?! [\p{L}’'] )"
+PRONOUN_WORD = rf"""(?: [Hh]e | [Ss]he | [Tt]hey | [Ii]t | [Ww]e | I | [Ww]ho | [Yy]ou
+                 | [Aa]nother | [Oo]ne | {QUANTIFIER} (?! {PLURAL_NOUN_AFTER} ) )"""
 
 # A short description with any head noun, for right before a verb:
 #   “Out!” ⟦the crowd⟧ yelled.     “…” ⟦his colleague⟧ wrote on Facebook.
-FUNCTION_WORD = alt(lx.PREPOSITIONS + lx.FINITE_AUX + ["and", "or", "but", "as", "that", "than", "the",
+FUNCTION_WORD = alt(lx.PREPOSITIONS + vb.FINITE_AUX + ["and", "or", "but", "as", "that", "than", "the",
                                                            "a", "an", "who", "which", "be", "been"])
 LOOSE = rf"""
     {DET} \s+ (?: (?! {FUNCTION_WORD} \s ) [\p{{L}}\-’'\d]{{1,20}} \s+ ){{0,2}}
@@ -99,15 +108,31 @@ MENTION = rf"(?P<mention> {MENTION_BODY} )"
 MENTION_AFTER_QUOTE = rf"""(?P<mention> {MENTION_BODY} | {LOOSE}
                              | {DET} \s+ (?: [\p{{Ll}}\-]{{2,20}} \s+ ){{1,2}} {NAME} )"""  # an angry Hollande
 
-ADVERBS = "(?:" + alt(lx.ADVERBS) + r"|\p{Ll}{3,}ly)"
-AUX = alt([a for a in lx.AUXILIARIES if "_" not in a] + ["has also", "had also", "would later", "has long", "has since"])
-VERB = alt(lx.all_speech_verb_forms() + lx.PHRASAL_CUES)
+# An appositive between a subject and its verb, which may start with an age
+# and end on a "town, state":
+#   Austin⟦, 68,⟧ said    Doe⟦, 31, a nurse,⟧ said    Jones⟦, a salesman from Sumter, South Carolina,⟧ says
+_PLACE = r"\p{Lu}[\p{L}.]{1,20} (?: \s+ \p{Lu}[\p{L}.]{1,20} ){0,2}"
+APPOSITIVE = rf"""(?P<appos> \s*,\s* (?: \d{{1,3}} ,\s* )?
+    (?: [^,“”"\n]{{1,150}} \s (?: in | from | of | at | near | outside ) \s {_PLACE} ,\s* {_PLACE}
+      | [^,“”"\n]{{1,200}} ) , )"""
+
+# A time phrase between a subject and its verb:  the campaign⟦ on Monday⟧ said
+WHEN = rf"(?: \s+ (?: on \s+ | last \s+ | this \s+ )? {WEEKDAY} )"
+
+ADVERBS = "(?:" + alt(vb.ADVERBS) + r"|\p{Ll}{3,}ly)"
+AUX = alt(vb.AUXILIARIES)
+# A speech verb in any form:  ⟦said⟧  ⟦has told⟧ → told  ⟦pointed out⟧  ⟦continued⟧: “…”
+VERB = (r"(?:" + alt(vb.all_speech_verb_forms() + vb.PHRASAL_CUES) + "|"
+        + alt(f for b in vb.CLOSING_VERBS for f in vb.verb_forms(b)) + r"(?= \s* [,:;.“\"”—–] ))")
+
+# A speech noun, singular or plural:  his ⟦remarks⟧  Trump's ⟦pledge⟧
+SPEECH_NOUN = alt(lx.SPEECH_NOUNS + [n + ("es" if n.endswith(("ch", "sh", "s")) else "s") for n in lx.SPEECH_NOUNS])
 
 # Not right after a preposition: "for ⟦Trump⟧ to drop out" has no subject.
 NOT_AFTER_PREPOSITION = r"(?<! (?<![\p{L}])" + alt(lx.PREPOSITIONS + [p.capitalize() for p in lx.PREPOSITIONS]) + r"\s )"
 
-FINITE = rf"""(?: {VERB} | {alt(lx.FINITE_AUX + [a.replace("'", "’") for a in lx.FINITE_AUX])}
-               | {alt(lx.IRREGULAR_PAST)} | \p{{Ll}}{{2,}}(?:ed|s) )"""
+FINITE = rf"""(?: {VERB} | {alt(vb.FINITE_AUX + [a.replace("'", "’") for a in vb.FINITE_AUX])}
+               | {alt(vb.IRREGULAR_PAST)} | \p{{Ll}}{{2,}}(?:ed|s) )"""
 
 # Speech verbs that may come before their subject ("said Austin"); not "told",
 # "called" or other verbs whose object follows them.
@@ -120,7 +145,7 @@ INVERTABLE = alt([f for b in ("say", "add", "ask", "write", "continue", "explain
                                 "cry", "agree", "report", "urge", "whisper", "yell", "read", "react",
                                 "reflect", "recount", "scream", "shout", "bark", "fume",
                                 "snap", "gush", "marvel", "laugh", "sigh", "chime", "remember")
-                    for f in lx.verb_forms(b) if not f.endswith("ing")])
+                    for f in vb.verb_forms(b) if not f.endswith("ing")])
 
 WORK = cap_alt(lx.WORK_NOUNS)
 WORK_AFTER = cap_alt(lx.WORK_FOLLOWERS)

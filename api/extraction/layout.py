@@ -5,7 +5,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from . import patterns as P
+import regex
+
+from . import layout_patterns as LP
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +61,7 @@ class Layout:
         return _span_at(self.turns, pos)
 
 
-def _span_at(items, pos: int):
+def _span_at(items: tuple, pos: int):
     """The item (sorted, non-overlapping, with .start/.end) that holds ``pos``."""
     lo, hi = 0, len(items)
     while lo < hi:
@@ -74,27 +76,27 @@ def _span_at(items, pos: int):
 
 
 def find_paragraphs(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(m.span() for m in P.PARAGRAPH.finditer(text))
+    return tuple(m.span() for m in LP.PARAGRAPH.finditer(text))
 
 
 def find_tags(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(m.span() for m in P.HTML_TAG.finditer(text))
+    return tuple(m.span() for m in LP.HTML_TAG.finditer(text))
 
 
 def find_sentence_starts(text: str) -> tuple[int, ...]:
-    return tuple(m.end() for m in P.SENTENCE_END.finditer(text))
+    return tuple(m.end() for m in LP.SENTENCE_END.finditer(text))
 
 
 def find_tweets(text: str) -> tuple[Tweet, ...]:
     """Tweets as <tweet …>body</tweet> elements or as "… — Name (@handle) date" lines."""
     out = []
-    for m in P.TWEET_ELEMENT.finditer(text):
+    for m in LP.TWEET_ELEMENT.finditer(text):
         body_start, body_end = m.span("body")
         sig = _last_signature(text, body_start, body_end)
         if sig:
             out.append(Tweet(body_start, body_end, sig.group("name").strip(), sig.span("name")))
             continue
-        a = P.TWEET_AUTHOR.search(m.group("open"))
+        a = LP.TWEET_AUTHOR.search(m.group("open"))
         if a:
             s = m.start("open") + a.start("handle")
             out.append(Tweet(body_start, body_end, a.group("handle"), (s, s + len(a.group("handle")))))
@@ -108,9 +110,9 @@ def find_tweets(text: str) -> tuple[Tweet, ...]:
     return tuple(sorted(out, key=lambda t: t.start))
 
 
-def _last_signature(text: str, start: int, end: int):
+def _last_signature(text: str, start: int, end: int) -> regex.Match | None:
     last = None
-    for sig in P.TWEET_SIGNATURE.finditer(text, start, end):
+    for sig in LP.TWEET_SIGNATURE.finditer(text, start, end):
         last = sig
     return last
 
@@ -119,7 +121,7 @@ def find_turns(text: str, paragraphs) -> tuple[Turn, ...]:
     """Transcript turns; an article needs two labelled paragraphs to count as a transcript."""
     out = []
     for s, e in paragraphs:
-        m = P.TRANSCRIPT_LABEL.match(text, s, e)
+        m = LP.TRANSCRIPT_LABEL.match(text, s, e)
         if m:
             out.append(Turn(m.end(), e, m.group("label"), m.span("label")))
     return tuple(out) if len(out) >= 2 else ()

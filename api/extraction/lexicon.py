@@ -1,95 +1,12 @@
-"""Word lists of general English the engine matches against.
+"""Word lists of general English the engine matches against (verbs are in
+``verbs.py``).
 
-Nothing here names a person or repeats an article's wording: these are speech
-verbs, titles, honorifics, name particles, pronouns, organisation words and
-common given names (for gender), as any style guide or dictionary lists them.
-``patterns.py`` turns them into compiled alternations.
+Nothing here names a person or repeats an article's wording: these are titles,
+honorifics, name particles, pronouns, organisation and document words, common
+given names (for gender) and function words, as any style guide or dictionary
+lists them.  ``grammar.py`` turns them into regular-expression pieces.
 """
 from __future__ import annotations
-
-# ---------------------------------------------------------------- speech verbs
-# Base forms of verbs that introduce speech or a stated position.  Inflections
-# (says, said, saying, added, adding...) come from ``verb_forms``; irregular
-# forms are listed in IRREGULAR.
-SPEECH_VERBS = """
-say tell add ask argue insist warn write tweet post recall concede acknowledge
-note explain declare state reply respond continue urge predict joke claim
-announce admit agree allege assert boast caution comment complain confirm
-contend deny emphasize emphasise exclaim maintain mention observe promise
-pledge proclaim protest quip remark remind report reiterate repeat retort
-reveal scoff shout speculate stress suggest testify vow whisper yell conclude
-counter chide lament marvel muse opine snap volunteer wonder chant cry demand
-plead inform assure concur charge accuse blame describe characterize
-characterise praise criticize criticise slam blast mock dismiss defend hail tout
-decry denounce lambaste interject interrupt press rail gush grumble murmur
-mutter sigh laugh tease taunt advise recount relay elaborate clarify summarize
-underscore highlight text email message quote cite echo predict estimate
-forecast acknowledge guarantee swear threaten question challenge suggest
-write read dub label brand term call refer describe portray
-answer complain lament reason concede posit theorize theorise surmise
-bark snarl fume growl gasp hiss roar scream holler bellow sneer chuckle giggle
-sob wail cheer boo jeer heckle chirp drawl stammer stutter mumble blurt gripe
-grouse carp rant rave seethe vent crow brag gloat trumpet react reflect ponder
-reminisce remember recount confide confess divulge disclose exhort implore beg
-scold rebuke berate lecture preach needle tease jab thank congratulate laud
-extol applaud proclaim pronounce snipe swipe quibble bemoan
-deplore condemn slam fret acknowledge summarize reckon
-wager insinuate imply hint intimate vouch attest certify profess
-aver affirm avow contend retort rejoin riposte interject instruct caution
-""".split()
-
-# Irregular or spelling-changing forms: base -> (3rd person, past, participle, -ing).
-IRREGULAR = {
-    "say": ("says", "said", "said", "saying"),
-    "tell": ("tells", "told", "told", "telling"),
-    "write": ("writes", "wrote", "wrote", "writing"),      # not "a written statement"
-    "read": ("reads", "read", "read", "reading"),
-    "swear": ("swears", "swore", "swore", "swearing"),
-    "cry": ("cries", "cried", "cried", "crying"),
-    "reply": ("replies", "replied", "replied", "replying"),
-    "deny": ("denies", "denied", "denied", "denying"),
-    "testify": ("testifies", "testified", "testified", "testifying"),
-    "clarify": ("clarifies", "clarified", "clarified", "clarifying"),
-    "quip": ("quips", "quipped", "quipped", "quipping"),
-    "snap": ("snaps", "snapped", "snapped", "snapping"),
-    "admit": ("admits", "admitted", "admitted", "admitting"),
-    "dub": ("dubs", "dubbed", "dubbed", "dubbing"),
-    "plead": ("pleads", "pleaded", "pled", "pleading"),
-    "refer": ("refers", "referred", "referred", "referring"),
-    "concur": ("concurs", "concurred", "concurred", "concurring"),
-    "rail": ("rails", "railed", "railed", "railing"),
-}
-
-# Speech verbs that only count with a following particle or object:
-# "pointed out", "went on", "called it".
-PHRASAL_CUES = ["point out", "points out", "pointed out", "pointing out",
-                "went on to say", "goes on to say", "went on to add",
-                "fire back", "fired back", "shot back", "hit back", "pushed back",
-                "weigh in", "weighed in", "chimed in", "chime in",
-                "spell out", "spelled out", "lay out", "laid out",
-                "put it", "puts it", "summed up", "sum up"]
-
-# Nouns that head a cue of their own: "according to", "in a statement".
-NOUN_CUES = ["statement", "interview", "email", "e-mail", "letter", "tweet",
-             "post", "speech", "remarks", "release", "memo", "op-ed", "video",
-             "ad", "blog post", "press conference", "news conference", "message",
-             "comments", "testimony", "podcast", "broadcast", "appearance"]
-
-# Adverbs and auxiliaries that may sit between a speaker and the speech verb:
-# "Austin also said", "he later told", "she has repeatedly said".
-ADVERBS = """
-also later then again once previously earlier repeatedly recently simply
-quickly flatly bluntly angrily sharply openly publicly privately frankly
-candidly reportedly allegedly apparently often frequently still even just
-now further finally first initially subsequently separately similarly
-likewise jokingly famously memorably tersely proudly firmly calmly quietly
-loudly happily sarcastically wryly emphatically
-""".split()
-
-AUXILIARIES = """
-has have had is was are were will would could can may might should did does
-do has_also had_also would_later
-""".split()
 
 # --------------------------------------------------------------- titles, names
 HONORIFICS = """
@@ -175,15 +92,12 @@ PARTICLES = "de da del della der den di du dos das la le van von ter ten bin ibn
 NAME_SUFFIXES = ["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"]
 
 # ---------------------------------------------------------------- pronouns
-MALE_PRONOUNS = ("he", "him", "his", "himself")
-FEMALE_PRONOUNS = ("she", "her", "hers", "herself")
-PLURAL_PRONOUNS = ("they", "them", "their", "themselves")
-NEUTER_PRONOUNS = ("it", "its")
-FIRST_PERSON = ("i", "we")
-SUBJECT_PRONOUNS = ("he", "she", "they", "it", "i", "we", "who")
+# Plural quantifiers: a speaker on their own ("many say"), a determiner before
+# a plural noun ("a few questions").
+QUANTIFIERS = ("others", "both", "most", "many", "some", "few", "several")
 # Words that can stand alone as a speaker: "he said", "another added", "most said".
-PRONOUN_SUBJECTS = {"he", "she", "they", "it", "i", "we", "you", "who", "another",
-                    "others", "one", "both", "most", "many", "some", "few"}
+PRONOUN_SUBJECTS = {"he", "she", "they", "it", "i", "we", "you", "who", "another", "one",
+                    *QUANTIFIERS}
 
 MALE_HONORIFICS = {"mr", "sir", "lord", "king", "prince", "father", "fr", "brother"}
 FEMALE_HONORIFICS = {"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister"}
@@ -243,6 +157,14 @@ Radio Television TV Reuters Kremlin Army Navy Force Corps Council Staff
 Legislature Parliament Government Commission Authority Party Agency Institute
 """.split())
 
+# Capitalised words that make a name a place or an event: no person ("Trump
+# Tower", "Atlantic City") and no antecedent of "it" or "they".
+PLACE_WORDS = set("""
+City County Town Township Village Island Islands Beach Bay River Lake Valley Park
+Street Avenue Boulevard Square Bridge Airport Station Hotel Stadium Arena Coliseum
+Tower Towers Building Plaza Mall Hospital Convention War
+""".split())
+
 # All-caps acronyms commonly speaking as organisations are recognised by shape.
 # Lowercase heads of organisation descriptions: "the campaign said".
 ORG_NOUNS = set("""
@@ -288,31 +210,14 @@ podcast show segment series interview appearance program broadcast
 """.split())
 
 
-# Verbs that are more often nouns: only their -ed and -ing forms are cues
-# ("texted", not "a text message"); the -s form too when listed in NOUN_S_OK.
-NOUN_HOMOGRAPHS = set("""
-text message email post tweet report quote answer comment question counter
-charge press demand promise pledge vow cry protest chant echo estimate forecast
-label brand term call note claim challenge joke quip guarantee remark
-""".split())
-NOUN_S_OK = {"posts", "tweets", "reports", "notes", "claims", "calls", "promises",
-             "pledges", "vows", "charges", "demands", "questions", "challenges", "remarks"}
-
-# Irregular past tenses, for telling a clause's verb ("he cut into Bush").
-IRREGULAR_PAST = """
-went made took gave cut left got came saw began ran put set kept held brought
-thought became found felt stood won lost met sent led paid hit let sat spent
-built fought sought taught caught bought drove rode rose fell knew grew threw
-drew flew wore broke chose spoke wrote told said heard meant read shot struck
-hung stuck fled fed bent lent dealt quit shut spread split bet beat hurt cast
-cost burst upset lit slid did
-""".split()
-
-# Auxiliaries and modals, with their negative contractions.
-FINITE_AUX = """
-is was are were has had have will would can could should may might must did
-does do isn't wasn't aren't weren't hasn't hadn't haven't won't wouldn't can't
-couldn't shouldn't didn't doesn't don't
+# Nouns for what someone said; their possessor is the speaker of a quote they
+# introduce: "his promise of “free college”", "her remark that “…”".
+SPEECH_NOUNS = """
+comment remark claim accusation pledge promise statement words call description
+assertion dictum slogan tweet post letter answer response warning demand vow
+speech message argument quip line phrase declaration insistence
+suggestion prediction retort rhetoric criticism critique complaint
+characterization reference mantra catchphrase refrain
 """.split()
 
 # Words that, quoted alone, are words talked about rather than speech: “he”, “the”.
@@ -339,32 +244,6 @@ During Besides Unlike Like Instead
 """.split())
 
 
-def verb_forms(base: str) -> tuple[str, ...]:
-    """All forms of a speech verb: ``verb_forms("add")`` gives
-    ``("add", "adds", "added", "adding")``."""
-    if base in IRREGULAR:
-        return (base,) + IRREGULAR[base]
-    if base.endswith("e"):
-        stem = base[:-1]
-        return (base, base + "s", base + "d", stem + "ing")
-    if base.endswith("y") and base[-2:-1] not in "aeiou":
-        return (base, base[:-1] + "ies", base[:-1] + "ied", base + "ing")
-    if base.endswith(("s", "sh", "ch", "x", "z")):
-        return (base, base + "es", base + "ed", base + "ing")
-    return (base, base + "s", base + "ed", base + "ing")
-
-
-def all_speech_verb_forms() -> list[str]:
-    """Every inflected speech verb, longest first (for regex alternation)."""
-    forms = set()
-    for base in SPEECH_VERBS:
-        for f in verb_forms(base):
-            if base in NOUN_HOMOGRAPHS and not f.endswith(("ed", "ing")) \
-                    and f not in NOUN_S_OK:
-                continue
-            forms.add(f)
-    return sorted(forms, key=lambda w: (-len(w), w))
-
 # Capitalised words that open a sentence but never belong to a name:
 # "But Austin said", "On Tuesday Austin said", "Asked about it, Austin said".
 SENTENCE_OPENERS = set("""
@@ -381,5 +260,5 @@ Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
 July September October November December Jan Feb Mar Apr
 Jun Jul Aug Sept Sep Oct Nov Dec What Who Whom Whose Which Where Why How Not No
 Yes Well Oh Okay OK Please Thank Thanks Dear It He She They We I You Its His Her
-Their Our My Your Mr Mrs Ms
+Their Our My Your Amid Amidst Absent Following Regarding Including Given Can Mr Mrs Ms
 """.split()) - {"Mr", "Mrs", "Ms"}

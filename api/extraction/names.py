@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import lexicon as lx
-from . import patterns as P
+from . import name_patterns as NP
 from .records import ORGANIZATION, PERSON, UNKNOWN
 
 _HONORIFIC_WORDS = {h.lower().rstrip(".") for h in lx.HONORIFICS}
@@ -59,7 +59,7 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     while cut > 0:
         w = words[cut - 1]
         core = w.strip(",")
-        if not (P.NAME_WORD.match(w) or w in lx.PARTICLES) or _is_possessive(w):
+        if not (NP.NAME_WORD.match(w) or w in lx.PARTICLES) or _is_possessive(w):
             break
         if has_name and _is_title_word(w):
             break
@@ -97,12 +97,13 @@ def gender_of(title_words: list[str], name_words: list[str]) -> str | None:
 
 
 def is_organization(words: list[str]) -> bool:
-    """Words like "House", "Committee", "News" or an acronym (CNN, FBI) make an organisation."""
+    """Words like "House", "Committee", "News" or an acronym (CNN, FBI) make an
+    organisation; "City" or "Tower" a place, which is treated alike."""
     if not words:
         return False
-    if any(w.strip(",.") in lx.ORG_WORDS for w in words):
+    if any(w.strip(",.") in lx.ORG_WORDS or w.strip(",.") in lx.PLACE_WORDS for w in words):
         return True
-    return len(words) == 1 and bool(P.ACRONYM.match(words[0])) and words[0] not in ("I", "A", "Q")
+    return len(words) == 1 and bool(NP.ACRONYM.match(words[0])) and words[0] not in ("I", "A", "Q")
 
 
 def _description(words: list[str], title_words: list[str]) -> NameParts:
@@ -116,12 +117,19 @@ def _description(words: list[str], title_words: list[str]) -> NameParts:
     return NameParts(desc, desc, gender_of(words, []), UNKNOWN, ())
 
 
+def _opening_participle(word: str) -> bool:
+    """A capitalised -ing word opening a sentence, not a name: "Injecting
+    Clinton into …", "Following Sanders' win"."""
+    return len(word) > 5 and word.endswith("ing") and word[0].isupper() and word[1:].islower()
+
+
 @lru_cache(maxsize=8192)
 def parse(surface: str) -> NameParts:
     """Title, canonical name, gender and kind of one mention."""
-    text = P.TRAILING_PARENTHESIS.sub("", surface).strip(" ,;:")
+    text = NP.TRAILING_PARENTHESIS.sub("", surface).strip(" ,;:")
     words = text.split()
-    while words and (words[0].lower() in _DETERMINERS or words[0] in lx.SENTENCE_OPENERS) and len(words) > 1:
+    while words and len(words) > 1 and (words[0].lower() in _DETERMINERS or words[0] in lx.SENTENCE_OPENERS
+                                        or _opening_participle(words[0])):
         words = words[1:]
     if not words:
         return NameParts(surface.strip(), None, None, UNKNOWN, ())

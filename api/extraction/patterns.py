@@ -1,4 +1,6 @@
-"""Every regular expression of the engine, compiled once.
+"""The attribution patterns, compiled once: speech verbs, the subject before
+a verb, and the cues after, before and around a quote.  (Layout and
+quotation marks are in ``layout_patterns.py``, names in ``name_patterns.py``.)
 
 Each pattern is written with ``regex.VERBOSE`` and carries worked examples:
 the text it is applied to, and what it captures (⟦…⟧).  All of them are
@@ -12,83 +14,14 @@ from __future__ import annotations
 
 import regex
 
-from .grammar import (ADVERBS, AUX, FINITE, FUNCTION_WORD, INVERTABLE, MENTION,
-                      MENTION_AFTER_QUOTE, NAME, NAME_TOKEN, NOT_AFTER_PREPOSITION, OF_TITLE,
-                      POSSESSIVE, PREMOD, TITLE, TITLE_MOD, VERB, WORK, WORK_AFTER,
-                      OF_TITLE_ANY_CASE)
+from .grammar import (ADVERBS, APPOSITIVE, AUX, FINITE, FUNCTION_WORD, INVERTABLE, LOOSE, MENTION,
+                      MENTION_AFTER_QUOTE, NAME, NOT_AFTER_PREPOSITION, PLURAL_NOUN_AFTER, PREMOD,
+                      QUANTIFIER, SPEECH_NOUN, VERB, WHEN)
 
 V = regex.VERBOSE | regex.VERSION1
 
 
-# ------------------------------------------------------------------ layout
-
-# A paragraph: a maximal run of characters without a line break.
-PARAGRAPH = regex.compile(r"[^\n\r\u2028\u2029]+")
-
-# An HTML/XML tag, whose attribute values hold quotation marks that are not quotes:
-#   ⟦<tweet id="672138506081275904" author="@MissDBunker">⟧  ⟦</tweet>⟧  ⟦<tweet/>⟧
-HTML_TAG = regex.compile(
-    r"""
-    < /? [A-Za-z][\w-]{0,30}      # tag name
-    (?: \s [^<>]{0,2000} )?       # attributes, whatever their quoting
-    /? >
-    """, V)
-
-# An embedded tweet element; body = the tweet's text, author from its attributes:
-#   <tweet id="1" author="@cspan" datetime="2016-09-01">⟦Rudy Giuliani wears …⟧</tweet>
-TWEET_ELEMENT = regex.compile(
-    r"""
-    (?P<open> <tweet\b [^<>]{0,2000} > )
-    (?P<body> [^<]{0,20000} )
-    (?: </tweet> | <tweet\s*/> )
-    """, V)
-
-# The author attribute of a tweet tag:  author="@⟦cspan⟧"  tweet-author="@⟦edhenry⟧"
-TWEET_AUTHOR = regex.compile(r"""(?:tweet-)?author="@?(?P<handle>[\w.]{1,40})""", V)
-
-# The signature line of an embedded tweet:
-#   … pic.twitter.com/x — ⟦Ben Jacobs⟧ (@⟦Bencjacobs⟧) June 28, 2016
-TWEET_SIGNATURE = regex.compile(
-    r"""
-    [—–―-]{1,2} \s*
-    (?P<name> [^\s()—–―<>@][^()—–―<>@\n]{0,60}? ) \s*
-    \( @ (?P<handle> \w{1,30} ) \) \s*
-    (?P<date> (?:\p{L}{3,9}\.?\s+\d{1,2},\s+\d{4}) | \d{4}-\d\d-\d\d )?
-    """, V)
-
-# A transcript turn at the start of a paragraph (all-caps label, or Q / A):
-#   ⟦PENCE⟧: Well, I think …      ⟦JAKE TAPPER⟧: Take a listen.     ⟦Q⟧: Why?
-TRANSCRIPT_LABEL = regex.compile(
-    r"""
-    \s*
-    (?P<label>
-        (?: (?:SEN|REP|GOV|GEN|DR|MR|MRS|MS)\.\s+ )?
-        \p{Lu}[\p{Lu}'’.\-]{1,25} (?: \s \p{Lu}[\p{Lu}'’.\-]{1,25} ){0,3}
-      | Q | A
-    )
-    (?: \s* \( [^()\n]{1,40} \) )?     # PENCE (R-IN):
-    \s* : \s
-    """, V)
-
-# The end of a sentence outside quotes: ". ", "? ", "! " before a capital, a
-# quotation mark or a digit, except after an abbreviation or an initial:
-#   She left⟦. ⟧Austin said.      not in:  Mr. Austin   U.S. Army   George W. Bush
-SENTENCE_END = regex.compile(
-    r"""
-    (?<! \b (?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Rev|Fr|Prof
-             |St|Jr|Sr|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|No|Vol|vs|Inc|Corp|Co|Ft|Mt
-             |\p{Lu}) )
-    [.!?…]+ ['’)\]]* \s+ (?= [\p{Lu}“"‘'\d(] )
-    """, V)
-
-# ------------------------------------------------------------------ quotation marks
-
-# Double quotation marks of any style (the kit counts these as direct speech).
-DOUBLE_MARK = regex.compile(r'["“”„‟«»]')
-# Single quotation marks and apostrophes (paired only for nesting and headlines).
-SINGLE_MARK = regex.compile(r"['‘’‚‛]")
-
-# ------------------------------------------------------------------ names and mentions
+# ------------------------------------------------------------------ speech verbs and their subjects
 
 # A speech verb on its own (lowercase, as in running text):  ⟦said⟧  ⟦told⟧  ⟦pointed out⟧
 SPEECH_VERB = regex.compile(rf"(?<![\p{{L}}\-]) {VERB} (?![\p{{L}}\-])", V)
@@ -104,46 +37,76 @@ SUBJECT_BEFORE = regex.compile(
     (?<! [\p{{L}}\d’'\-] )
     {MENTION}
     (?: (?<= \b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I|[Yy]ou|[Ww]ho) ) [’'] (?:s|d|ll|re|ve) )?  # He’s claiming
-    (?P<appos> \s*,\s* [^,“”"\n]{{1,150}} , )?
+    {APPOSITIVE}?
     (?: \s+ (?:at|in|on|during|after|before|over|earlier|later|last|this) \s+
         (?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?
         (?: (?! {FUNCTION_WORD} \s ) [\p{{L}}\d’'\-]{{1,15}} \s+ ){{0,2}}
-        (?! (?:a|an|the)\s ) [\p{{L}}\d’'\-]{{1,15}} )?   # Trump at the time said / in his speech called
+        (?! (?: {FUNCTION_WORD} | his | her | their | its | my | our | your ) \s ) [\p{{L}}\d’'\-]{{1,15}} )?
+        # Trump at the time said / in his speech called; not "voters in her |state
     (?: (?<=\)) , )? \s+ (?: (?: {ADVERBS} | {AUX} ) \s+ ){{0,3}}
     \Z
     """, V)
 
+# (reverse) Failing that, a short description right before a verb that cannot
+# be a noun (not "his recent |remarks", "a snappy |retort"):
+#   ⟦Henry Clay's biographers⟧ |wrote     ⟦The impostor⟧ |gushed
+LOOSE_SUBJECT_BEFORE = regex.compile(
+    rf"""(?r)
+    {NOT_AFTER_PREPOSITION}
+    (?<! [\p{{L}}\d’'\-] )
+    (?P<mention> {LOOSE} )
+    \s+ (?: (?: {ADVERBS} | {AUX} ) \s+ ){{0,3}}
+    \Z
+    """, V)
+
+# A quantifier that determines the plural noun after it, so is no subject:
+#   a ⟦few questions⟧     ⟦both forms⟧ of     (but: "many say", "many voters said")
+QUANTIFIER_DETERMINER = regex.compile(rf"{QUANTIFIER} {PLURAL_NOUN_AFTER}", V)
+
+# (reverse) The subject of a participle in a "with" phrase, right before it:
+#   …, with ⟦Trump⟧ reportedly |yelling: “Get out!”
+WITH_SUBJECT = regex.compile(
+    rf"""(?r)
+    (?<! [\p{{L}}\d’'\-] ) [Ww]ith \s+
+    {MENTION}
+    \s+ (?: {ADVERBS} \s+ ){{0,2}}
+    \Z
+    """, V)
+
+# (reverse) A possessive and a speech noun earlier in the quote's sentence,
+# whose possessor is the speaker; the mention is the name without its 's:
+#   ⟦Trump⟧'s controversial |pledge| to be |“neutral”      ⟦her⟧ |remark| that |“…”
+POSSESSIVE_CUE = regex.compile(
+    rf"""(?r)
+    (?: (?<! [\p{{L}}\d’'\-] ) (?P<mention> {NAME} ) ['’] s?
+      | (?<! [\p{{L}}] ) (?P<mention> [Hh]is | [Hh]er | [Tt]heir | [Ii]ts ) )
+    \s+ (?: [\p{{L}}\-]{{2,20}} \s+ ){{0,3}}
+    (?P<cue> {SPEECH_NOUN} ) (?! [\p{{L}}\-] )
+    [^.“”"\n]{{0,80}} \Z
+    """, V)
+
+# A passive speech verb's agent, right after the verb: its speaker.
+#   Austin was asked| ⟦by host Jane Doe⟧ whether …      (after "was", "were", "been", "being")
+PASSIVE_AGENT = regex.compile(rf"\s+ by \s+ {MENTION}", V)
+PASSIVE_AUX = regex.compile(r"(?r) (?<! [\p{L}] ) (?: was | were | been | being | is | are ) \s+ (?: \p{Ll}+ly \s+ )? \Z", V)
+
 # (reverse) The nearest subject + finite verb of a clause, for cues without a
 # subject of their own ("…, saying", "…, calling it") and for partial quotes:
 #   In December, ⟦the prince called⟧ for Trump to drop out, |calling him “a disgrace”
+#   ⟦The campaign on Monday doubled⟧ down, |saying …
 #   Then ⟦he cut⟧ into Bush, |calling him a “stiff”      (not: for ⟦Trump to⟧ …)
 CLAUSE_SUBJECT = regex.compile(
     rf"""(?r)
     {NOT_AFTER_PREPOSITION}
     (?<! [\p{{L}}\d’'\-] )
     {MENTION}
-    (?P<appos> \s*,\s* [^,“”"\n]{{1,150}} , )?
+    {APPOSITIVE}? {WHEN}?
     \s+ (?: {ADVERBS} \s+ ){{0,2}}
     (?P<verb> {FINITE} ) (?! [\p{{L}}\-’'] )
     """, V)
 
 # The same, searched left to right: the main clause of a sentence.
 CLAUSE_SUBJECT_FORWARD = regex.compile(CLAUSE_SUBJECT.pattern.replace("(?r)", "", 1), V)
-
-# What follows a name in subject position: (an appositive and) a finite verb.
-#   Reid⟦ said⟧ that Sanders …     Lazar⟦, 44, has said⟧ …
-SUBJECT_FOLLOWS = regex.compile(
-    rf"""
-    (?: \s* \( [^()\n]{{1,30}} \) )? (?: \s*,\s* [^,“”"\n]{{1,80}} , )?
-    \s+ (?: {ADVERBS} \s+ ){{0,2}} {FINITE} (?! [\p{{L}}\-’'] )
-    """, V)
-
-# The same with a speech verb: a name that speaks is a person ("Lazar said").
-SPEAKER_FOLLOWS = regex.compile(
-    rf"""
-    (?: \s* \( [^()\n]{{1,30}} \) )? (?: \s*,\s* [^,“”"\n]{{1,80}} , )?
-    \s+ (?: (?: {ADVERBS} | {AUX} ) \s+ ){{0,2}} {VERB} (?! [\p{{L}}\-’'] )
-    """, V)
 
 # A subordinate clause opening a sentence, up to its comma:
 #   ⟦As Blumenthal spoke, ⟧the NRA was …     ⟦When he returned, ⟧he began by saying
@@ -183,7 +146,7 @@ NORMAL_AFTER = regex.compile(
     [\s,]* (?: [—–―-]{{1,2}} \s* )?
     (?! (?:and|but|or|while|as|because|if|when|so|yet)\s )
     {MENTION_AFTER_QUOTE}
-    (?P<appos> \s*,\s* [^,“”"\n]{{1,150}} , )?
+    {APPOSITIVE}?
     \s+ (?: (?: {ADVERBS} | {AUX} ) \s+ ){{0,3}}
     (?P<cue> {VERB} ) (?! [\p{{L}}\-] )
     """, V)
@@ -245,64 +208,3 @@ COLON_VERB = regex.compile(
     (?P<cue> \p{{Ll}}{{3,}}ed | \p{{Ll}}{{3,}}[^s\W]s )
     \s* : \s* \Z
     """, V)
-
-# A name anywhere in running text, for the article's cast of people; it starts
-# at a capital, so the search skips everything else quickly:
-#   ⟦Defense Secretary Lloyd Austin⟧ met ⟦Sen. Marco Rubio (R-Fla.)⟧ and ⟦Mr. Garin⟧.
-NAME_MENTION = regex.compile(
-    rf"""
-    (?<! [\p{{L}}\d’'\-] ) (?= \p{{Lu}} )
-    (?: (?: {POSSESSIVE} | {NAME_TOKEN} ) \s+ (?: of \s+ (?: the \s+ )? {OF_TITLE} \s+ )? ){{0,3}}
-    {NAME}
-    (?! [\p{{L}}\d\-] )
-    """, V)
-
-# (reverse) Lowercase title words right before a name found by NAME_MENTION:
-#   ⟦former Florida governor⟧ Jeb Bush     ⟦conservative activist⟧ Bob Klaus
-TITLE_BEFORE_NAME = regex.compile(
-    rf"""(?r)
-    (?<! [\p{{L}}\d’'\-] )
-    (?: (?: {TITLE_MOD} | {TITLE} | {POSSESSIVE} | {NAME_TOKEN} ) \s+ ){{1,4}} \Z
-    """, V)
-
-# An appositive title after a name:  Lloyd Austin⟦, the defense secretary,⟧
-APPOSITIVE_TITLE = regex.compile(
-    rf"""
-    \s*,\s* (?! (?:who|which|that|whose|whom)\s ) (?:the\s+|a\s+|an\s+)?
-    (?P<title> (?: (?! {FUNCTION_WORD} \s ) (?: {TITLE_MOD} | {NAME_TOKEN}[’']?s? | [\p{{Ll}}\-]{{2,20}} ) \s+ ){{0,4}}
-               {TITLE} (?: \s+ of \s+ (?:the\s+)? {OF_TITLE_ANY_CASE} )? )
-    (?! [\p{{L}}\-] )
-    """, V)
-
-
-# Pieces of a mention that names.py takes apart:  Sen. Marco Rubio⟦ (R-Fla.)⟧
-TRAILING_PARENTHESIS = regex.compile(r"\s*\([^()]*\)\s*$")
-ACRONYM = regex.compile(r"^\p{Lu}[\p{Lu}&.]{1,7}$")                          # ⟦CNN⟧ ⟦FBI⟧ ⟦AT&T⟧
-NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}\p{M}’'\-.]*|\p{Lu}\.)$")   # ⟦O’Malley⟧ ⟦W.⟧
-
-# ------------------------------------------------------------------ what is not a quote
-
-# Before a quoted title: a work noun, a network's possessive, or "on"/"of" + capitals:
-#   the podcast |“Off Message”     on ABC’s |“This Week,”     the book |“Gifted Hands”
-TITLE_CONTEXT_BEFORE = regex.compile(
-    rf"""(?r)
-    (?: {WORK} (?: \s+ (?:called|titled|entitled|named|dubbed) )?
-      | (?: [Cc]alled | [Tt]itled | [Ee]ntitled | [Nn]amed )
-      | \p{{Lu}}{{2,}} ['’]s
-      | (?: \p{{Lu}}\w+ \s+ ){{0,2}} (?: News | Network | Channel | Radio | TV ) ['’]s
-      | \b (?: on | in | hosts | host | watch | watched | see | saw ) (?: \s+ the )?
-    ) [\s,]* \Z
-    """, V)
-
-# After a quoted title: a role or format word:  “Daily Show”| host    “Shark Tank”| star
-TITLE_CONTEXT_AFTER = regex.compile(rf"[,\s]* {WORK_AFTER} (?![\p{{L}}\-])", V)
-
-# A nickname between a given name and a surname:  Juan |“Chico”| Manriquez
-NICKNAME_CONTEXT = regex.compile(r"(?r) \p{Lu}[\p{Ll}\.]+ \s* \Z", V)
-NICKNAME_AFTER = regex.compile(r"\s* \p{Lu}[\p{Ll}\p{Lu}’'\-]+", V)
-
-# A quoted stretch made of capitalised words only (a title or a name):
-#   “Fox News Sunday”   “Gifted Hands,”   “Make America Great Again”
-ALL_CAPITALISED = regex.compile(
-    r"""\W{0,3} (?: (?: \p{Lu}[\p{L}’'\-.&]* | \d[\d,.]* | of | the | and | a | an | in | on | to | for | at | with | is | & ) (?: \s+ | \Z | [,.!?:]+ \s* ) ){1,12} \W{0,3} \Z""", V)
-

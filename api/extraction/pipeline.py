@@ -9,8 +9,9 @@
     speakers.resolve     mentions -> one Speaker per person of the article (names.py)
     confidence.score     a probability-like score per quote
 
-Every regular expression is compiled once in patterns.py (from grammar.py's
-pieces); word lists are in lexicon.py.
+Every regular expression is compiled once, in layout_patterns.py,
+name_patterns.py or patterns.py (from grammar.py's pieces); word lists are in
+lexicon.py and verbs.py.
 """
 from __future__ import annotations
 
@@ -43,6 +44,16 @@ def quote_kind(layout: Layout, q: QuoteSpan, cue: Cue | None) -> str:
     return PARTIAL if classify.is_partial(layout, q) else FULL
 
 
+def display_end(text: str, start: int, end: int) -> int:
+    """Where the quote's words end for display: before a trailing comma, which
+    belongs to the attribution that follows (“We will win,” she said), and
+    before any blank.  Final . ? ! … are the speaker's and stay."""
+    stop = end
+    while stop > start and (text[stop - 1].isspace() or text[stop - 1] == ","):
+        stop -= 1
+    return stop if stop > start else end
+
+
 def extract(text: str) -> tuple[Quote, ...]:
     """All direct quotes of ``text`` with their speakers, sorted by start."""
     if not isinstance(text, str) or not text:
@@ -58,7 +69,8 @@ def extract(text: str) -> tuple[Quote, ...]:
         kind = quote_kind(layout, q, cue)
         mention = Span(cue.mention[0], cue.mention[1], text[cue.mention[0]:cue.mention[1]]) if cue else None
         cue_span = Span(cue.cue[0], cue.cue[1], text[cue.cue[0]:cue.cue[1]]) if cue and cue.cue else None
-        out.append(Quote(q.start, q.end, text[q.start:q.end], kind, speaker, mention, cue_span,
+        end = display_end(text, q.start, q.end)
+        out.append(Quote(q.start, end, text[q.start:end], kind, speaker, mention, cue_span,
                          confidence.score(layout, q, cue, kind, speaker)))
     out.sort(key=lambda r: (r.start, r.end))
     return tuple(out)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from . import patterns as P
+from . import layout_patterns as LP
 from .layout import Layout
 
 OPEN, CLOSE, EITHER, NONE = "open", "close", "either", "none"
@@ -75,7 +75,7 @@ def _marks_in(layout: Layout, lo: int, hi: int) -> list[int]:
     k = bisect_left(tags, (lo, lo))
     if k and tags[k - 1][1] > lo:
         k -= 1
-    for m in P.DOUBLE_MARK.finditer(layout.text, lo, hi):
+    for m in LP.DOUBLE_MARK.finditer(layout.text, lo, hi):
         i = m.start()
         while k < len(tags) and tags[k][1] <= i:
             k += 1
@@ -133,7 +133,7 @@ def pair_single(layout: Layout, lo: int, hi: int) -> list[tuple[int, int]]:
     opener, so "Jones’ plan" and "don’t" stay inside the quote."""
     text = layout.text
     opens, closes = [], []
-    for m in P.SINGLE_MARK.finditer(text, lo, hi):
+    for m in LP.SINGLE_MARK.finditer(text, lo, hi):
         i = m.start()
         if text[i - 1:i] == "'" or text[i + 1:i + 2] == "'":
             continue                     # ''…'': the typewriter double quote, not a single mark
@@ -177,6 +177,11 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _has_words(text: str, start: int, end: int) -> bool:
+    """A quoted stretch holds at least one letter or digit (not “,” or “ ”)."""
+    return any(ch.isalnum() for ch in text[start:end])
+
+
 def find_quotes(layout: Layout) -> list[QuoteSpan]:
     """All quoted stretches of the article, in order.  An article written with
     single quotation marks only (British style) has its ‘…’ read as quotes;
@@ -184,7 +189,7 @@ def find_quotes(layout: Layout) -> list[QuoteSpan]:
     double quote ''…'' is not read as a quotation mark (the evaluation's gold
     does not count it as one)."""
     text = layout.text
-    if not P.DOUBLE_MARK.search(text) and "''" not in text and P.SINGLE_MARK.search(text):
+    if not LP.DOUBLE_MARK.search(text) and "''" not in text and LP.SINGLE_MARK.search(text):
         return find_single_quotes(layout)
     out: list[QuoteSpan] = []
     carried = False          # the previous paragraph left a quote open that runs on
@@ -199,7 +204,7 @@ def find_quotes(layout: Layout) -> list[QuoteSpan]:
         spans.sort()
         for o, c in spans:
             start, end = _trimmed(text, o + 1, c if c >= 0 else hi)
-            if end <= start:
+            if not _has_words(text, start, end):
                 continue
             first = o == spans[0][0]
             out.append(QuoteSpan(o, start, end, c, p, continued_here and first, c < 0 and runs_on))
@@ -213,6 +218,6 @@ def find_single_quotes(layout: Layout) -> list[QuoteSpan]:
     for p, (lo, hi) in enumerate(layout.paragraphs):
         for o, c in pair_single(layout, lo, hi):
             start, end = _trimmed(text, o + 1, c)
-            if end > start:
+            if _has_words(text, start, end):
                 out.append(QuoteSpan(o, start, end, c, p, False, False))
     return out

@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 
 from . import lexicon as lx
 from . import names
-from . import patterns as P
+from . import name_patterns as NP
 from .cues import TURN, Cue
 from .layout import Layout
 from .quotes import QuoteSpan
 from .records import ORGANIZATION, PERSON, UNKNOWN, Speaker
 
 _PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
+_PLURAL_PRONOUNS = ("they", "it", "their", "its")
 _LOOKBACK = 3000       # characters searched back for a pronoun's antecedent
 SUBJECT_BONUS = 1.0    # a subject mention outranks this many more recent other mentions
 GENDER_BONUS = 2.0     # so does a mention whose gender is known to match
@@ -76,14 +77,14 @@ class Cast:
     def is_subject(self, text: str, end: int) -> bool:
         """Whether the mention ending at ``end`` is a clause subject ("Reid said …")."""
         if end not in self._subject:
-            self._subject[end] = bool(P.SUBJECT_FOLLOWS.match(text, end))
+            self._subject[end] = bool(NP.SUBJECT_FOLLOWS.match(text, end))
         return self._subject[end]
 
     def is_speaker(self, text: str, end: int) -> bool:
         """Whether the mention ending at ``end`` is the subject of a speech verb."""
         key = -end - 1
         if key not in self._subject:
-            self._subject[key] = bool(P.SPEAKER_FOLLOWS.match(text, end))
+            self._subject[key] = bool(NP.SPEAKER_FOLLOWS.match(text, end))
         return self._subject[key]
 
     def _find(self, parts: names.NameParts) -> Entity | None:
@@ -122,7 +123,7 @@ def build_cast(layout: Layout, spans: list[QuoteSpan]) -> Cast:
     cast = Cast()
     text = layout.text
     starts = [q.open for q in spans]
-    for m in P.NAME_MENTION.finditer(text):
+    for m in NP.NAME_MENTION.finditer(text):
         if _inside(spans, starts, m.start()):
             continue
         surface = _with_title(text, m.start(), m.end())
@@ -130,7 +131,7 @@ def build_cast(layout: Layout, spans: list[QuoteSpan]) -> Cast:
         if not parts.tokens or not _could_be_named(parts):
             continue
         e = cast.link(parts, surface, m.start())
-        appos = (P.APPOSITIVE_TITLE.match(text, m.end(), min(len(text), m.end() + 120))
+        appos = (NP.APPOSITIVE_TITLE.match(text, m.end(), min(len(text), m.end() + 120))
                  if text[m.end():m.end() + 1] == "," and e.kind == PERSON and not e.title else None)
         if appos:
             e.title = appos.group("title")
@@ -152,7 +153,7 @@ def _with_title(text: str, start: int, end: int) -> str:
     word = text[max(0, start - 25):start - 1].rsplit(" ", 1)[-1].lower()
     if word not in _TITLE_WORDS:
         return text[start:end]
-    t = P.TITLE_BEFORE_NAME.search(text, max(0, start - 60), start)
+    t = NP.TITLE_BEFORE_NAME.search(text, max(0, start - 60), start)
     return text[t.start():end] if t else text[start:end]
 
 
@@ -165,7 +166,7 @@ def resolve_pronoun(cast: Cast, text: str, word: str, pos: int) -> Entity | None
     first, a clause subject ("Reid said that Sanders …; he added") over an object
     or possessive, a known gender over an unknown one."""
     gender = _PRONOUN_GENDER.get(word.lower())
-    plural = word.lower() in ("they", "it")
+    plural = word.lower() in _PLURAL_PRONOUNS
     k = bisect_left(cast.mentions, (pos,)) - 1
     stop = max(-1, k - 4 * _MAX_CANDIDATES)
     best, best_score, rank = None, float("-inf"), 0
@@ -173,7 +174,7 @@ def resolve_pronoun(cast: Cast, text: str, word: str, pos: int) -> Entity | None
         _, end, e = cast.mentions[k]
         k -= 1
         if plural:
-            if e.kind == ORGANIZATION:
+            if e.kind == ORGANIZATION and e.tokens[-1] not in lx.PLACE_WORDS:
                 return e
             continue
         if e.kind != PERSON or (e.gender and e.gender != gender):
@@ -220,7 +221,7 @@ def resolve_mention(layout: Layout, cast: Cast, cue: Cue) -> Entity | None:
     s, e = cue.mention
     surface = text[s:e]
     low = surface.lower()
-    if low in _PRONOUN_GENDER or low in ("they", "it"):
+    if low in _PRONOUN_GENDER or low in _PLURAL_PRONOUNS:
         return resolve_pronoun(cast, text, low, s)
     if low == "who":
         return resolve_who(cast, s)
@@ -242,7 +243,7 @@ def resolve_mention(layout: Layout, cast: Cast, cue: Cue) -> Entity | None:
         return Entity(parts.name, None, ORGANIZATION, None, ())
     found = cast.link(parts, surface, s)
     if cue.appos and found.kind == PERSON and not found.title:
-        t = P.APPOSITIVE_TITLE.match(text, cue.appos[0], cue.appos[1] + 1)
+        t = NP.APPOSITIVE_TITLE.match(text, cue.appos[0], cue.appos[1] + 1)
         if t:
             found.title = t.group("title")
     return found

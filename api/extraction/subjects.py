@@ -1,15 +1,39 @@
 """Stage 2a: the speaker phrase of a cue: trimming mentions, the subject right
 before a verb, and the subject of a clause or sentence.
 
-All functions take the text and a bounded window ``lo:hi`` and return spans.
+All functions take the text and a bounded window ``lo:hi`` and return spans
+(``(start, end)`` offsets into the text) or ``None``.
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
+import regex
+
 from . import lexicon as lx
 from . import patterns as P
+from . import verbs as vb
+
+Offsets = tuple[int, int]
 
 
-def trim_mention(text: str, start: int, end: int) -> tuple[int, int]:
+class Subject(NamedTuple):
+    """A clause's subject: the mention and the appositive after it, if any."""
+
+    mention: Offsets
+    appos: Offsets | None
+
+
+class DirectSubject(NamedTuple):
+    """The phrase right before a verb; ``named`` when it is a name or a pronoun
+    without an appositive (strong enough for a participle: "Nefzi said, adding")."""
+
+    mention: Offsets
+    appos: Offsets | None
+    named: bool
+
+
+def trim_mention(text: str, start: int, end: int) -> Offsets:
     """Drop sentence openers ("But", "On Tuesday") and edge punctuation from a mention."""
     while True:
         while start < end and not text[start].isalnum():
@@ -32,44 +56,72 @@ def _more_after(text: str, j: int, end: int) -> bool:
     return bool(rest) and (rest[0].isupper() or rest.split(" ", 1)[0] in ("he", "she", "they", "the", "a", "an"))
 
 
-def is_opener_only(text: str, span: tuple[int, int]) -> bool:
+def is_opener_only(text: str, span: Offsets) -> bool:
     """A "mention" that is only a sentence opener: "Then", "Later", "December"."""
     word = text[span[0]:span[1]]
     return word in lx.SENTENCE_OPENERS and word.lower() not in lx.PRONOUN_SUBJECTS
 
 
-def mention_of(text: str, m) -> tuple[int, int] | None:
+def mention_of(text: str, m: regex.Match) -> Offsets | None:
+    """The trimmed span of a match's ``mention`` group, unless it is only an opener."""
     span = trim_mention(text, *m.span("mention"))
     if span[1] <= span[0] or is_opener_only(text, span):
         return None
     return span
 
 
-def direct_subject(text: str, lo: int, verb_start: int):
-    """(mention, appos, is_name_or_pronoun) of the phrase right before a verb."""
-    s = P.SUBJECT_BEFORE.search(text, lo, verb_start)
+def direct_subject(text: str, lo: int, verb_start: int) -> DirectSubject | None:
+    """The phrase right before a verb: "⟦Austin⟧ said", "⟦the senator⟧, 68, said"."""
+    s = P.SUBJECT_BEFORE.search(text, lo, verb_start) or _loose_subject(text, lo, verb_start)
     if not s:
         return None
     span = trim_mention(text, *s.span("mention"))
-    if span[1] <= span[0] or text[span[0]:span[1]] in lx.NEVER_SPEAKERS:
+    if span[1] <= span[0] or text[span[0]:span[1]] in lx.NEVER_SPEAKERS \
+            or (text[span[0]:span[1]].lower() in lx.QUANTIFIERS
+                and P.QUANTIFIER_DETERMINER.match(text, span[0])):
         return None
     first = text[span[0]]
     named = first.isupper() or text[span[0]:span[1]].lower() in lx.PRONOUN_SUBJECTS
-    return span, (s.span("appos") if s.group("appos") else None), named and not s.group("appos")
+    appos = s.span("appos") if s.groupdict().get("appos") else None
+    return DirectSubject(span, appos, named and not appos)
 
 
-def clause_subject(text: str, lo: int, hi: int):
-    """The nearest subject + finite verb before ``hi``: (mention span, appos span)."""
+_CLAUSE_OPENERS = {"that", "which", "while", "when", "as", "because", "since", "if", "but", "and",
+                   "so", "though", "although", "where", "after", "before", "until"}
+
+
+def _loose_subject(text: str, lo: int, verb_start: int) -> regex.Match | None:
+    """A description with any head noun right before a verb that cannot be a
+    noun, where a clause begins ("The impostor gushed", "…, which an FBI
+    investigation said"), not an object ("criticized his record |said")."""
+    verb = P.SPEECH_VERB.match(text, verb_start)
+    s = P.LOOSE_SUBJECT_BEFORE.search(text, lo, verb_start) if verb and vb.plainly_verb(verb.group()) else None
+    if not s:
+        return None
+    lead = text[lo:s.start("mention")].rstrip()
+    if lead and lead[-1] not in ",;:(—–" and lead.rsplit(None, 1)[-1].lower() not in _CLAUSE_OPENERS:
+        return None
+    between = text[s.end("mention"):verb_start].split()
+    if s.group("mention").endswith("ed") or any(w in _BE for w in between):
+        return None                      # "the performance prompted", "a curfew was announced"
+    return s
+
+
+_BE = {"is", "was", "are", "were", "be", "been", "being"}
+
+
+def clause_subject(text: str, lo: int, hi: int) -> Subject | None:
+    """The nearest subject + finite verb before ``hi``."""
     c = P.CLAUSE_SUBJECT.search(text, lo, hi)
     while c:
         span = mention_of(text, c)
         if span:
-            return span, (c.span("appos") if c.group("appos") else None)
+            return Subject(span, c.span("appos") if c.group("appos") else None)
         c = P.CLAUSE_SUBJECT.search(text, lo, c.start("mention"))
     return None
 
 
-def first_clause_subject(text: str, lo: int, hi: int):
+def first_clause_subject(text: str, lo: int, hi: int) -> Subject | None:
     """The first subject + finite verb of the sentence: its main clause (after a
     leading subordinate clause: "As Blumenthal spoke, ⟦the NRA was⟧ …")."""
     sub = P.SUBORDINATE_LEAD.match(text, lo, hi)
@@ -79,12 +131,19 @@ def first_clause_subject(text: str, lo: int, hi: int):
     while c:
         span = mention_of(text, c)
         if span:
-            return span, (c.span("appos") if c.group("appos") else None)
+            return Subject(span, c.span("appos") if c.group("appos") else None)
         c = P.CLAUSE_SUBJECT_FORWARD.search(text, c.end("mention"), hi)
     return None
 
 
-def fragment_subject(text: str, lo: int, hi: int):
-    """Who a fragment quoted in a sentence without a speech verb belongs to: the
-    sentence's main subject ("Then he turned to “little” Marco Rubio")."""
-    return first_clause_subject(text, lo, hi)
+def sentence_subject(text: str, lo: int, hi: int) -> Subject | None:
+    """Who a fragment quoted in a sentence without a speech verb, or a
+    participle without a subject, belongs to: the sentence's main subject
+    ("Then he turned to “little” Marco Rubio"), or a later "he"/"she" that takes
+    it up ("Austin opposed it, but he backed the “Gold Star” fund"): the mention
+    nearest the quote, the same person."""
+    first = first_clause_subject(text, lo, hi)
+    near = clause_subject(text, lo, hi) if first else None
+    if near and near.mention[0] > first.mention[0] and text[slice(*near.mention)].lower() in ("he", "she"):
+        return near
+    return first

@@ -22,6 +22,7 @@ def check_invariants(text, quotes):
     for q in quotes:
         assert 0 <= q.start < q.end <= len(text)
         assert text[q.start:q.end] == q.text
+        assert q.text == q.text.strip() and not q.text.endswith(",")      # display span
         assert q.kind in KINDS
         assert 0.0 <= q.confidence <= 1.0
         for span in (q.mention, q.cue):
@@ -61,4 +62,4 @@ def test_a_prefix_never_shifts_offsets_out_of_range(prefix, body):
     text = prefix + "\n\n“We will win,” Austin said.\n\n" + body
     quotes = extract(text)
     check_invariants(text, quotes)
-    assert any(q.text == "We will win," for q in quotes)
+    assert any(q.text == "We will win" for q in quotes)
