@@ -120,3 +120,15 @@ def test_model_from_dict():
     assert m.score("It was 5.").score > 0.5
     assert m.score("I think so.").score < 0.2
     assert m.score("It was 5.").features[0][0] == "NUM"
+
+
+def test_package_is_pure(tmp_path):
+    """No Flask, no database driver, no numpy: the scorer is stdlib only."""
+    import subprocess
+    import sys
+    code = ("import sys, api.checkworthy as cw; cw.score('We cut taxes 3 times.'); "
+            "bad = {'flask', 'peewee', 'psycopg2', 'numpy', 'regex'} & set(sys.modules); "
+            "assert not bad, bad")
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run([sys.executable, "-c", code], cwd=root, check=True)
