@@ -90,6 +90,13 @@ def test_any_text_scores_in_bounds(text):
     assert all(isinstance(n, str) and isinstance(w, float) for n, w in r.features)
 
 
+@pytest.mark.parametrize("text", ["." * 50000 + "x", "1" * 50000, "$1" * 20000, "1," * 20000,
+                                  "a-" * 20000, "Mr. " * 10000, "\u2019" * 20000])
+def test_pathological_inputs_score_in_bounds(text):
+    # not a timing test: a quadratic pattern would make this take minutes
+    assert 0.0 <= cw.score(text).score <= 1.0
+
+
 def test_non_str_input_does_not_raise():
     assert 0.0 <= cw.score(None).score <= 1.0  # type: ignore[arg-type]
 
@@ -122,7 +129,7 @@ def test_model_from_dict():
     assert m.score("It was 5.").features[0][0] == "NUM"
 
 
-def test_package_is_pure(tmp_path):
+def test_package_is_pure():
     """No Flask, no database driver, no numpy: the scorer is stdlib only."""
     import subprocess
     import sys
