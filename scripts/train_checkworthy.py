@@ -64,7 +64,7 @@ TEMPERATURE = 2.0         # soft label = sigmoid(teacher log-odds / T)
 STUDENT_C = 10.0          # LR on L2-normalised binary features
 MIN_COUNT = 2             # a feature must occur in 2+ training sentences
 DIGITS = 3                # weights are rounded to this many decimals ...
-PRUNE = 0.1               # ... and dropped below this magnitude (a feature's
+PRUNE = 0.15              # ... and dropped below this magnitude (a feature's
                           # contribution is weight / sqrt(#features), ~0.015 here)
 
 
@@ -342,7 +342,7 @@ def main():
                     help="'finetuned': all-MiniLM-L6-v2 fine-tuned per fold (about an hour in all "
                          "on 2 cores, cached); 'light': LR on n-grams + LR on MiniLM embeddings "
                          "(minutes)")
-    ap.add_argument("--threshold-rule", choices=("file", "both"), default="file",
+    ap.add_argument("--threshold-rule", choices=("file", "both"), default="both",
                     help="ship the F1-best threshold at this file's class balance ('file', "
                          "a quarter check-worthy) or the one best on average over that and a "
                          "balanced resample ('both')")
