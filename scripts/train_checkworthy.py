@@ -23,8 +23,10 @@ Cross-validation is honest: 5 folds, stratified, seed 0; in each fold the
 teacher, the soft labels and the student see only that fold's training part
 (the unlabelled sentences carry no gold label). The shipped student's soft
 labels are the mean log-odds of the five fold teachers. The threshold of each
-fold is the F1-best one on the other folds' out-of-fold scores; the shipped
-threshold is the F1-best one on all out-of-fold scores. "Balanced" figures
+fold comes from the other folds' out-of-fold scores, the shipped threshold
+from all of them, by ``--threshold-rule``: ``both`` (default) maximises the
+mean of the F1 at this file's balance and the F1 on a balanced resample (the
+decisive test set is balanced), ``file`` the former alone. "Balanced" figures
 weight the negatives by P/N, i.e. the expected F1 on a class-balanced
 resample, and a real resample (all positives + as many random negatives, 200
 draws) is averaged too.
