@@ -25,9 +25,12 @@ import re
 #   'said …  Next'            -> '…'        + '  '
 # group "punct" is the terminal run, "close" the closers, "space" the gap.
 # The split point is after "close"; the next sentence starts after "space".
+# Linear: a match starts only at the start of a punctuation run (lookbehind)
+# and the runs are possessive, so '.' * 20000 + 'x' is one failed attempt, not
+# 20000 attempts of 20000 steps each.
 SENTENCE_END = re.compile(
-    r"(?P<punct>[.?!\u2026]+)"
-    r"(?P<close>[\"'\u201d\u2019\u00bb)\]}]*)"
+    r"(?<![.?!\u2026])(?P<punct>[.?!\u2026]++)"
+    r"(?P<close>[\"'\u201d\u2019\u00bb)\]}]*+)"
     r"(?P<space>\s+|$)"
 )
 
@@ -76,7 +79,8 @@ DIGIT = re.compile(r"\d")
 MONEY = re.compile(r"\$\s?\d[\d,]*(?:\.\d+)?")
 
 # Percent: '90 percent', '4.5%', '12 per cent', '90-percent'           -> ' NUM percent '
-PERCENT = re.compile(r"\d[\d,]*(?:\.\d+)?(?:\s?%|[\s-]?per\s?cent\b)")
+# (starts only at the start of a number, possessive: linear on '1' * 20000)
+PERCENT = re.compile(r"(?<![\d,.])\d[\d,]*+(?:\.\d++)?(?:\s?%|[\s-]?per\s?cent\b)")
 
 # Years and decades: '1947', '2016', '1980s', "1980's", "'80s"           -> ' YEAR '
 # not inside a longer number ('19475', '2,016', '1990.5') nor a fraction.

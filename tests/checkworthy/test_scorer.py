@@ -90,6 +90,13 @@ def test_any_text_scores_in_bounds(text):
     assert all(isinstance(n, str) and isinstance(w, float) for n, w in r.features)
 
 
+@pytest.mark.parametrize("text", ["." * 50000 + "x", "1" * 50000, "$1" * 20000, "1," * 20000,
+                                  "a-" * 20000, "Mr. " * 10000, "\u2019" * 20000])
+def test_pathological_inputs_score_in_bounds(text):
+    # not a timing test: a quadratic pattern would make this take minutes
+    assert 0.0 <= cw.score(text).score <= 1.0
+
+
 def test_non_str_input_does_not_raise():
     assert 0.0 <= cw.score(None).score <= 1.0  # type: ignore[arg-type]
 
@@ -120,3 +127,15 @@ def test_model_from_dict():
     assert m.score("It was 5.").score > 0.5
     assert m.score("I think so.").score < 0.2
     assert m.score("It was 5.").features[0][0] == "NUM"
+
+
+def test_package_is_pure():
+    """No Flask, no database driver, no numpy: the scorer is stdlib only."""
+    import subprocess
+    import sys
+    code = ("import sys, api.checkworthy as cw; cw.score('We cut taxes 3 times.'); "
+            "bad = {'flask', 'peewee', 'psycopg2', 'numpy', 'regex'} & set(sys.modules); "
+            "assert not bad, bad")
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run([sys.executable, "-c", code], cwd=root, check=True)
