@@ -25,14 +25,25 @@ def quote_prediction(q) -> dict:
     }
 
 
-@contextlib.contextmanager
-def _progress(items: list, label: str):
-    """A progress bar on stderr for big inputs; silence for small ones."""
-    if len(items) < 50:
-        yield items
-        return
-    with click.progressbar(items, label=label, file=sys.stderr) as bar:
-        yield bar
+def _records(infile, label: str):
+    """(id, text) of each JSONL line, with a progress bar on stderr for big inputs.
+
+    Blank lines are skipped; a line that is not {"id", "text": str} stops with its number.
+    """
+    lines = infile.readlines()
+    bar = click.progressbar(lines, label=label, file=sys.stderr) if len(lines) >= 50 else None
+    with bar or contextlib.nullcontext(lines) as items:
+        for n, line in enumerate(items, 1):
+            if not line.strip():
+                continue
+            try:
+                doc = json.loads(line)
+                text = doc["text"]
+            except (ValueError, KeyError, TypeError) as exc:
+                raise click.ClickException(f"line {n}: expected a JSON object with \"id\" and \"text\" ({exc})") from exc
+            if not isinstance(text, str):
+                raise click.ClickException(f"line {n}: \"text\" must be a string")
+            yield doc.get("id"), text
 
 
 @click.command("extract")
@@ -41,18 +52,9 @@ def _progress(items: list, label: str):
               help="Where to write predictions (default: stdout).")
 def extract_command(infile, output):
     """Extract quotes from JSONL articles ({"id","text"} per line); no database."""
-    lines = infile.readlines()
-    with _progress(lines, "extracting") as bar:
-        for n, line in enumerate(bar, 1):
-            if not line.strip():
-                continue
-            try:
-                doc = json.loads(line)
-                text = doc["text"]
-            except (ValueError, KeyError, TypeError) as exc:
-                raise click.ClickException(f"line {n}: expected a JSON object with \"id\" and \"text\" ({exc})")
-            quotes = [quote_prediction(q) for q in run_engine(text)]
-            output.write(json.dumps({"id": doc.get("id"), "quotes": quotes}, ensure_ascii=False) + "\n")
+    for doc_id, text in _records(infile, "extracting"):
+        quotes = [quote_prediction(q) for q in run_engine(text)]
+        output.write(json.dumps({"id": doc_id, "quotes": quotes}, ensure_ascii=False) + "\n")
 
 
 @click.command("checkworthy")
@@ -70,17 +72,10 @@ def checkworthy_command(infile, output, threshold):
     from . import checkworthy as cw
 
     thr = cw.THRESHOLD if threshold is None else threshold
-    for n, line in enumerate(infile, 1):
-        if not line.strip():
-            continue
-        try:
-            doc = json.loads(line)
-            text = doc["text"]
-        except (ValueError, KeyError, TypeError) as exc:
-            raise click.ClickException(f"line {n}: expected a JSON object with \"id\" and \"text\" ({exc})")
-        result = cw.score(text if isinstance(text, str) else "")
+    for doc_id, text in _records(infile, "scoring"):
+        result = cw.score(text)
         output.write(json.dumps({
-            "id": doc.get("id"), "checkworthy": result.score > thr, "score": round(result.score, 6),
+            "id": doc_id, "checkworthy": result.score > thr, "score": round(result.score, 6),
             "features": [[name, weight] for name, weight in result.features],
         }, ensure_ascii=False) + "\n")
 
