@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Train the check-worthiness scorer and write ``api/checkworthy/weights.json``.
 
-    python3 -m venv /work/train-venv
-    /work/train-venv/bin/pip install -r scripts/requirements-train.txt
-    HF_HUB_OFFLINE=1 /work/train-venv/bin/python scripts/train_checkworthy.py \\
+    python3 -m venv ../train-venv
+    ../train-venv/bin/pip install -r scripts/requirements-train.txt
+    HF_HUB_OFFLINE=1 ../train-venv/bin/python scripts/train_checkworthy.py \\
         --train ../shared/eval/data/claimbuster-train.jsonl \\
         --unlabeled ../shared/eval/data/polnear-train.jsonl ../shared/eval/data/polnear-dev.jsonl
 
