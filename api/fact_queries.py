@@ -8,10 +8,9 @@ from peewee import JOIN, fn
 
 from . import search
 from .claims import sentences
-from .models import Article, Claim, Quote, Review, Speaker, Statement
+from .models import ARTICLE_REF, Article, Claim, Quote, Review, Speaker, Statement, in_range
 from .textutil import digest, normalize
 
-_ARTICLE_REF = (Article.id, Article.url, Article.title, Article.publisher, Article.published_at)
 
 
 def claim_or_404(claim_id: int) -> Claim:
@@ -38,10 +37,7 @@ def claims(args: dict):
         query = query.where(Statement.speaker == args["speaker"])
     if args.get("min_score") is not None:
         query = query.where(Claim.score >= args["min_score"])
-    if args.get("since"):
-        query = query.where(Statement.first_seen_at >= args["since"])
-    if args.get("until"):
-        query = query.where(Statement.first_seen_at <= args["until"])
+    query = in_range(query, Statement.first_seen_at, args)
     if args.get("has_verdict") is not None:
         reviewed = fn.EXISTS(Review.select(Review.id).where(Review.claim == Claim.id))
         query = query.where(reviewed if args["has_verdict"] else ~reviewed)
@@ -57,10 +53,7 @@ def statements(args: dict):
              .order_by(Statement.first_seen_at.desc(), Statement.id.desc()))
     if args.get("speaker") is not None:
         query = query.where(Statement.speaker == args["speaker"])
-    if args.get("since"):
-        query = query.where(Statement.first_seen_at >= args["since"])
-    if args.get("until"):
-        query = query.where(Statement.first_seen_at <= args["until"])
+    query = in_range(query, Statement.first_seen_at, args)
     if args.get("min_appearances"):
         query = query.where(count >= args["min_appearances"])
     return query
@@ -98,7 +91,7 @@ def appearance_counts(statement_ids) -> dict[int, int]:
 
 def appearances(statement_id: int) -> list[Quote]:
     """Where a statement appeared, earliest first."""
-    return list(Quote.select(Quote, *_ARTICLE_REF).join(Article).where(Quote.statement == statement_id)
+    return list(Quote.select(Quote, *ARTICLE_REF).join(Article).where(Quote.statement == statement_id)
                 .order_by(Quote.dated_at, Quote.id))
 
 

@@ -5,10 +5,9 @@ from flask import abort
 from peewee import JOIN, SQL, fn
 
 from . import fact_queries
-from .models import Article, Claim, Quote, Review, Speaker, SpeakerAlias, Statement, like
+from .models import ARTICLE_REF, Article, Claim, Quote, Review, Speaker, SpeakerAlias, Statement, in_range, like
 from .textutil import fold, like_pattern
 
-_ARTICLE_REF = (Article.id, Article.url, Article.title, Article.publisher, Article.published_at)
 _SPEAKER_REF = (Speaker.id, Speaker.name, Speaker.title, Speaker.kind)
 
 
@@ -25,14 +24,6 @@ def quote_or_404(quote_id: int) -> Quote:
     return found or abort(404, f"No quote with id {quote_id}.")
 
 
-def _in_range(query, column, args):
-    if args.get("since"):
-        query = query.where(column >= args["since"])
-    if args.get("until"):
-        query = query.where(column <= args["until"])
-    return query
-
-
 def articles(args: dict):
     """Article summaries, newest first (published, else stored), with their quote counts."""
     count = Quote.select(fn.COUNT(Quote.id)).where(Quote.article == Article.id)
@@ -42,7 +33,7 @@ def articles(args: dict):
              .order_by(Article.dated_at.desc(), Article.id.desc()))
     if args.get("publisher"):
         query = query.where(Article.publisher == args["publisher"])
-    return _in_range(query, Article.dated_at, args)
+    return in_range(query, Article.dated_at, args)
 
 
 def article_detail(article: Article) -> Article:
@@ -60,7 +51,7 @@ def article_detail(article: Article) -> Article:
 
 
 def _quote_query(ordered: bool = True):
-    query = (Quote.select(Quote, *_ARTICLE_REF, *_SPEAKER_REF)
+    query = (Quote.select(Quote, *ARTICLE_REF, *_SPEAKER_REF)
              .join(Article).switch(Quote).join(Speaker, JOIN.LEFT_OUTER))
     if ordered:
         query = query.order_by(Quote.dated_at.desc(), Quote.article.desc(), Quote.position)
@@ -74,7 +65,7 @@ def quotes(args: dict):
                          ("publisher", Quote.publisher)):
         if args.get(name) is not None:
             query = query.where(column == args[name])
-    return _in_range(query, Quote.dated_at, args)
+    return in_range(query, Quote.dated_at, args)
 
 
 def speakers(args: dict):

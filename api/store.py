@@ -6,7 +6,7 @@ from peewee import IntegrityError
 from . import claims, statements
 from .changes import writing
 from .extraction import PERSON, UNKNOWN, extract
-from .models import Article, Quote, Speaker, SpeakerAlias, like, utcnow
+from .models import Article, Quote, Speaker, SpeakerAlias, create_or_get, like, utcnow
 from .textutil import digest, fold, like_escape
 
 _MAX_KEY = 400
@@ -111,9 +111,8 @@ def upsert_speaker(found) -> int | None:
     key = f"{found.kind}:{folded}"[:_MAX_KEY]
     speaker = Speaker.get_or_none(Speaker.key == key) or _known_by_surname(found, folded)
     if speaker is None:
-        Speaker.insert(key=key, name=found.name, title=found.title, kind=found.kind,
-                       folded=folded).on_conflict_ignore().execute()
-        speaker = Speaker.get(Speaker.key == key)
+        speaker, _ = create_or_get(Speaker, Speaker.key == key, key=key, name=found.name,
+                                   title=found.title, kind=found.kind, folded=folded)
     if found.title and found.title != speaker.title:
         Speaker.update(title=found.title).where(Speaker.id == speaker.id).execute()
     aliases = {fold(a)[:_MAX_KEY]: a for a in (found.name, *found.aliases) if a.strip()}

@@ -18,6 +18,15 @@ def like(field, pattern: str):
     return NodeList((field, SQL("LIKE"), pattern, SQL("ESCAPE '\\'")))
 
 
+def in_range(query, column, args: dict):
+    """``query`` limited to ``args["since"] <= column <= args["until"]`` (either may be absent)."""
+    if args.get("since"):
+        query = query.where(column >= args["since"])
+    if args.get("until"):
+        query = query.where(column <= args["until"])
+    return query
+
+
 class BaseModel(Model):
     class Meta:
         database = database

@@ -22,6 +22,10 @@ class Article(BaseModel):
         indexes = ((("dated_at", "id"), False),)
 
 
+# The columns of an article that quotes carry along (not its text).
+ARTICLE_REF = (Article.id, Article.url, Article.title, Article.publisher, Article.published_at)
+
+
 class Speaker(BaseModel):
     key = CharField(max_length=400, unique=True)  # "<kind>:<folded name>": one row per person
     name = TextField()
