@@ -1,19 +1,23 @@
-"""Application factory: settings, database, request hooks, blueprints, commands."""
+"""Application factory: config → database → schema step → web layer → commands, nothing else."""
+
 from __future__ import annotations
 
 import logging
 import os
 
 from flask import Flask
-from flask_cors import CORS
+from peewee import InterfaceError, OperationalError
 
-from . import db, errors, hooks
+from . import cli, db, web
 from . import config as settings
+from .db import migrations
+
+log = logging.getLogger("api")
 
 
 def create_app(config: dict | None = None) -> Flask:
     """Build the app; settings come from the environment, overridden by the ``config`` dict."""
-    app = Flask(__name__, static_folder="static", static_url_path="/docs/static")
+    app = Flask(__name__, static_folder="web/static", static_url_path="/docs/static", template_folder="web/templates")
     app.config.update(settings.load(config))
     app.json.sort_keys = False
     app.json.ensure_ascii = False
@@ -22,15 +26,25 @@ def create_app(config: dict | None = None) -> Flask:
     logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s %(message)s")
     logging.getLogger("api").setLevel(app.config["LOG_LEVEL"])
     db.init(app.config["DATABASE_URL"])
-    origins = app.config["CORS_ORIGINS"]
-    CORS(app, origins=origins if origins == "*" else [o.strip() for o in origins.split(",")],
-         expose_headers=["Location", "X-Request-ID"])
-    hooks.register(app)
-    errors.register(app)
-
-    from .routes import articles, changes, claims, extract, meta, quotes, speakers, statements
-    for module in (articles, quotes, speakers, statements, claims, changes, extract, meta):
-        app.register_blueprint(module.bp)
-    from . import cli
+    if not cli.loading_for_a_command():
+        prepare_schema(app.config["AUTO_MIGRATE"])
+    web.register(app)
     cli.register(app)
     return app
+
+
+def prepare_schema(auto_upgrade: bool) -> None:
+    """The start-up schema step: upgrade an empty or older database, refuse a newer one.
+
+    A database that does not answer is logged and left alone: the app starts, /health
+    reports it, and ``flask --app api db upgrade`` prepares it once it answers.
+    """
+    try:
+        db.open_connection()
+    except (OperationalError, InterfaceError) as exc:
+        log.error("database unreachable at start-up, schema not checked: %s", exc)
+        return
+    try:
+        migrations.start_up(db.database, auto_upgrade)
+    finally:
+        db.close_connection()

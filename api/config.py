@@ -17,10 +17,14 @@ DEFAULTS = {
     "LOG_LEVEL": "INFO",
     # Quote sentences scoring at least this check-worthiness become claims; empty: the model's own.
     "CHECKWORTHY_THRESHOLD": None,
+    # At start-up, upgrade an empty or older database schema; false: refuse to start until
+    # `flask --app api db upgrade` has run (a deploy step). A newer schema is always refused.
+    "AUTO_MIGRATE": True,
 }
 
 _INTS = {"MAX_CONTENT_LENGTH", "PAGE_SIZE", "MAX_PAGE_SIZE"}
 _FLOATS = {"CHECKWORTHY_THRESHOLD"}
+_BOOLS = {"AUTO_MIGRATE"}
 
 
 def load(overrides: dict | None = None, environ=os.environ) -> dict:
@@ -33,6 +37,8 @@ def load(overrides: dict | None = None, environ=os.environ) -> dict:
                 value = int(value)
             elif key in _FLOATS:
                 value = float(value) if value.strip() else None
+            elif key in _BOOLS:
+                value = value.strip().lower() in ("1", "true", "yes", "on")
             settings[key] = value
     settings.update(overrides or {})
     return settings

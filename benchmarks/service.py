@@ -23,6 +23,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from flask import Flask  # noqa: E402
 
 from api import create_app, db  # noqa: E402
+from api.db import migrations  # noqa: E402
 
 KIT = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "eval", "data", "polnear-dev.jsonl")
 
@@ -69,8 +70,8 @@ def main() -> None:
     app = create_app({"DATABASE_URL": url, "LOG_LEVEL": "WARNING"})
     with app.app_context():
         db.database.connect(reuse_if_open=True)
-        db.drop_all()
-        db.ensure_schema()
+        migrations.drop_all(db.database)
+        migrations.upgrade(db.database)
         db.close_connection()
     client = app.test_client()
 

@@ -1,12 +1,11 @@
 """Claims, verdicts, statements, alerts and the change feed."""
 from marshmallow import Schema, ValidationError, fields, post_load, validate, validates_schema
 
+from api.core.vocabulary import ENTITIES, STATUSES
+
 from .common import DateRangeArgsSchema, Page, PageArgsSchema, Text, Timestamp
 from .quotes import ArticleRefSchema
 from .speakers import SpeakerRefSchema
-
-STATUSES = ("unreviewed", "in_review", "reviewed", "dismissed")
-ENTITIES = ("article", "statement", "claim", "review")
 
 
 class RatingSchema(Schema):

@@ -112,14 +112,14 @@ def test_weights_file_is_small_and_shipped():
     assert WEIGHTS_PATH.stat().st_size < 2_000_000
 
 
-def test_claims_splits_and_filters():
+def test_checkworthy_sentences_splits_and_filters():
     text = "I love this country. We have 90 percent health insurance coverage. Thank you."
-    found = cw.claims(text)
+    found = cw.checkworthy_sentences(text)
     assert [c.text for c in found] == ["We have 90 percent health insurance coverage."]
     c = found[0]
     assert text[c.start:c.end] == c.text and c.features
-    assert cw.claims(text, threshold=1.0) == []
-    assert len(cw.claims(text, threshold=0.0)) == 3
+    assert cw.checkworthy_sentences(text, threshold=1.0) == []
+    assert len(cw.checkworthy_sentences(text, threshold=0.0)) == 3
 
 
 def test_model_from_dict():

@@ -1,0 +1,37 @@
+"""Flask commands, all registered here: ``flask --app api <command>``.
+
+``engines``  ``extract`` and ``checkworthy``: the engines over JSONL files, no database
+``db``       ``db upgrade`` and ``db version``: the schema step by hand
+
+Bulk import and export, fact-check import and the webhook worker will be commands here,
+calling the same domain functions as the web layer.
+"""
+
+from __future__ import annotations
+
+import click
+from flask import Flask
+from flask.cli import ScriptInfo
+
+from .db import db_commands
+from .engines import checkworthy_command, extract_command, quote_prediction
+
+__all__ = ["checkworthy_command", "extract_command", "loading_for_a_command", "quote_prediction", "register"]
+
+
+def register(app: Flask) -> None:
+    app.cli.add_command(extract_command)
+    app.cli.add_command(checkworthy_command)
+    app.cli.add_command(db_commands)
+
+
+def loading_for_a_command() -> bool:
+    """Is the flask CLI building the app to run a command other than ``flask run``?
+
+    Such an app skips the start-up schema step: ``extract`` and ``checkworthy``
+    touch no database, ``db version`` reports the database as it is, and
+    ``db upgrade`` is the schema step itself. ``flask run`` serves, so it is
+    prepared like any server's app.
+    """
+    ctx = click.get_current_context(silent=True)
+    return ctx is not None and ctx.find_object(ScriptInfo) is not None and ctx.command.name != "run"

@@ -1,0 +1,23 @@
+"""The words the service stores and accepts, each defined once.
+
+The models, the domain code and the marshmallow schemas all import from here,
+so a new status or feed entity is added in one place.
+"""
+
+from __future__ import annotations
+
+# A claim's review status.
+UNREVIEWED, IN_REVIEW, REVIEWED, DISMISSED = "unreviewed", "in_review", "reviewed", "dismissed"
+STATUSES = (UNREVIEWED, IN_REVIEW, REVIEWED, DISMISSED)
+
+# Who made a claim: the check-worthiness model or a person.
+SCORER, CHECKER = "scorer", "checker"
+
+# The change feed: the kinds of record whose creation, update or deletion it lists.
+ENTITIES = ("article", "statement", "claim", "review")
+
+# A sentence of fewer words is never a claim ("Thank you.").
+MIN_CLAIM_WORDS = 3
+# A partial quote joins a longer statement containing it only when both have at
+# least this many words, so that a stock phrase ("a disaster") joins nothing.
+MIN_OVERLAP_WORDS = 4

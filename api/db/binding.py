@@ -1,0 +1,78 @@
+"""The deferred database: bound to a backend by ``init`` (in create_app), one connection per request."""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import urlparse
+
+from peewee import DatabaseProxy, PostgresqlDatabase, SqliteDatabase
+from playhouse.pool import PooledPostgresqlDatabase, PooledSqliteDatabase
+
+database = DatabaseProxy()
+
+_SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "busy_timeout": 10_000,  # ms: wait for a concurrent writer instead of failing
+    "synchronous": "normal",
+}
+# A pool: closing a request's connection hands it back instead of tearing it down (on
+# SQLite that would checkpoint the WAL on every request; on PostgreSQL, reconnect).
+_POOL = {"max_connections": 32, "stale_timeout": 300, "timeout": 10}
+
+
+def connect_url(url: str):
+    """A peewee database for ``url`` (sqlite:///file, sqlite:///:memory:, postgresql://...)."""
+    parsed = urlparse(url)
+    if parsed.scheme == "sqlite":
+        path = url[len("sqlite:///") :] or ":memory:"
+        if path == ":memory:":
+            # One shared connection, kept open: each new connection would be a new, empty database.
+            return SqliteDatabase(
+                path, pragmas={"foreign_keys": 1}, thread_safe=False, check_same_thread=False
+            )
+        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+        # BEGIN IMMEDIATE: a writing transaction takes the write lock up front, so concurrent
+        # writers queue (busy_timeout) instead of failing when they upgrade a read lock.
+        # check_same_thread=False: the pool hands a connection to one thread at a time.
+        return PooledSqliteDatabase(
+            path, pragmas=_SQLITE_PRAGMAS, lock_type="IMMEDIATE", check_same_thread=False, **_POOL
+        )
+    if parsed.scheme in ("postgres", "postgresql"):
+        return PooledPostgresqlDatabase(
+            parsed.path.lstrip("/"),
+            user=parsed.username,
+            password=parsed.password,
+            host=parsed.hostname,
+            port=parsed.port or 5432,
+            **_POOL,
+        )
+    raise ValueError(f"DATABASE_URL: unsupported scheme {parsed.scheme!r} (use sqlite:/// or postgresql://)")
+
+
+def is_memory() -> bool:
+    return isinstance(database.obj, SqliteDatabase) and database.obj.database == ":memory:"
+
+
+def is_postgres() -> bool:
+    return isinstance(database.obj, PostgresqlDatabase)
+
+
+def init(url: str) -> None:
+    """Point the models at ``url``; nothing is connected or created yet."""
+    if database.obj is not None:
+        if not database.is_closed():
+            database.close()
+        if hasattr(database.obj, "close_all"):
+            database.obj.close_all()
+    database.initialize(connect_url(url))
+
+
+def open_connection() -> None:
+    database.connect(reuse_if_open=True)
+
+
+def close_connection(exc=None) -> None:
+    """Hand the connection back (an in-memory database keeps its one connection open)."""
+    if not is_memory() and not database.is_closed():
+        database.close()

@@ -1,0 +1,49 @@
+"""What every model shares: the deferred database, UTC timestamps, portable LIKE, get-or-create."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from peewee import SQL, IntegrityError, Model, NodeList
+
+from .binding import database
+
+
+def utcnow() -> datetime:
+    """Now, in UTC, naive: every stored datetime is naive UTC."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def like(field, pattern: str):
+    """``field LIKE pattern`` with backslash as the escape character, on every backend."""
+    return NodeList((field, SQL("LIKE"), pattern, SQL("ESCAPE '\\'")))
+
+
+def in_range(query, column, args: dict):
+    """``query`` limited to ``args["since"] <= column <= args["until"]`` (either may be absent)."""
+    if args.get("since"):
+        query = query.where(column >= args["since"])
+    if args.get("until"):
+        query = query.where(column <= args["until"])
+    return query
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+
+
+def get_or_create(model, where, **fields):
+    """(row matching ``where``, created): inserted from ``fields`` when missing, safe under races.
+
+    The insert runs in a savepoint: when a concurrent transaction inserted the same
+    unique row first, only the savepoint rolls back and that row is returned.
+    """
+    row = model.get_or_none(where)
+    if row is not None:
+        return row, False
+    try:
+        with database.atomic():
+            return model.create(**fields), True
+    except IntegrityError:
+        return model.get(where), False

@@ -1,0 +1,45 @@
+"""Fact-tracking: claims on statements, verdicts on claims."""
+from __future__ import annotations
+
+from peewee import CharField, DateField, DateTimeField, FloatField, ForeignKeyField, JSONField, TextField
+
+from ..core.vocabulary import SCORER, UNREVIEWED
+from ..db.models import BaseModel, utcnow
+from ..news.models import Statement
+
+
+class Claim(BaseModel):
+    """A check-worthy sentence of a statement; it follows the statement to every appearance."""
+
+    statement = ForeignKeyField(Statement, backref="claims", on_delete="CASCADE")
+    text = TextField()
+    normalized = TextField()
+    norm_hash = CharField(max_length=64, index=True)  # the same words anywhere, any speaker
+    folded = TextField()  # for full-text search
+    score = FloatField(index=True)
+    features = JSONField(default=list)  # [[name, weight], ...]: why the scorer picked it
+    origin = CharField(max_length=10, default=SCORER)  # SCORER or CHECKER
+    status = CharField(max_length=12, default=UNREVIEWED, index=True)  # core.vocabulary.STATUSES
+    assignee = TextField(null=True)
+    created_at = DateTimeField(default=utcnow, index=True)
+    updated_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("statement", "norm_hash"), True),)
+
+
+class Review(BaseModel):
+    """A fact-checker's verdict on a claim."""
+
+    claim = ForeignKeyField(Claim, backref="reviews", on_delete="CASCADE")
+    rating_label = TextField()        # "False", "Mostly true"
+    rating_value = FloatField()
+    best_rating = FloatField()
+    worst_rating = FloatField()
+    reviewer = TextField()            # the organisation
+    reviewer_url = TextField(null=True)
+    url = TextField()                 # the fact-check article
+    date_published = DateField()
+    summary = TextField(null=True)
+    created_at = DateTimeField(default=utcnow)
+

@@ -1,0 +1,27 @@
+"""Full-text search over claims: SQLite FTS5 (``claim_fts``), PostgreSQL tsvector + GIN.
+
+Both index the claim's ``folded`` column (case and accents removed), so that a
+search for 'nunez' finds 'Núñez'; the index itself is made by a migration
+(``db/migrations/m0001_initial.py``). Queries are reduced to plain words first,
+so no user input can be a syntax error: 'health care"*' -> all of health, care*.
+"""
+
+from __future__ import annotations
+
+from peewee import SQL, Expression, fn
+
+from ..core.text import search_terms
+from ..db import database, is_postgres
+from .models import Claim
+
+
+def matching_claims(query: str):
+    """A condition on Claim: its text holds every word of ``query`` (the last one as a prefix)."""
+    terms = search_terms(query)
+    if not terms:
+        return SQL("1 = 0")
+    if is_postgres():  # the same expression as the index, so that the index serves it
+        simple = SQL("'simple'")
+        return Expression(fn.to_tsvector(simple, Claim.folded), "@@", fn.to_tsquery(simple, " & ".join(terms) + ":*"))
+    expression = " ".join(f'"{t}"' for t in terms) + "*"
+    return Claim.id.in_(SQL(f"(SELECT rowid FROM claim_fts WHERE claim_fts MATCH {database.param})", [expression]))

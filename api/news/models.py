@@ -1,0 +1,92 @@
+"""Articles, speakers with aliases, statements, and quotes (a statement's appearances)."""
+from __future__ import annotations
+
+from peewee import CharField, DateTimeField, FloatField, ForeignKeyField, IntegerField, TextField
+
+from ..db.models import BaseModel, utcnow
+
+
+class Article(BaseModel):
+    # "url:<sha256 of url>" or "text:<sha256 of text>": one row per article, even under races.
+    dedupe_key = CharField(max_length=80, unique=True)
+    url = TextField(null=True)
+    title = TextField(null=True)
+    publisher = CharField(max_length=200, null=True, index=True)
+    published_at = DateTimeField(null=True)
+    language = CharField(max_length=35, null=True)
+    text = TextField()
+    created_at = DateTimeField(default=utcnow)
+    dated_at = DateTimeField(index=True)  # published_at, else ingestion time: what lists sort by
+
+    class Meta:
+        indexes = ((("dated_at", "id"), False),)
+
+
+# The columns of an article that quotes carry along (not its text).
+ARTICLE_REF = (Article.id, Article.url, Article.title, Article.publisher, Article.published_at)
+
+
+class Speaker(BaseModel):
+    key = CharField(max_length=400, unique=True)  # "<kind>:<folded name>": one row per person
+    name = TextField()
+    title = TextField(null=True)
+    kind = CharField(max_length=20)
+    folded = TextField(index=True)
+    created_at = DateTimeField(default=utcnow)
+
+
+class SpeakerAlias(BaseModel):
+    speaker = ForeignKeyField(Speaker, backref="aliases", on_delete="CASCADE")
+    alias = TextField()
+    folded = CharField(max_length=400, index=True)
+
+    class Meta:
+        indexes = ((("speaker", "folded"), True),)
+
+
+class Statement(BaseModel):
+    """What a speaker said, once, however many outlets reported it (its quotes are appearances)."""
+
+    # "<speaker id or 0>:<sha256 of normalized>": the same words of the same speaker are one row.
+    key = CharField(max_length=80, unique=True)
+    speaker = ForeignKeyField(Speaker, backref="statements", null=True, on_delete="SET NULL")
+    text = TextField()             # the longest appearance, as written
+    normalized = TextField()       # folded words: case, accents, punctuation and marks removed
+    word_count = IntegerField()
+    first_seen_at = DateTimeField(index=True)  # earliest appearance (published_at, else ingestion)
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("speaker", "first_seen_at"), False),)
+
+
+class Quote(BaseModel):
+    article = ForeignKeyField(Article, backref="quotes", on_delete="CASCADE")
+    speaker = ForeignKeyField(Speaker, backref="quotes", null=True, on_delete="SET NULL")
+    statement = ForeignKeyField(Statement, backref="appearances", null=True, on_delete="SET NULL")
+    position = IntegerField()  # order within the article
+    start = IntegerField(column_name="start_char")
+    end = IntegerField(column_name="end_char")
+    text = TextField()
+    kind = CharField(max_length=20)
+    confidence = FloatField()
+    mention_text = TextField(null=True)
+    mention_start = IntegerField(null=True)
+    mention_end = IntegerField(null=True)
+    cue_text = TextField(null=True)
+    cue_start = IntegerField(null=True)
+    cue_end = IntegerField(null=True)
+    # Copied from the article so that every list filter has an index.
+    publisher = CharField(max_length=200, null=True)
+    dated_at = DateTimeField()
+
+    class Meta:
+        indexes = (
+            (("article", "position"), True),
+            (("speaker", "dated_at", "id"), False),
+            (("publisher", "dated_at", "id"), False),
+            (("dated_at", "id"), False),
+            (("statement", "dated_at"), False),
+        )
+

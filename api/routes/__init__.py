@@ -1,1 +1,0 @@
-"""Blueprints: articles, quotes, speakers, meta (health, contract, docs, extract)."""

@@ -1,0 +1,5 @@
+"""One blueprint per resource; ``BLUEPRINTS`` is what the app registers."""
+
+from . import articles, changes, claims, extract, meta, quotes, speakers, statements
+
+BLUEPRINTS = [m.bp for m in (articles, quotes, speakers, statements, claims, changes, extract, meta)]

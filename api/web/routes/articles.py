@@ -1,0 +1,49 @@
+"""/articles: store articles (quotes extracted on the way in), list, show, delete."""
+
+from flask import Blueprint, current_app, url_for
+
+from schemas.articles import article_args_schema, article_in_schema, article_page_schema, article_schema
+
+from ...facts.queries import alerts
+from ...intake.articles import ingest
+from ...news import queries
+from ...news.articles import delete_article as delete_stored_article
+from ..pagination import paginate
+from ..parsing import json_body, query_args
+
+bp = Blueprint("articles", __name__)
+
+
+def _detail(article):
+    """An article with its quotes, speakers and alerts on claims already checked, dumped."""
+    article = queries.article_detail(article)
+    article.alerts = alerts(article.quotes)
+    return article_schema.dump(article)
+
+
+@bp.post("/articles")
+def create_article():
+    """Store an article and its quotes; a re-POST returns the stored one."""
+    article, created = ingest(json_body(article_in_schema), current_app.config["CHECKWORTHY_THRESHOLD"])
+    location = url_for("articles.get_article", article_id=article.id)
+    return _detail(article), 201 if created else 200, {"Location": location}
+
+
+@bp.get("/articles")
+def list_articles():
+    """Articles, newest first."""
+    args = query_args(article_args_schema)
+    return paginate(queries.articles(args), args, article_page_schema)
+
+
+@bp.get("/articles/<int:article_id>")
+def get_article(article_id):
+    """One article with its text, speakers and quotes."""
+    return _detail(queries.get_article(article_id))
+
+
+@bp.delete("/articles/<int:article_id>")
+def delete_article(article_id):
+    """Delete an article and its quotes (speakers stay)."""
+    delete_stored_article(article_id)
+    return "", 204

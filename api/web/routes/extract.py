@@ -1,0 +1,16 @@
+"""/extract: run the engine on a text and return its quotes, storing nothing."""
+from flask import Blueprint
+
+from schemas.quotes import extract_in_schema, extraction_schema
+
+from ...extraction import extract
+from ..parsing import json_body
+
+bp = Blueprint("extract", __name__)
+
+
+@bp.post("/extract")
+def extract_quotes():
+    """Quotes and speakers found in ``text``; nothing is stored."""
+    text = json_body(extract_in_schema)["text"]
+    return extraction_schema.dump({"quotes": extract(text)})

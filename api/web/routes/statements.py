@@ -1,0 +1,27 @@
+"""/statements: one record per thing said, however many outlets reported it."""
+
+from flask import Blueprint
+
+from schemas.claims import statement_args_schema, statement_page_schema, statement_schema
+
+from ...facts.queries import claims_of_statement
+from ...news import queries
+from ..pagination import paginate
+from ..parsing import query_args
+
+bp = Blueprint("statements", __name__)
+
+
+@bp.get("/statements")
+def list_statements():
+    """Statements by speaker, first-seen date and number of appearances; newest first."""
+    args = query_args(statement_args_schema)
+    return paginate(queries.statements(args), args, statement_page_schema, queries.annotate_statements)
+
+
+@bp.get("/statements/<int:statement_id>")
+def get_statement(statement_id):
+    """One statement with its appearances (earliest first) and claims."""
+    statement = queries.statement_detail(queries.get_statement(statement_id))
+    statement.claims = claims_of_statement(statement.id)
+    return statement_schema.dump(statement)

@@ -1,0 +1,61 @@
+"""Simultaneous POSTs: one article, one speaker, nothing stored twice (file SQLite or PostgreSQL)."""
+import threading
+
+import pytest
+
+from api import db
+from api.news.models import Article, Quote, Speaker
+
+from ..apps import PG_URL, make_app, reset_database
+from ..payloads import article_payload
+
+THREADS = 8
+
+
+@pytest.fixture
+def shared_app(tmp_path):
+    """An app whose database every thread can reach with its own connection."""
+    app = make_app(PG_URL or f"sqlite:///{tmp_path}/race.db")
+    reset_database(app)
+    yield app
+    db.database.close()
+
+
+def race(app, payloads):
+    """POST each payload from its own thread, all released at once; the responses."""
+    barrier = threading.Barrier(len(payloads))
+    responses = [None] * len(payloads)
+
+    def post(i):
+        client = app.test_client()
+        barrier.wait()
+        responses[i] = client.post("/articles", json=payloads[i])
+        db.database.close()
+
+    threads = [threading.Thread(target=post, args=(i,)) for i in range(len(payloads))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    return responses
+
+
+def test_concurrent_reposts_store_one_article(shared_app):
+    responses = race(shared_app, [article_payload()] * THREADS)
+    statuses = sorted(r.status_code for r in responses)
+    assert statuses == [200] * (THREADS - 1) + [201]
+    assert len({r.get_json()["id"] for r in responses}) == 1
+    with shared_app.app_context():
+        assert Article.select().count() == 1
+        assert Quote.select().count() == responses[0].get_json()["quote_count"]
+
+
+def test_concurrent_articles_share_one_new_speaker(shared_app):
+    payloads = [article_payload(url=f"https://race.example/{i}",
+                                text=f"“Statement number {i},” said Kamala Harris.") for i in range(THREADS)]
+    responses = race(shared_app, payloads)
+    assert [r.status_code for r in responses] == [201] * THREADS
+    assert len({r.get_json()["speakers"][0]["id"] for r in responses}) == 1
+    with shared_app.app_context():
+        assert Speaker.select().count() == 1
+        assert Article.select().count() == THREADS
