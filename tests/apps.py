@@ -30,6 +30,8 @@ _fresh_schema = set()
 def reset_database(app) -> None:
     """Empty tables for the next test: rebuilt once per run and URL, then emptied (fast on PostgreSQL)."""
     url = app.config["DATABASE_URL"]
+    if db.is_memory():
+        return  # create_app's schema step has just made a new, empty one
     with app.app_context():
         db.database.connect(reuse_if_open=True)
         if db.is_postgres() and url in _fresh_schema:

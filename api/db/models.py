@@ -1,10 +1,11 @@
-"""What every model shares: the deferred database, UTC timestamps, portable LIKE, get-or-create."""
+"""What every model shares: the deferred database, UTC timestamps, portable LIKE, get-or-create;
+and ``create_tables``, with which migrations create the tables of their frozen models."""
 
 from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from peewee import SQL, IntegrityError, Model, NodeList
+from peewee import SQL, IntegrityError, Model, NodeList, SchemaManager, sort_models
 
 from .binding import database
 
@@ -47,3 +48,13 @@ def get_or_create(model, where, **fields):
             return model.create(**fields), True
     except IntegrityError:
         return model.get(where), False
+
+
+def create_tables(database, models: list) -> None:
+    """Create the tables and indexes of ``models`` in ``database``, where missing.
+
+    For a migration's frozen models, bound to no database: binding them for the
+    moment (``bind_ctx``) would rebind the classes under every thread at once.
+    """
+    for model in sort_models(models):
+        SchemaManager(model, database).create_all(safe=True)

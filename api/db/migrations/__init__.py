@@ -25,7 +25,7 @@ from peewee import DateTimeField, IntegerField, Model, PostgresqlDatabase, TextF
 from playhouse.migrate import SchemaMigrator
 
 from ..locks import hold_until_commit
-from ..models import utcnow
+from ..models import create_tables, utcnow
 
 log = logging.getLogger("api.db")
 
@@ -50,7 +50,7 @@ LATEST = len(MIGRATIONS)
 
 
 class SchemaVersion(Model):
-    """One row per applied migration (frozen, like a migration: never change it)."""
+    """One row per applied migration (frozen, like a migration: never change it); bound to none."""
 
     version = IntegerField(primary_key=True)
     name = TextField()
@@ -74,8 +74,7 @@ def version(database) -> int:
     database = _real(database)
     if not database.table_exists(SchemaVersion._meta.table_name):
         return 0
-    with database.bind_ctx([SchemaVersion]):
-        return SchemaVersion.select(fn.MAX(SchemaVersion.version)).scalar() or 0
+    return SchemaVersion.select(fn.MAX(SchemaVersion.version)).scalar(database) or 0
 
 
 def _refuse_newer(current: int) -> None:
@@ -89,9 +88,9 @@ def _refuse_newer(current: int) -> None:
 def upgrade(database) -> list[int]:
     """Apply every migration ``database`` lacks, in order; the numbers applied (none: already current)."""
     database = _real(database)
-    with database.atomic(), database.bind_ctx([SchemaVersion]):
+    with database.atomic():
         hold_until_commit("schema", database)
-        database.create_tables([SchemaVersion], safe=True)
+        create_tables(database, [SchemaVersion])
         current = version(database)
         _refuse_newer(current)
         migrator = SchemaMigrator.from_database(database)
@@ -99,7 +98,7 @@ def upgrade(database) -> list[int]:
         for number, module in enumerate(MIGRATIONS[current:], start=current + 1):
             module.up(database, migrator)
             name = module.__name__.rsplit(".", 1)[-1]
-            SchemaVersion.create(version=number, name=name, applied_at=utcnow())
+            SchemaVersion.insert(version=number, name=name, applied_at=utcnow()).execute(database)
             applied.append(number)
             log.info("schema: applied migration %s", name)
     return applied

@@ -24,6 +24,8 @@ from peewee import (
     TextField,
 )
 
+from ..models import create_tables
+
 
 class Article(Model):
     dedupe_key = CharField(max_length=80, unique=True)
@@ -162,8 +164,7 @@ _POSTGRES_FULL_TEXT = [
 
 
 def up(database, migrator) -> None:
-    with database.bind_ctx(MODELS):
-        database.create_tables(MODELS, safe=True)
+    create_tables(database, MODELS)
     postgres = isinstance(database, PostgresqlDatabase)
     for statement in _POSTGRES_FULL_TEXT if postgres else _SQLITE_FULL_TEXT:
         database.execute_sql(statement)
