@@ -8,5 +8,6 @@ used without loading Flask.
 def __getattr__(name):
     if name == "create_app":
         from .app import create_app
+
         return create_app
     raise AttributeError(name)

@@ -17,7 +17,9 @@ log = logging.getLogger("api")
 
 def create_app(config: dict | None = None) -> Flask:
     """Build the app; settings come from the environment, overridden by the ``config`` dict."""
-    app = Flask(__name__, static_folder="web/static", static_url_path="/docs/static", template_folder="web/templates")
+    app = Flask(
+        __name__, static_folder="web/static", static_url_path="/docs/static", template_folder="web/templates"
+    )
     app.config.update(settings.load(config))
     app.json.sort_keys = False
     app.json.ensure_ascii = False

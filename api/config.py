@@ -1,4 +1,5 @@
 """Settings: defaults, then environment variables, then the dict given to create_app()."""
+
 from __future__ import annotations
 
 import os

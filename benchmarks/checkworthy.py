@@ -9,6 +9,7 @@ digit?" (one compiled regex search per sentence), then prints both rates, their
 ratio, and the size of the shipped weights file. The model is loaded before
 timing. The best of ``--repeat`` runs is reported.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,14 +45,18 @@ def rate(fn, sentences, repeat) -> float:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("path", nargs="?", default=str(DEFAULT),
-                    help="JSONL with a \"text\" per line (default: %(default)s)")
+    ap.add_argument(
+        "path", nargs="?", default=str(DEFAULT), help='JSONL with a "text" per line (default: %(default)s)'
+    )
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
     path = Path(args.path)
     if not path.is_file():
-        print(f"benchmarks/checkworthy.py: {path} not found; pass the path of a JSONL file "
-              "with one {\"text\": ...} per line (the ClaimBuster file of the eval kit).", file=sys.stderr)
+        print(
+            f"benchmarks/checkworthy.py: {path} not found; pass the path of a JSONL file "
+            'with one {"text": ...} per line (the ClaimBuster file of the eval kit).',
+            file=sys.stderr,
+        )
         return 2
     with open(path, encoding="utf-8") as fh:
         sentences = [json.loads(line)["text"] for line in fh if line.strip()]
@@ -65,8 +70,10 @@ def main() -> int:
     print(f"sentences          {len(sentences)} ({path.name})")
     print(f"score()            {model_rate:,.0f} sentences/s")
     print(f"has-digit baseline {base_rate:,.0f} sentences/s")
-    print(f"ratio              {model_rate / base_rate:.3f} of the baseline's rate "
-          f"({base_rate / model_rate:.1f}x slower)")
+    print(
+        f"ratio              {model_rate / base_rate:.3f} of the baseline's rate "
+        f"({base_rate / model_rate:.1f}x slower)"
+    )
     print(f"split_sentences()  {split_rate:,.0f} texts/s")
     print(f"weights file       {size / 1e6:.2f} MB ({size:,} bytes), loaded in {load * 1000:.0f} ms")
     return 0

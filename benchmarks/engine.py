@@ -9,6 +9,7 @@ quote, speaker = the capitalised words after "said") timed the same way in the
 same process.  A second, untimed pass measures the engine's own peak
 allocation with tracemalloc.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,7 +26,7 @@ DEFAULT = os.path.join("..", "shared", "eval", "data", "polnear-train.jsonl")
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 _QUOTED = regex.compile(r'[“"]([^“”"\n]{1,2000})[”"]')
-_SAID = regex.compile(r'\G[,\s]*said\s+((?:\p{Lu}\w+\s?){1,3})')
+_SAID = regex.compile(r"\G[,\s]*said\s+((?:\p{Lu}\w+\s?){1,3})")
 
 
 def naive_floor(text: str) -> list[tuple[int, int, str | None]]:
@@ -39,8 +40,10 @@ def naive_floor(text: str) -> list[tuple[int, int, str | None]]:
 
 def load(path: str) -> list[str]:
     if not os.path.exists(path):
-        sys.exit(f"benchmarks/engine.py: no such file {path!r}. Pass the path of the evaluation "
-                 f"kit's polnear-train.jsonl (default {DEFAULT}, relative to the current directory).")
+        sys.exit(
+            f"benchmarks/engine.py: no such file {path!r}. Pass the path of the evaluation "
+            f"kit's polnear-train.jsonl (default {DEFAULT}, relative to the current directory)."
+        )
     with open(path, encoding="utf-8") as fh:
         return [json.loads(line)["text"] for line in fh if line.strip()]
 
@@ -64,6 +67,7 @@ def main() -> None:
     texts = load(args.path)
     t0 = time.perf_counter()
     from api.extraction import extract
+
     extract("“Warm up,” he said.")
     import_s = time.perf_counter() - t0
     n_chars = sum(len(t) for t in texts)
@@ -79,15 +83,24 @@ def main() -> None:
     _, traced_peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
 
-    print(f"input           {args.path}: {len(texts)} articles, {n_chars / 1e6:.2f} M characters, "
-          f"{n_bytes / 1e6:.2f} MB UTF-8")
-    print(f"engine          {engine_s:.2f} s, {quotes} quotes (import and pattern compilation {import_s:.2f} s, not counted)")
+    print(
+        f"input           {args.path}: {len(texts)} articles, {n_chars / 1e6:.2f} M characters, "
+        f"{n_bytes / 1e6:.2f} MB UTF-8"
+    )
+    print(
+        f"engine          {engine_s:.2f} s, {quotes} quotes "
+        f"(import and pattern compilation {import_s:.2f} s, not counted)"
+    )
     print(f"articles/s      {len(texts) / engine_s:,.0f}")
     print(f"MB/s            {n_bytes / 1e6 / engine_s:.2f}   ({n_chars / 1e6 / engine_s:.2f} M characters/s)")
-    print(f"peak memory     {rss:.0f} MB resident (whole process, data included); "
-          f"engine peak allocation {traced_peak / 1e6:.1f} MB (tracemalloc)")
-    print(f"naive floor     {naive_s:.3f} s, {naive_quotes} quotes; engine/floor time ratio "
-          f"{engine_s / naive_s:.1f}x ({n_bytes / 1e6 / naive_s:.1f} MB/s)")
+    print(
+        f"peak memory     {rss:.0f} MB resident (whole process, data included); "
+        f"engine peak allocation {traced_peak / 1e6:.1f} MB (tracemalloc)"
+    )
+    print(
+        f"naive floor     {naive_s:.3f} s, {naive_quotes} quotes; engine/floor time ratio "
+        f"{engine_s / naive_s:.1f}x ({n_bytes / 1e6 / naive_s:.1f} MB/s)"
+    )
 
 
 if __name__ == "__main__":

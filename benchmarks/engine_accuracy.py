@@ -9,6 +9,7 @@ calibration: the share of predicted quotes that are real quotes with the right
 speaker, per confidence bucket.  The scorer is imported from the kit, so the
 numbers are the kit's own.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,8 +23,7 @@ sys.path.insert(0, ROOT)
 KIT = os.path.join(ROOT, "..", "shared", "eval")
 DEFAULT = [os.path.join(KIT, "data", "polnear-train.jsonl"), os.path.join(KIT, "data", "polnear-dev.jsonl")]
 BUCKETS = (0.0, 0.2, 0.4, 0.6, 0.8, 0.9, 1.01)
-KEYS = ("quote_f1", "quote_precision", "quote_recall", "exact_span_rate", "speaker_accuracy",
-        "end_to_end_f1")
+KEYS = ("quote_f1", "quote_precision", "quote_recall", "exact_span_rate", "speaker_accuracy", "end_to_end_f1")
 
 
 def load_scorer(kit: str):
@@ -39,6 +39,7 @@ def load_scorer(kit: str):
 def predict(docs: list[dict]) -> list[dict]:
     from api.cli import quote_prediction
     from api.extraction import extract
+
     return [{"id": d["id"], "quotes": [quote_prediction(q) for q in extract(d["text"])]} for d in docs]
 
 
@@ -50,7 +51,7 @@ def calibration(scorer, docs: list[dict], preds: list[dict]) -> list[tuple[float
     """(low, high, quotes, right) per confidence bucket: right = a gold quote
     whose speaker is right, as the kit's scorer judges it."""
     counts = [[0, 0] for _ in BUCKETS[:-1]]
-    for doc, pred in zip(docs, preds):
+    for doc, pred in zip(docs, preds, strict=True):
         units = [u for u in doc["attributions"] if u["direct"]]
         for q in pred["quotes"]:
             b = next(i for i in range(len(BUCKETS) - 1) if q["confidence"] < BUCKETS[i + 1])

@@ -8,6 +8,7 @@ ones), then times each request kind through the WSGI app, in-process, so that
 network noise stays out. Prints median and p95 latency, requests/s and the
 ratio of each median to the bare route's median.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,9 +33,16 @@ def load_articles(path: str, n: int) -> list[dict]:
     if os.path.exists(path):
         with open(path, encoding="utf-8") as fh:
             docs = [json.loads(line) for line in fh if line.strip()]
-        return [{"text": d["text"], "url": f"https://bench.example/{i}", "title": d.get("title"),
-                 "publisher": d.get("publisher"), "published_at": d.get("date")}
-                for i, d in enumerate(docs[:n])]
+        return [
+            {
+                "text": d["text"],
+                "url": f"https://bench.example/{i}",
+                "title": d.get("title"),
+                "publisher": d.get("publisher"),
+                "published_at": d.get("date"),
+            }
+            for i, d in enumerate(docs[:n])
+        ]
     print(f"(no {path}: synthetic articles)")
     body = "“We will not back down from this fight,” said Defense Secretary Lloyd Austin. " * 20
     return [{"text": f"Article {i}. {body}", "url": f"https://bench.example/{i}"} for i in range(n)]
@@ -53,8 +61,7 @@ def report(name: str, samples: list[float], baseline: float | None) -> float:
     med = statistics.median(samples)
     p95 = sorted(samples)[int(len(samples) * 0.95) - 1]
     ratio = f"{med / baseline:8.1f}x" if baseline else "   (base)"
-    print(f"{name:34} median {med * 1000:8.2f} ms  p95 {p95 * 1000:8.2f} ms  "
-          f"{1 / med:9.0f} req/s  {ratio}")
+    print(f"{name:34} median {med * 1000:8.2f} ms  p95 {p95 * 1000:8.2f} ms  {1 / med:9.0f} req/s  {ratio}")
     return med
 
 
@@ -84,26 +91,41 @@ def main() -> None:
     base = report("bare Flask route", timed(lambda i: bare_client.get("/ping"), args.repeat), None)
     post = timed(lambda i: client.post("/articles", json=articles[i]), len(articles))
     report("POST /articles (new, extracts)", post, base)
-    report("POST /articles (repeat)", timed(lambda i: client.post("/articles", json=articles[i % len(articles)]),
-                                              args.repeat), base)
+    report(
+        "POST /articles (repeat)",
+        timed(lambda i: client.post("/articles", json=articles[i % len(articles)]), args.repeat),
+        base,
+    )
     speakers = client.get("/speakers?limit=20").get_json()["items"]
     ids = [s["id"] for s in speakers] or [1]
     report("GET /health", timed(lambda i: client.get("/health"), args.repeat), base)
     report("GET /quotes", timed(lambda i: client.get("/quotes"), args.repeat), base)
-    report("GET /speakers/{id}/quotes", timed(
-        lambda i: client.get(f"/speakers/{ids[i % len(ids)]}/quotes"), args.repeat), base)
+    report(
+        "GET /speakers/{id}/quotes",
+        timed(lambda i: client.get(f"/speakers/{ids[i % len(ids)]}/quotes"), args.repeat),
+        base,
+    )
     report("GET /speakers?q=", timed(lambda i: client.get("/speakers?q=clin"), args.repeat), base)
-    report("GET /articles/{id}", timed(lambda i: client.get(f"/articles/{1 + i % len(articles)}"),
-                                       args.repeat), base)
+    report(
+        "GET /articles/{id}",
+        timed(lambda i: client.get(f"/articles/{1 + i % len(articles)}"), args.repeat),
+        base,
+    )
     report("GET /claims", timed(lambda i: client.get("/claims"), args.repeat), base)
     report("GET /claims?q=", timed(lambda i: client.get("/claims?q=percent"), args.repeat), base)
     claim_ids = [c["id"] for c in client.get("/claims?limit=20").get_json()["items"]] or [1]
-    report("GET /claims/{id}", timed(lambda i: client.get(f"/claims/{claim_ids[i % len(claim_ids)]}"),
-                                     args.repeat), base)
+    report(
+        "GET /claims/{id}",
+        timed(lambda i: client.get(f"/claims/{claim_ids[i % len(claim_ids)]}"), args.repeat),
+        base,
+    )
     report("GET /changes", timed(lambda i: client.get(f"/changes?after={i}"), args.repeat), base)
     texts = [a["text"] for a in articles]
-    report("POST /extract", timed(lambda i: client.post("/extract", json={"text": texts[i % len(texts)]}),
-                                  args.repeat), base)
+    report(
+        "POST /extract",
+        timed(lambda i: client.post("/extract", json={"text": texts[i % len(texts)]}), args.repeat),
+        base,
+    )
     mean_chars = statistics.mean(len(t) for t in texts)
     print(f"mean article length {mean_chars:.0f} characters")
 

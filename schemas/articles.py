@@ -1,21 +1,32 @@
 """Article requests and responses."""
+
 from marshmallow import Schema, fields, validate
 
-from .common import DateRangeArgsSchema, Page, Text, Timestamp
 from .claims import AlertSchema
+from .common import DateRangeArgsSchema, Page, Text, Timestamp
 from .quotes import ArticleRefSchema, QuoteSchema
 from .speakers import SpeakerRefSchema
 
 
 class ArticleInSchema(Schema):
     text = Text(required=True)
-    url = fields.Url(schemes={"http", "https"}, require_tld=False, allow_none=True,
-                     load_default=None, validate=validate.Length(max=2000))
+    url = fields.Url(
+        schemes={"http", "https"},
+        require_tld=False,
+        allow_none=True,
+        load_default=None,
+        validate=validate.Length(max=2000),
+    )
     title = Text(max_length=1000, allow_none=True, load_default=None)
     publisher = Text(max_length=200, allow_none=True, load_default=None)
     published_at = Timestamp(allow_none=True, load_default=None)
-    language = fields.String(allow_none=True, load_default=None, validate=validate.Regexp(
-        r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", error="Not a BCP 47 language tag such as 'en' or 'en-US'."))
+    language = fields.String(
+        allow_none=True,
+        load_default=None,
+        validate=validate.Regexp(
+            r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", error="Not a BCP 47 language tag such as 'en' or 'en-US'."
+        ),
+    )
 
 
 class ArticleSummarySchema(ArticleRefSchema):

@@ -1,4 +1,5 @@
 """Claims, verdicts, statements, alerts and the change feed."""
+
 from marshmallow import Schema, ValidationError, fields, post_load, validate, validates_schema
 
 from api.core.vocabulary import ENTITIES, STATUSES
@@ -20,7 +21,9 @@ class RatingSchema(Schema):
         if data["best"] == data["worst"]:
             raise ValidationError("best and worst must differ.", "best")
         if not low <= data["value"] <= high:
-            raise ValidationError(f"Must lie between worst ({data['worst']:g}) and best ({data['best']:g}).", "value")
+            raise ValidationError(
+                f"Must lie between worst ({data['worst']:g}) and best ({data['best']:g}).", "value"
+            )
 
 
 class ReviewerSchema(Schema):
@@ -39,16 +42,28 @@ class ReviewInSchema(Schema):
     def flatten(self, data, **kwargs):
         """{"rating": {label, value, best, worst}, "reviewer": {name, url}} -> the stored columns."""
         rating, reviewer = data.pop("rating"), data.pop("reviewer")
-        return {**data, "rating_label": rating["label"], "rating_value": rating["value"],
-                "best_rating": rating["best"], "worst_rating": rating["worst"],
-                "reviewer": reviewer["name"], "reviewer_url": reviewer["url"]}
+        return {
+            **data,
+            "rating_label": rating["label"],
+            "rating_value": rating["value"],
+            "best_rating": rating["best"],
+            "worst_rating": rating["worst"],
+            "reviewer": reviewer["name"],
+            "reviewer_url": reviewer["url"],
+        }
 
 
 class ReviewSchema(Schema):
     id = fields.Integer()
     claim_id = fields.Integer()
-    rating = fields.Function(lambda r: {"label": r.rating_label, "value": r.rating_value,
-                                        "best": r.best_rating, "worst": r.worst_rating})
+    rating = fields.Function(
+        lambda r: {
+            "label": r.rating_label,
+            "value": r.rating_value,
+            "best": r.best_rating,
+            "worst": r.worst_rating,
+        }
+    )
     reviewer = fields.Function(lambda r: {"name": r.reviewer, "url": r.reviewer_url})
     url = fields.String()
     date_published = fields.Date()
@@ -70,7 +85,9 @@ class ClaimSchema(Schema):
     status = fields.String()
     assignee = fields.String(allow_none=True)
     origin = fields.String()
-    speaker = fields.Function(lambda c: SpeakerRefSchema().dump(c.statement.speaker) if c.statement.speaker_id else None)
+    speaker = fields.Function(
+        lambda c: SpeakerRefSchema().dump(c.statement.speaker) if c.statement.speaker_id else None
+    )
     statement = fields.Nested(StatementRefSchema)
     review_count = fields.Integer()
     verdict = fields.Function(lambda c: c.verdict.rating_label if c.verdict else None)
@@ -87,9 +104,15 @@ class AppearanceSchema(Schema):
 
 
 class RelatedVerdictSchema(ReviewSchema):
-    claim = fields.Function(lambda r: {"id": r.claim.id, "text": r.claim.text, "speaker":
-                                       SpeakerRefSchema().dump(r.claim.statement.speaker)
-                                       if r.claim.statement.speaker_id else None})
+    claim = fields.Function(
+        lambda r: {
+            "id": r.claim.id,
+            "text": r.claim.text,
+            "speaker": SpeakerRefSchema().dump(r.claim.statement.speaker)
+            if r.claim.statement.speaker_id
+            else None,
+        }
+    )
 
 
 class ClaimDetailSchema(ClaimSchema):

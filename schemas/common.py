@@ -1,7 +1,8 @@
 """Shared fields and schemas: timestamps, storable text, spans, pages."""
+
 from __future__ import annotations
 
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 
 from marshmallow import Schema, ValidationError, fields, validate
 
@@ -56,7 +57,7 @@ class Timestamp(fields.Field):
         except ValueError:
             raise self.make_error("invalid") from None
         if parsed.tzinfo is not None:
-            parsed = parsed.astimezone(timezone.utc).replace(tzinfo=None)
+            parsed = parsed.astimezone(UTC).replace(tzinfo=None)
         return parsed
 
 
@@ -68,11 +69,16 @@ class SpanSchema(Schema):
 
 def Page(item_schema: type[Schema]) -> type[Schema]:
     """The list envelope around ``item_schema``: {items, total, limit, offset, next}."""
-    return Schema.from_dict({
-        "items": fields.List(fields.Nested(item_schema)),
-        "total": fields.Integer(), "limit": fields.Integer(), "offset": fields.Integer(),
-        "next": fields.String(allow_none=True),
-    }, name=f"{item_schema.__name__.removesuffix('Schema')}PageSchema")
+    return Schema.from_dict(
+        {
+            "items": fields.List(fields.Nested(item_schema)),
+            "total": fields.Integer(),
+            "limit": fields.Integer(),
+            "offset": fields.Integer(),
+            "next": fields.String(allow_none=True),
+        },
+        name=f"{item_schema.__name__.removesuffix('Schema')}PageSchema",
+    )
 
 
 class ProblemSchema(Schema):

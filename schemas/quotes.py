@@ -1,4 +1,5 @@
 """Quote responses, list arguments, and the stateless /extract request."""
+
 from marshmallow import Schema, fields
 
 from .common import DateRangeArgsSchema, Page, SpanSchema, Text, Timestamp
@@ -7,12 +8,17 @@ from .speakers import SpeakerRefSchema
 
 def _span(prefix):
     """The (text, start, end) columns named ``prefix_*`` as one object, or None."""
+
     def get(quote):
         text = getattr(quote, f"{prefix}_text")
         if text is None:
             return None
-        return {"text": text, "start": getattr(quote, f"{prefix}_start"),
-                "end": getattr(quote, f"{prefix}_end")}
+        return {
+            "text": text,
+            "start": getattr(quote, f"{prefix}_start"),
+            "end": getattr(quote, f"{prefix}_end"),
+        }
+
     return get
 
 
@@ -36,8 +42,19 @@ class QuoteCoreSchema(Schema):
 
 class QuoteSchema(QuoteCoreSchema):
     class Meta:
-        fields = ("id", "text", "start", "end", "kind", "confidence", "speaker", "mention", "cue",
-                  "article", "statement_id")
+        fields = (
+            "id",
+            "text",
+            "start",
+            "end",
+            "kind",
+            "confidence",
+            "speaker",
+            "mention",
+            "cue",
+            "article",
+            "statement_id",
+        )
 
     id = fields.Integer()
     speaker = fields.Nested(SpeakerRefSchema, allow_none=True)

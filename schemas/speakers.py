@@ -1,4 +1,5 @@
 """Speaker responses and list arguments."""
+
 from marshmallow import Schema, fields
 
 from .common import Page, PageArgsSchema, Text, Timestamp

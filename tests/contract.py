@@ -1,4 +1,5 @@
 """Check real responses against openapi.yaml: status documented, content type and body schema."""
+
 from __future__ import annotations
 
 import json
@@ -13,7 +14,9 @@ from referencing.jsonschema import DRAFT202012
 SPEC_PATH = os.path.join(os.path.dirname(os.path.dirname(__file__)), "openapi.yaml")
 with open(SPEC_PATH, encoding="utf-8") as fh:
     SPEC = yaml.safe_load(fh)
-_REGISTRY = Registry().with_resource("urn:spec", Resource.from_contents(SPEC, default_specification=DRAFT202012))
+_REGISTRY = Registry().with_resource(
+    "urn:spec", Resource.from_contents(SPEC, default_specification=DRAFT202012)
+)
 _CONVERTER = regex.compile(r"<(?:\w+:)?(\w+)>")
 METHODS = {"get", "post", "put", "patch", "delete"}
 
@@ -60,4 +63,5 @@ def check_response(path: str, method: str, response) -> None:
     validator = Draft202012Validator(schema, registry=_REGISTRY, format_checker=FormatChecker())
     errors = sorted(validator.iter_errors(json.loads(response.data)), key=lambda e: e.path)
     assert not errors, f"{method} {path} {status}: " + "; ".join(
-        f"{list(e.path)}: {e.message}" for e in errors[:5])
+        f"{list(e.path)}: {e.message}" for e in errors[:5]
+    )

@@ -1,11 +1,14 @@
 """Check JSON-LD against the schema.org vocabulary kept in fixtures/schemaorg-claimreview.json."""
+
 from __future__ import annotations
 
 import json
 import os
 from datetime import date, datetime
 
-with open(os.path.join(os.path.dirname(__file__), "fixtures", "schemaorg-claimreview.json"), encoding="utf-8") as fh:
+with open(
+    os.path.join(os.path.dirname(__file__), "fixtures", "schemaorg-claimreview.json"), encoding="utf-8"
+) as fh:
     VOCAB = json.load(fh)
 TYPES, SUBTYPES = VOCAB["types"], VOCAB["subtypes"]
 

@@ -1,8 +1,8 @@
 """The layout's rules, read from the source: who may import whom, no cycles, small modules.
 
-    web, cli  ->  intake  ->  facts  ->  news  ->  events  ->  db  ->  core
-    (news, facts and intake may use the engines: extraction, checkworthy; access is
-    for web and cli; the engines and core import nothing of the service)
+web, cli  ->  intake  ->  facts  ->  news  ->  events  ->  db  ->  core
+(news, facts and intake may use the engines: extraction, checkworthy; access is
+for web and cli; the engines and core import nothing of the service)
 """
 
 from __future__ import annotations
@@ -131,7 +131,9 @@ def test_schemas_import_only_marshmallow_and_core():
         for name, path in MODULES.items()
         if part_of(name) == "schemas"
         for target, _, _ in imports(path)
-        if not (target.split(".")[0] in ("marshmallow", "schemas", "__future__") or target.startswith("api.core"))
+        if not (
+            target.split(".")[0] in ("marshmallow", "schemas", "__future__") or target.startswith("api.core")
+        )
         and not _is_stdlib(target)
     ]
     assert not wrong, "\n".join(wrong)
@@ -182,8 +184,20 @@ def test_no_module_over_300_lines():
     assert not long, "\n".join(long)
 
 
-READS = {"api.news.queries", "api.facts.queries", "api.facts.search", "api.facts.claimreview", "api.events.feed"}
-WRITES = {"api.news.articles", "api.news.speakers", "api.news.statements", "api.facts.claims", "api.events.log"}
+READS = {
+    "api.news.queries",
+    "api.facts.queries",
+    "api.facts.search",
+    "api.facts.claimreview",
+    "api.events.feed",
+}
+WRITES = {
+    "api.news.articles",
+    "api.news.speakers",
+    "api.news.statements",
+    "api.facts.claims",
+    "api.events.log",
+}
 
 
 def test_reads_never_import_writes():

@@ -12,16 +12,18 @@ feature vector is L2-normalised), so every present feature contributes
 ``Checkworthiness.features`` reports, largest in magnitude first. A sentence
 with no token at all ("", "...", "--") scores 0.
 """
+
 from __future__ import annotations
 
 import json
 import math
 import threading
-from itertools import repeat
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
-from .features import BOS, EOS, features as _features
+from .features import BOS, EOS
+from .features import features as _features
 
 WEIGHTS_PATH = Path(__file__).with_name("weights.json")
 TOP_FEATURES = 5  # contributions reported per sentence
@@ -60,7 +62,7 @@ class Model:
         self.meta = {k: v for k, v in data.items() if k not in ("weights",)}
 
     @classmethod
-    def load(cls, path: str | Path = WEIGHTS_PATH) -> "Model":
+    def load(cls, path: str | Path = WEIGHTS_PATH) -> Model:
         with open(path, encoding="utf-8") as fh:
             return cls(json.load(fh))
 
@@ -88,7 +90,7 @@ class Model:
         cut = sorted(mags)[-top] if 0 < top <= len(mags) else (0.0 if top > 0 else math.inf)
         if cut <= 0.0:
             cut = 1e-12
-        ranked = [t for t in zip(mags, feats, weights) if t[0] >= cut]
+        ranked = [t for t in zip(mags, feats, weights, strict=True) if t[0] >= cut]
         ranked.sort(reverse=True)
         top_hits = [(f, round(w * scale, 4)) for _, f, w in ranked[:top]]
         return Checkworthiness(p, tuple(top_hits))

@@ -7,6 +7,7 @@ examples; ``tests/checkworthy`` exercises them.
 All patterns are linear: no nested quantifiers over overlapping classes, no
 back-references, so every scan is O(len(text)).
 """
+
 from __future__ import annotations
 
 import re
@@ -90,7 +91,8 @@ YEAR = re.compile(r"(?<![\d.,$/])(?:1[789]\d\d|20\d\d)(?:'?s)?(?![\d,/%]|\.\d)|'
 NUMBER = re.compile(r"\d[\d,./]*(?:st|nd|rd|th)?")
 
 # Words after the number passes: dotted acronyms ('u.s.', 'p.m.'), "don't",
-# "america's", 'well-known', and the placeholders; '--' (a dash) is not part of a word.  '?' and '!' are tokens.
+# "america's", 'well-known', and the placeholders; '--' (a dash) is not part of a
+# word.  '?' and '!' are tokens.
 #   "we're going to cut it -- by NUM percent?" ->
 #   ["we're", 'going', 'to', 'cut', 'it', 'by', 'NUM', 'percent', '?']
 WORD = re.compile(r"(?:[a-z]\.){2,}|[a-zA-Z\u00c0-\u024f]+(?:['\-][a-z\u00c0-\u024f]+)*|[?!]")

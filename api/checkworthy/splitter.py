@@ -15,35 +15,42 @@ sentence too.
 
 Linear time: one scan per paragraph, each candidate checked in O(1).
 """
+
 from __future__ import annotations
 
 from .patterns import DOTTED, NEXT_START, NEXT_WORD, PARAGRAPH, SENTENCE_END, WORD_BEFORE
 
 # Abbreviations that precede a name or number: a period after them never ends
 # a sentence ("Mr. Smith", "Sen. Warren", "No. 1", "St. Louis").
-TITLES = frozenset("""
+TITLES = frozenset(
+    """
     mr mrs ms messrs mme mlle dr prof sen sens rep reps gov lt col gen maj capt cmdr
     adm sgt cpl pvt brig supt det insp rev fr hon pres amb atty st mt ft no nos vol
     fig art sec ch pp op vs v cf approx dept univ
-""".split())
+""".split()
+)
 
 # Abbreviations that may also end a sentence: a period after them ends it only
 # when a sentence opener follows ("at 3 p.m. He left" splits, "3 p.m. Tuesday"
 # does not).
-AMBIGUOUS = frozenset("""
+AMBIGUOUS = frozenset(
+    """
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur
     thurs fri sat sun inc corp co ltd llc bros assn jr sr etc al esq
-""".split())
+""".split()
+)
 
 # Words that typically open a sentence; after an ambiguous abbreviation they
 # mark a sentence end.
-OPENERS = frozenset("""
+OPENERS = frozenset(
+    """
     the a an he she it we they i you this that these those there here his her
     its our their my your but and so or yet if when while as after before since
     because although though in on at for from with by to of what who why how
     where which not no yes now then still also however meanwhile today
     yesterday tomorrow last next some many most all both each every one
-""".split())
+""".split()
+)
 
 _WINDOW = 16  # the longest abbreviation looked at, in characters
 
@@ -57,19 +64,18 @@ def _is_boundary(text: str, m, limit: int) -> bool:
     if nxt < limit and not NEXT_START.match(text, nxt, limit):
         return False  # 'e.g. this', '"Why?" he asked', 'U.S. economy'
     if m.group("punct") != "." or m.group("close"):
-        return True   # '?', '!', '...', or '."' : a real end
+        return True  # '?', '!', '...', or '."' : a real end
     dot = m.start()
     w = WORD_BEFORE.search(text, max(0, dot - _WINDOW), dot)
     if w is None:
-        return True   # '1990.' or ')."'
+        return True  # '1990.' or ')."'
     if w.start() > 0 and (text[w.start() - 1].isalnum()):
-        return True   # window cut a long word ('...ashington')
+        return True  # window cut a long word ('...ashington')
     word = w.group()
     low = word.lower()
     if low in TITLES:
         return False
-    ambiguous = (low in AMBIGUOUS or (len(word) == 1 and word.isupper())
-                 or DOTTED.fullmatch(word) is not None)
+    ambiguous = low in AMBIGUOUS or (len(word) == 1 and word.isupper()) or DOTTED.fullmatch(word) is not None
     if not ambiguous:
         return True
     if nxt >= limit:

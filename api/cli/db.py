@@ -5,8 +5,7 @@ from __future__ import annotations
 import click
 from flask.cli import AppGroup
 
-from ..db import close_connection, database, open_connection
-from ..db import migrations
+from ..db import close_connection, database, migrations, open_connection
 
 db_commands = AppGroup("db", help="The database schema: upgrade it, or show its version.")
 

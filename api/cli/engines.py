@@ -1,5 +1,6 @@
 """The engines' commands, which touch no database: ``flask --app api extract IN.jsonl -o OUT.jsonl``
 and ``flask --app api checkworthy IN.jsonl -o OUT.jsonl``, in the evaluation kit's formats."""
+
 from __future__ import annotations
 
 import contextlib
@@ -15,14 +16,17 @@ from ..extraction import extract as run_engine
 def quote_prediction(q) -> dict:
     """One quote in the eval kit's prediction format (plus extra keys)."""
     return {
-        "start": q.start, "end": q.end,
+        "start": q.start,
+        "end": q.end,
         "speaker_start": q.mention.start if q.mention else None,
         "speaker_end": q.mention.end if q.mention else None,
         "speaker": q.speaker.name if q.speaker else None,
         "title": q.speaker.title if q.speaker else None,
         "speaker_kind": q.speaker.kind if q.speaker else None,
         "cue": q.cue.text if q.cue else None,
-        "kind": q.kind, "confidence": q.confidence, "text": q.text,
+        "kind": q.kind,
+        "confidence": q.confidence,
+        "text": q.text,
     }
 
 
@@ -41,16 +45,23 @@ def _records(infile, label: str):
                 doc = json.loads(line)
                 text = doc["text"]
             except (ValueError, KeyError, TypeError) as exc:
-                raise click.ClickException(f"line {n}: expected a JSON object with \"id\" and \"text\" ({exc})") from exc
+                raise click.ClickException(
+                    f'line {n}: expected a JSON object with "id" and "text" ({exc})'
+                ) from exc
             if not isinstance(text, str):
-                raise click.ClickException(f"line {n}: \"text\" must be a string")
+                raise click.ClickException(f'line {n}: "text" must be a string')
             yield doc.get("id"), text
 
 
 @click.command("extract")
 @click.argument("infile", type=click.File("r", encoding="utf-8"), default="-")
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
-              help="Where to write predictions (default: stdout).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="Where to write predictions (default: stdout).",
+)
 def extract_command(infile, output):
     """Extract quotes from JSONL articles ({"id","text"} per line); no database."""
     for doc_id, text in _records(infile, "extracting"):
@@ -60,10 +71,19 @@ def extract_command(infile, output):
 
 @click.command("checkworthy")
 @click.argument("infile", type=click.File("r", encoding="utf-8"), default="-")
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
-              help="Where to write predictions (default: stdout).")
-@click.option("--threshold", type=click.FloatRange(0, 1), default=None,
-              help="Decision threshold on the score (default: the one chosen in CV).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="Where to write predictions (default: stdout).",
+)
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help="Decision threshold on the score (default: the one chosen in CV).",
+)
 def checkworthy_command(infile, output, threshold):
     """Score JSONL sentences ({"id","text"} per line) for check-worthiness; no database.
 
@@ -72,9 +92,15 @@ def checkworthy_command(infile, output, threshold):
     """
     for doc_id, text in _records(infile, "scoring"):
         result = checkworthy.score(text)
-        output.write(json.dumps({
-            "id": doc_id, "checkworthy": checkworthy.is_checkworthy(result.score, threshold),
-            "score": round(result.score, 6),
-            "features": [[name, weight] for name, weight in result.features],
-        }, ensure_ascii=False) + "\n")
-
+        output.write(
+            json.dumps(
+                {
+                    "id": doc_id,
+                    "checkworthy": checkworthy.is_checkworthy(result.score, threshold),
+                    "score": round(result.score, 6),
+                    "features": [[name, weight] for name, weight in result.features],
+                },
+                ensure_ascii=False,
+            )
+            + "\n"
+        )

@@ -1,4 +1,5 @@
 """Text folding shared by search and deduplication: case, accents, marks, spacing; digests."""
+
 from __future__ import annotations
 
 import hashlib

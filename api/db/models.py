@@ -3,7 +3,7 @@ and ``create_tables``, with which migrations create the tables of their frozen m
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from peewee import SQL, IntegrityError, Model, NodeList, SchemaManager, sort_models
 
@@ -12,7 +12,7 @@ from .binding import database
 
 def utcnow() -> datetime:
     """Now, in UTC, naive: every stored datetime is naive UTC."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def like(field, pattern: str):

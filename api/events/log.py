@@ -23,7 +23,9 @@ def record(changes: list[tuple[str, int, str]]) -> None:
     hold_until_commit("change_feed")
     now = utcnow()
     unique = list(dict.fromkeys(changes))
-    Change.insert_many([{"entity": e, "entity_id": i, "action": a, "at": now} for e, i, a in unique]).execute()
+    Change.insert_many(
+        [{"entity": e, "entity_id": i, "action": a, "at": now} for e, i, a in unique]
+    ).execute()
 
 
 @contextlib.contextmanager

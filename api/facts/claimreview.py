@@ -1,4 +1,5 @@
 """schema.org ClaimReview JSON-LD for a claim's verdicts (https://schema.org/ClaimReview)."""
+
 from __future__ import annotations
 
 from ..extraction import ORGANIZATION
@@ -11,7 +12,7 @@ def short(text: str, limit: int = SHORT) -> str:
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    cut = text[:limit - 1].rsplit(" ", 1)[0].rstrip(",;:—-")
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:—-")
     return cut + "…"
 
 

@@ -102,4 +102,6 @@ def move_claims(from_statement: int, to_statement: int, changes: list) -> None:
 
 def claims_reach_one_more_article(statement_id: int, changes: list) -> None:
     """A statement has a new appearance: its claims (and their verdicts) are updated in the feed."""
-    changes += [("claim", c.id, "updated") for c in Claim.select(Claim.id).where(Claim.statement == statement_id)]
+    changes += [
+        ("claim", c.id, "updated") for c in Claim.select(Claim.id).where(Claim.statement == statement_id)
+    ]

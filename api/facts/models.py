@@ -1,4 +1,5 @@
 """Fact-tracking: claims on statements, verdicts on claims."""
+
 from __future__ import annotations
 
 from peewee import CharField, DateField, DateTimeField, FloatField, ForeignKeyField, JSONField, TextField
@@ -32,14 +33,13 @@ class Review(BaseModel):
     """A fact-checker's verdict on a claim."""
 
     claim = ForeignKeyField(Claim, backref="reviews", on_delete="CASCADE")
-    rating_label = TextField()        # "False", "Mostly true"
+    rating_label = TextField()  # "False", "Mostly true"
     rating_value = FloatField()
     best_rating = FloatField()
     worst_rating = FloatField()
-    reviewer = TextField()            # the organisation
+    reviewer = TextField()  # the organisation
     reviewer_url = TextField(null=True)
-    url = TextField()                 # the fact-check article
+    url = TextField()  # the fact-check article
     date_published = DateField()
     summary = TextField(null=True)
     created_at = DateTimeField(default=utcnow)
-

@@ -21,7 +21,9 @@ from .search import matching_claims
 
 
 def _claim_query():
-    return Claim.select(Claim, Statement, Speaker).join(Statement).join(Speaker, JOIN.LEFT_OUTER).switch(Claim)
+    return (
+        Claim.select(Claim, Statement, Speaker).join(Statement).join(Speaker, JOIN.LEFT_OUTER).switch(Claim)
+    )
 
 
 def get_claim(claim_id: int) -> Claim:
@@ -112,7 +114,9 @@ def alerts(quotes: list[Quote]) -> list[dict]:
             claim = reviews[0].claim
             if claim.norm_hash in hashes_of[q.id]:
                 same_speaker = claim.statement.speaker_id == q.speaker_id
-                found.append({"quote_id": q.id, "claim": claim, "same_speaker": same_speaker, "reviews": reviews})
+                found.append(
+                    {"quote_id": q.id, "claim": claim, "same_speaker": same_speaker, "reviews": reviews}
+                )
     return found
 
 

@@ -22,6 +22,10 @@ def matching_claims(query: str):
         return SQL("1 = 0")
     if is_postgres():  # the same expression as the index, so that the index serves it
         simple = SQL("'simple'")
-        return Expression(fn.to_tsvector(simple, Claim.folded), "@@", fn.to_tsquery(simple, " & ".join(terms) + ":*"))
+        return Expression(
+            fn.to_tsvector(simple, Claim.folded), "@@", fn.to_tsquery(simple, " & ".join(terms) + ":*")
+        )
     expression = " ".join(f'"{t}"' for t in terms) + "*"
-    return Claim.id.in_(SQL(f"(SELECT rowid FROM claim_fts WHERE claim_fts MATCH {database.param})", [expression]))
+    return Claim.id.in_(
+        SQL(f"(SELECT rowid FROM claim_fts WHERE claim_fts MATCH {database.param})", [expression])
+    )

@@ -26,7 +26,9 @@ def create_article(key: str, data: dict) -> Article:
     )
 
 
-def quote_row(article: Article, position: int, found, speaker_id: int | None, statement_id: int | None) -> dict:
+def quote_row(
+    article: Article, position: int, found, speaker_id: int | None, statement_id: int | None
+) -> dict:
     """The columns of a stored quote: an engine Quote ``found`` in ``article``."""
     return {
         "article": article.id,

@@ -1,4 +1,5 @@
 """Articles, speakers with aliases, statements, and quotes (a statement's appearances)."""
+
 from __future__ import annotations
 
 from peewee import CharField, DateTimeField, FloatField, ForeignKeyField, IntegerField, TextField
@@ -50,8 +51,8 @@ class Statement(BaseModel):
     # "<speaker id or 0>:<sha256 of normalized>": the same words of the same speaker are one row.
     key = CharField(max_length=80, unique=True)
     speaker = ForeignKeyField(Speaker, backref="statements", null=True, on_delete="SET NULL")
-    text = TextField()             # the longest appearance, as written
-    normalized = TextField()       # folded words: case, accents, punctuation and marks removed
+    text = TextField()  # the longest appearance, as written
+    normalized = TextField()  # folded words: case, accents, punctuation and marks removed
     word_count = IntegerField()
     first_seen_at = DateTimeField(index=True)  # earliest appearance (published_at, else ingestion)
     created_at = DateTimeField(default=utcnow)
@@ -89,4 +90,3 @@ class Quote(BaseModel):
             (("dated_at", "id"), False),
             (("statement", "dated_at"), False),
         )
-

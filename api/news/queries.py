@@ -51,7 +51,9 @@ def articles(args: dict):
 
 def article_detail(article: Article) -> Article:
     """The article with ``quotes`` (in reading order), ``speakers`` and ``quote_count`` attached."""
-    article.quotes = list(_quote_query(ordered=False).where(Quote.article == article.id).order_by(Quote.position))
+    article.quotes = list(
+        _quote_query(ordered=False).where(Quote.article == article.id).order_by(Quote.position)
+    )
     seen = {}
     for q in article.quotes:
         if q.speaker is not None:
@@ -62,7 +64,12 @@ def article_detail(article: Article) -> Article:
 
 
 def _quote_query(ordered: bool = True):
-    query = Quote.select(Quote, *ARTICLE_REF, *_SPEAKER_REF).join(Article).switch(Quote).join(Speaker, JOIN.LEFT_OUTER)
+    query = (
+        Quote.select(Quote, *ARTICLE_REF, *_SPEAKER_REF)
+        .join(Article)
+        .switch(Quote)
+        .join(Speaker, JOIN.LEFT_OUTER)
+    )
     if ordered:
         query = query.order_by(Quote.dated_at.desc(), Quote.article.desc(), Quote.position)
     return query
@@ -71,7 +78,11 @@ def _quote_query(ordered: bool = True):
 def quotes(args: dict):
     """Quotes filtered by speaker, article, publisher and date range, newest first."""
     query = _quote_query()
-    for name, column in (("speaker", Quote.speaker), ("article", Quote.article), ("publisher", Quote.publisher)):
+    for name, column in (
+        ("speaker", Quote.speaker),
+        ("article", Quote.article),
+        ("publisher", Quote.publisher),
+    ):
         if args.get(name) is not None:
             query = query.where(column == args[name])
     return in_range(query, Quote.dated_at, args)
@@ -80,7 +91,9 @@ def quotes(args: dict):
 def speakers(args: dict):
     """Speakers whose name or an alias contains ``q`` (folded), most quoted first."""
     count = Quote.select(fn.COUNT(Quote.id)).where(Quote.speaker == Speaker.id)
-    query = Speaker.select(Speaker, count.alias("quote_count")).order_by(SQL("quote_count").desc(), Speaker.id)
+    query = Speaker.select(Speaker, count.alias("quote_count")).order_by(
+        SQL("quote_count").desc(), Speaker.id
+    )
     if args.get("q"):
         pattern = like_pattern(fold(args["q"]))
         by_alias = SpeakerAlias.select(SpeakerAlias.speaker).where(like(SpeakerAlias.folded, pattern))
@@ -113,7 +126,9 @@ def annotate_speakers(rows: list) -> list:
     }
     for s in rows:
         s.aliases = aliases[s.id]
-        s.quote_count, s.article_count, s.first_quoted_at, s.last_quoted_at = stats.get(s.id, (0, 0, None, None))
+        s.quote_count, s.article_count, s.first_quoted_at, s.last_quoted_at = stats.get(
+            s.id, (0, 0, None, None)
+        )
     return rows
 
 

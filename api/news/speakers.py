@@ -44,7 +44,13 @@ def upsert_speaker(found) -> int | None:
     speaker = Speaker.get_or_none(Speaker.key == key) or _known_by_surname(found, folded)
     if speaker is None:
         speaker, _ = get_or_create(
-            Speaker, Speaker.key == key, key=key, name=found.name, title=found.title, kind=found.kind, folded=folded
+            Speaker,
+            Speaker.key == key,
+            key=key,
+            name=found.name,
+            title=found.title,
+            kind=found.kind,
+            folded=folded,
         )
     if found.title and found.title != speaker.title:
         Speaker.update(title=found.title).where(Speaker.id == speaker.id).execute()

@@ -3,6 +3,7 @@
 Domain errors (``api.core.errors``) become their HTTP status here: NotFound 404,
 Conflict 409, Invalid 422 with the fields named, as marshmallow's ValidationError.
 """
+
 from __future__ import annotations
 
 import logging
@@ -23,9 +24,13 @@ PROBLEM_JSON = "application/problem+json"
 
 def problem(status: int, detail: str | None = None, errors: dict | None = None, headers=None):
     """A problem-details response: type, title, status, detail, request_id and, for 422, errors."""
-    body = {"type": "about:blank", "title": HTTP_STATUS_CODES.get(status, "Error"), "status": status,
-            "detail": detail or HTTP_STATUS_CODES.get(status, "Error"),
-            "request_id": g.get("request_id")}
+    body = {
+        "type": "about:blank",
+        "title": HTTP_STATUS_CODES.get(status, "Error"),
+        "status": status,
+        "detail": detail or HTTP_STATUS_CODES.get(status, "Error"),
+        "request_id": g.get("request_id"),
+    }
     if errors is not None:
         body["errors"] = errors
     return json.dumps(problem_schema.dump(body)), status, {"Content-Type": PROBLEM_JSON, **(headers or {})}

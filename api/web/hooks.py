@@ -1,4 +1,5 @@
 """Per-request work: a request id, one connection, one log line."""
+
 from __future__ import annotations
 
 import logging
@@ -27,8 +28,9 @@ def _start():
 def _finish(response):
     response.headers[REQUEST_ID_HEADER] = g.get("request_id", "")
     took = (time.perf_counter() - g.get("started", time.perf_counter())) * 1000
-    log.info("%s %s %s %.1fms id=%s", request.method, request.path, response.status_code,
-             took, g.get("request_id"))
+    log.info(
+        "%s %s %s %.1fms id=%s", request.method, request.path, response.status_code, took, g.get("request_id")
+    )
     return response
 
 

@@ -1,4 +1,5 @@
 """The one list envelope: {items, total, limit, offset, next}, newest first, capped pages."""
+
 from __future__ import annotations
 
 from flask import current_app, request, url_for
@@ -29,4 +30,6 @@ def paginate(query, args: dict, page_schema, prepare=None) -> dict:
     if following < total:
         params = {**request.args.to_dict(), "limit": limit, "offset": following}
         next_url = url_for(request.endpoint, **(request.view_args or {}), **params)
-    return page_schema.dump({"items": items, "total": total, "limit": limit, "offset": offset, "next": next_url})
+    return page_schema.dump(
+        {"items": items, "total": total, "limit": limit, "offset": offset, "next": next_url}
+    )

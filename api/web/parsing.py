@@ -1,4 +1,5 @@
 """Request parsing: a JSON body or the query string through a marshmallow schema."""
+
 from __future__ import annotations
 
 import json

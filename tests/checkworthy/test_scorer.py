@@ -1,11 +1,13 @@
 """Scorer behaviour: claims vs. opinions, explanations, bounds, determinism."""
+
 from __future__ import annotations
 
 import json
 import math
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from api import checkworthy as cw
 from api.checkworthy.model import WEIGHTS_PATH, Checkworthiness, Model
@@ -19,12 +21,12 @@ CLAIMS = [
 ]
 
 NOT_CLAIMS = [
-    "I love this country.",                          # feeling
-    "I think we need a president who listens.",      # opinion
-    "What are you going to do about it?",            # question
-    "Thank you very much, it's good to be here.",    # greeting, small talk
-    "We will make America strong again.",            # promise
-    "Well, let me tell you.",                        # filler
+    "I love this country.",  # feeling
+    "I think we need a president who listens.",  # opinion
+    "What are you going to do about it?",  # question
+    "Thank you very much, it's good to be here.",  # greeting, small talk
+    "We will make America strong again.",  # promise
+    "Well, let me tell you.",  # filler
 ]
 
 
@@ -90,8 +92,18 @@ def test_any_text_scores_in_bounds(text):
     assert all(isinstance(n, str) and isinstance(w, float) for n, w in r.features)
 
 
-@pytest.mark.parametrize("text", ["." * 50000 + "x", "1" * 50000, "$1" * 20000, "1," * 20000,
-                                  "a-" * 20000, "Mr. " * 10000, "\u2019" * 20000])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "." * 50000 + "x",
+        "1" * 50000,
+        "$1" * 20000,
+        "1," * 20000,
+        "a-" * 20000,
+        "Mr. " * 10000,
+        "\u2019" * 20000,
+    ],
+)
 def test_pathological_inputs_score_in_bounds(text):
     # not a timing test: a quadratic pattern would make this take minutes
     assert 0.0 <= cw.score(text).score <= 1.0
@@ -103,7 +115,7 @@ def test_non_str_input_does_not_raise():
 
 def test_threshold_matches_weights_file():
     data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
-    assert cw.THRESHOLD == pytest.approx(data["threshold"])
+    assert pytest.approx(data["threshold"]) == cw.THRESHOLD
     assert 0.0 < cw.THRESHOLD < 1.0
 
 
@@ -117,7 +129,7 @@ def test_checkworthy_sentences_splits_and_filters():
     found = cw.checkworthy_sentences(text)
     assert [c.text for c in found] == ["We have 90 percent health insurance coverage."]
     c = found[0]
-    assert text[c.start:c.end] == c.text and c.features
+    assert text[c.start : c.end] == c.text and c.features
     assert cw.checkworthy_sentences(text, threshold=1.0) == []
     assert len(cw.checkworthy_sentences(text, threshold=0.0)) == 3
 
@@ -133,9 +145,13 @@ def test_package_is_pure():
     """No Flask, no database driver, no numpy: the scorer is stdlib only."""
     import subprocess
     import sys
-    code = ("import sys, api.checkworthy as cw; cw.score('We cut taxes 3 times.'); "
-            "bad = {'flask', 'peewee', 'psycopg2', 'numpy', 'regex'} & set(sys.modules); "
-            "assert not bad, bad")
+
+    code = (
+        "import sys, api.checkworthy as cw; cw.score('We cut taxes 3 times.'); "
+        "bad = {'flask', 'peewee', 'psycopg2', 'numpy', 'regex'} & set(sys.modules); "
+        "assert not bad, bad"
+    )
     from pathlib import Path
+
     root = Path(__file__).resolve().parents[2]
     subprocess.run([sys.executable, "-c", code], cwd=root, check=True)

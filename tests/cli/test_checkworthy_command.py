@@ -1,4 +1,5 @@
 """``flask --app api checkworthy``: one prediction line per input line."""
+
 from __future__ import annotations
 
 import json

@@ -41,8 +41,7 @@ def _with(url: str, step):
 def _set_version(number: int):
     def step(database):
         database.execute_sql(
-            "INSERT INTO schema_version (version, name, applied_at) VALUES (%d, 'm%04d_later', '2030-01-01')"
-            % (number, number)
+            f"INSERT INTO schema_version (version, name, applied_at) VALUES ({number}, 'later', '2030-01-01')"
         )
 
     return step
@@ -113,7 +112,9 @@ def test_a_database_made_before_migrations_is_adopted_with_its_rows(tmp_path):
     _with(url, release_schema)
     create_app({"DATABASE_URL": url})
     assert _with(url, migrations.version) == 1
-    assert _with(url, lambda database: database.execute_sql("SELECT name FROM speaker").fetchall()) == [("Ann Lee",)]
+    assert _with(url, lambda database: database.execute_sql("SELECT name FROM speaker").fetchall()) == [
+        ("Ann Lee",)
+    ]
 
 
 def test_the_migrations_make_the_schema_the_models_describe(tmp_path):

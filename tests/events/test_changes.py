@@ -1,12 +1,17 @@
 """GET /changes: an ordered feed without gaps or repeats, also under concurrent writers."""
+
 import threading
 
 from api import db
 
 from ..apps import PG_URL, make_app, reset_database
 
-VERDICT = {"rating": {"label": "True", "value": 5, "best": 5, "worst": 1},
-           "reviewer": {"name": "Checkers"}, "url": "https://check.example/1", "date_published": "2024-01-02"}
+VERDICT = {
+    "rating": {"label": "True", "value": 5, "best": 5, "worst": 1},
+    "reviewer": {"name": "Checkers"},
+    "url": "https://check.example/1",
+    "date_published": "2024-01-02",
+}
 
 
 def drain(client, after=0, **params):
@@ -31,10 +36,15 @@ def test_feed_records_writes_in_order(client, post_article):
     summary = [(c["entity"], c["id"], c["action"]) for c in changes]
     statement = article["quotes"][0]["statement_id"]
     assert summary == [
-        ("article", article["id"], "created"), ("statement", statement, "created"),
-        ("claim", claim["id"], "created"), ("claim", claim["id"], "updated"),
-        ("review", review["id"], "created"), ("claim", claim["id"], "updated"),
-        ("article", article["id"], "deleted"), ("statement", statement, "updated")]
+        ("article", article["id"], "created"),
+        ("statement", statement, "created"),
+        ("claim", claim["id"], "created"),
+        ("claim", claim["id"], "updated"),
+        ("review", review["id"], "created"),
+        ("claim", claim["id"], "updated"),
+        ("article", article["id"], "deleted"),
+        ("statement", statement, "updated"),
+    ]
     assert drain(client, cursor) == ([], cursor)
     only_claims, _ = drain(client, entity="claim")
     assert {c["entity"] for c in only_claims} == {"claim"} and len(only_claims) == 3

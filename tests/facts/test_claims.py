@@ -1,4 +1,5 @@
 """Claims through the HTTP API: scoring, checkers' claims, status, verdicts, ClaimReview, alerts."""
+
 import pytest
 
 from ..schemaorg import problems
@@ -6,10 +7,13 @@ from ..schemaorg import problems
 CLAIM = "We have 90 percent health insurance coverage in this state."
 OPINION = "I love this country and I thank you all"
 SPEECH = f"The governor spoke on Monday.\n\n“{CLAIM} {OPINION},” said Lloyd Austin.\n"
-VERDICT = {"rating": {"label": "False", "value": 1, "best": 5, "worst": 1},
-           "reviewer": {"name": "FactCheck Example", "url": "https://factcheck.example"},
-           "url": "https://factcheck.example/2024/coverage", "date_published": "2024-03-07",
-           "summary": "Coverage is 81 percent."}
+VERDICT = {
+    "rating": {"label": "False", "value": 1, "best": 5, "worst": 1},
+    "reviewer": {"name": "FactCheck Example", "url": "https://factcheck.example"},
+    "url": "https://factcheck.example/2024/coverage",
+    "date_published": "2024-03-07",
+    "summary": "Coverage is 81 percent.",
+}
 
 
 @pytest.fixture
@@ -46,9 +50,15 @@ def test_checker_makes_a_claim_the_scorer_passed_over(client, speech, claim):
     assert whole.status_code == 201 and whole.get_json()["text"] == quote["text"].strip().rstrip(",")
 
 
-@pytest.mark.parametrize("body, field", [
-    ({"quote": 999999}, "quote"), ({}, "quote"), ({"quote": "x"}, "quote"), ({"quote": 1, "bogus": 2}, "bogus"),
-])
+@pytest.mark.parametrize(
+    "body, field",
+    [
+        ({"quote": 999999}, "quote"),
+        ({}, "quote"),
+        ({"quote": "x"}, "quote"),
+        ({"quote": 1, "bogus": 2}, "bogus"),
+    ],
+)
 def test_bad_claim_requests_are_422(client, speech, body, field):
     response = client.post("/claims", json=body)
     assert response.status_code == 422 and field in response.get_json()["errors"]
@@ -85,13 +95,16 @@ def test_recording_a_verdict(client, claim):
     assert client.post("/claims/424242/reviews", json=VERDICT).status_code == 404
 
 
-@pytest.mark.parametrize("change, field", [
-    ({"rating": {"label": "False", "value": 9, "best": 5, "worst": 1}}, "rating"),
-    ({"rating": {"label": "False", "value": 1, "best": 1, "worst": 1}}, "rating"),
-    ({"url": "not a url"}, "url"),
-    ({"date_published": "07/03/2024"}, "date_published"),
-    ({"reviewer": {}}, "reviewer"),
-])
+@pytest.mark.parametrize(
+    "change, field",
+    [
+        ({"rating": {"label": "False", "value": 9, "best": 5, "worst": 1}}, "rating"),
+        ({"rating": {"label": "False", "value": 1, "best": 1, "worst": 1}}, "rating"),
+        ({"url": "not a url"}, "url"),
+        ({"date_published": "07/03/2024"}, "date_published"),
+        ({"reviewer": {}}, "reviewer"),
+    ],
+)
 def test_bad_verdicts_are_422_and_change_nothing(client, claim, change, field):
     response = client.post(f"/claims/{claim['id']}/reviews", json={**VERDICT, **change})
     assert response.status_code == 422 and field in response.get_json()["errors"]
@@ -107,8 +120,13 @@ def test_claimreview_is_valid_schema_org(client, post_article, claim):
     assert problems(doc) == []
     assert doc["@context"] == "https://schema.org" and doc["@type"] == "ClaimReview"
     assert len(doc["claimReviewed"]) <= 75 and doc["url"] == VERDICT["url"]
-    assert doc["reviewRating"] == {"@type": "Rating", "ratingValue": 1, "bestRating": 5,
-                                   "worstRating": 1, "alternateName": "False"}
+    assert doc["reviewRating"] == {
+        "@type": "Rating",
+        "ratingValue": 1,
+        "bestRating": 5,
+        "worstRating": 1,
+        "alternateName": "False",
+    }
     item = doc["itemReviewed"]
     assert item["author"] == {"@type": "Person", "name": "Lloyd Austin"}
     assert item["datePublished"] == "2024-03-01"
@@ -142,13 +160,17 @@ def test_no_alert_without_a_verdict(post_article, claim):
 
 
 def test_claim_filters(client, post_article, claim):
-    other = post_article(text="“Unemployment fell to 3 percent last year in Ohio,” said José Núñez.",
-                         url="https://f.example/ohio", published_at="2023-01-01")
+    other = post_article(
+        text="“Unemployment fell to 3 percent last year in Ohio,” said José Núñez.",
+        url="https://f.example/ohio",
+        published_at="2023-01-01",
+    )
     nunez = other["speakers"][0]["id"]
     client.post(f"/claims/{claim['id']}/reviews", json=VERDICT)
 
     def texts(query):
         return [c["text"] for c in client.get(f"/claims?{query}").get_json()["items"]]
+
     ohio = "Unemployment fell to 3 percent last year in Ohio"
     assert texts("has_verdict=true") == [CLAIM]
     assert texts("has_verdict=false") == [ohio]

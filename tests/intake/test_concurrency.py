@@ -1,4 +1,5 @@
 """Simultaneous POSTs: one article, one speaker, nothing stored twice (file SQLite or PostgreSQL)."""
+
 import threading
 
 import pytest
@@ -51,8 +52,10 @@ def test_concurrent_reposts_store_one_article(shared_app):
 
 
 def test_concurrent_articles_share_one_new_speaker(shared_app):
-    payloads = [article_payload(url=f"https://race.example/{i}",
-                                text=f"“Statement number {i},” said Kamala Harris.") for i in range(THREADS)]
+    payloads = [
+        article_payload(url=f"https://race.example/{i}", text=f"“Statement number {i},” said Kamala Harris.")
+        for i in range(THREADS)
+    ]
     responses = race(shared_app, payloads)
     assert [r.status_code for r in responses] == [201] * THREADS
     assert len({r.get_json()["speakers"][0]["id"] for r in responses}) == 1

@@ -1,4 +1,5 @@
 """POST/GET/DELETE /articles: storage, idempotency, lists."""
+
 from api.news.models import Article, Quote, Speaker
 
 from ..payloads import AUSTIN, article_payload
@@ -14,10 +15,10 @@ def test_post_stores_article_quotes_and_speakers(client):
     assert body["quote_count"] == len(body["quotes"]) >= 2
     first = body["quotes"][0]
     assert first["text"].startswith("We will not back down from this fight")
-    assert AUSTIN[first["start"]:first["end"]] == first["text"]
+    assert AUSTIN[first["start"] : first["end"]] == first["text"]
     assert first["speaker"]["name"] == "Lloyd Austin"
     mention = first["mention"]
-    assert AUSTIN[mention["start"]:mention["end"]] == mention["text"]
+    assert AUSTIN[mention["start"] : mention["end"]] == mention["text"]
     assert [s["name"] for s in body["speakers"]] == ["Lloyd Austin"]
     assert first["article"]["id"] == body["id"]
 
@@ -51,7 +52,9 @@ def test_same_speaker_across_articles_is_one_speaker(post_article):
 
 def test_surname_alone_in_a_later_article_is_the_known_person(post_article):
     first = post_article()
-    later = post_article(url="https://news.example/later", text="“We stay the course,” Austin said on Friday.")
+    later = post_article(
+        url="https://news.example/later", text="“We stay the course,” Austin said on Friday."
+    )
     assert later["speakers"] == first["speakers"]
     post_article(url="https://news.example/other-austin", text="“Hello there, all of you,” said Jane Austin.")
     third = post_article(url="https://news.example/ambiguous", text="“Which one am I?” Austin asked.")
@@ -93,8 +96,9 @@ def test_list_articles_newest_first_with_filters(client, post_article):
 
 
 def test_pagination_envelope(client, post_article):
-    ids = [post_article(url=f"https://p.example/{i}", published_at=f"2024-01-0{i + 1}")["id"]
-           for i in range(5)]
+    ids = [
+        post_article(url=f"https://p.example/{i}", published_at=f"2024-01-0{i + 1}")["id"] for i in range(5)
+    ]
     first = client.get("/articles?limit=2").get_json()
     assert first["total"] == 5 and first["limit"] == 2 and first["offset"] == 0
     assert [a["id"] for a in first["items"]] == ids[::-1][:2]

@@ -1,4 +1,5 @@
 """GET /quotes, /quotes/{id}, POST /extract."""
+
 from api.news.models import Article, Quote
 
 from ..payloads import AUSTIN
@@ -6,8 +7,12 @@ from ..payloads import AUSTIN
 
 def test_filter_quotes_by_speaker_article_publisher_and_date(client, post_article):
     a = post_article(url="https://q.example/1", publisher="Alpha", published_at="2021-05-01")
-    b = post_article(url="https://q.example/2", publisher="Beta", published_at="2023-05-01",
-                     text="“Taxes will fall,” said Maria Gomez.\n\n“Not true,” said Lloyd Austin.")
+    b = post_article(
+        url="https://q.example/2",
+        publisher="Beta",
+        published_at="2023-05-01",
+        text="“Taxes will fall,” said Maria Gomez.\n\n“Not true,” said Lloyd Austin.",
+    )
     austin = a["speakers"][0]["id"]
     everything = client.get("/quotes").get_json()
     assert everything["total"] == a["quote_count"] + b["quote_count"]
@@ -24,7 +29,12 @@ def test_filter_quotes_by_speaker_article_publisher_and_date(client, post_articl
     recent = client.get("/quotes?since=2022-01-01&until=2024-01-01").get_json()["items"]
     assert {q["article"]["id"] for q in recent} == {b["id"]}
     assert client.get("/quotes?since=2030-01-01").get_json() == {
-        "items": [], "total": 0, "limit": 20, "offset": 0, "next": None}
+        "items": [],
+        "total": 0,
+        "limit": 20,
+        "offset": 0,
+        "next": None,
+    }
 
 
 def test_get_quote_and_404(client, post_article):
@@ -38,7 +48,7 @@ def test_quote_without_attribution_has_null_speaker(client):
     text = "The crowd chanted “lock her up” for an hour, reporters noted nothing else."
     body = client.post("/articles", json={"text": text}).get_json()
     for quote in body["quotes"]:
-        assert text[quote["start"]:quote["end"]] == quote["text"]
+        assert text[quote["start"] : quote["end"]] == quote["text"]
         if quote["speaker"] is None:
             assert quote["mention"] is None or quote["mention"]["text"]
 
@@ -47,7 +57,7 @@ def test_extract_returns_quotes_and_stores_nothing(client):
     response = client.post("/extract", json={"text": AUSTIN})
     assert response.status_code == 200
     quotes = response.get_json()["quotes"]
-    assert quotes and all(AUSTIN[q["start"]:q["end"]] == q["text"] for q in quotes)
+    assert quotes and all(AUSTIN[q["start"] : q["end"]] == q["text"] for q in quotes)
     assert quotes[0]["speaker"]["name"] == "Lloyd Austin"
     assert Article.select().count() == 0 and Quote.select().count() == 0
 

@@ -1,4 +1,5 @@
 """GET /speakers (search), /speakers/{id}, /speakers/{id}/quotes."""
+
 import pytest
 
 from api.news.models import Speaker, SpeakerAlias
@@ -7,8 +8,11 @@ from api.news.models import Speaker, SpeakerAlias
 @pytest.fixture
 def stored(post_article):
     first = post_article(published_at="2022-01-01")
-    second = post_article(url="https://s.example/2", published_at="2024-01-01",
-                          text="“Hola a todos,” said José Núñez. “We are ready,” said Lloyd Austin.")
+    second = post_article(
+        url="https://s.example/2",
+        published_at="2024-01-01",
+        text="“Hola a todos,” said José Núñez. “We are ready,” said Lloyd Austin.",
+    )
     return first, second
 
 

@@ -1,4 +1,5 @@
 """One statement, many appearances: the same words of the same speaker across outlets."""
+
 CLAIM = "We have 90 percent health insurance coverage in this state"
 
 
@@ -7,10 +8,14 @@ def statement_of(client, quote):
 
 
 def test_same_quote_in_two_outlets_is_one_statement_first_seen_earliest(client, post_article):
-    later = post_article(text=f"“{CLAIM},” said Lloyd Austin.", url="https://a.example/1",
-                         published_at="2024-03-05")
-    earlier = post_article(text=f"Austin spoke. “{CLAIM.upper()}!” said Lloyd Austin.",
-                           url="https://b.example/1", published_at="2024-03-01T08:00:00Z")
+    later = post_article(
+        text=f"“{CLAIM},” said Lloyd Austin.", url="https://a.example/1", published_at="2024-03-05"
+    )
+    earlier = post_article(
+        text=f"Austin spoke. “{CLAIM.upper()}!” said Lloyd Austin.",
+        url="https://b.example/1",
+        published_at="2024-03-01T08:00:00Z",
+    )
     assert later["quotes"][0]["statement_id"] == earlier["quotes"][0]["statement_id"]
     statement = statement_of(client, later["quotes"][0])
     assert statement["appearance_count"] == 2
@@ -23,29 +28,39 @@ def test_same_quote_in_two_outlets_is_one_statement_first_seen_earliest(client, 
 
 def test_partial_quote_inside_a_longer_one_is_the_same_statement(client, post_article):
     full = post_article(text=f"“{CLAIM},” said Lloyd Austin.", url="https://a.example/2")
-    part = post_article(text="“Percent health insurance coverage,” said Lloyd Austin.", url="https://b.example/2")
+    part = post_article(
+        text="“Percent health insurance coverage,” said Lloyd Austin.", url="https://b.example/2"
+    )
     assert part["quotes"][0]["statement_id"] == full["quotes"][0]["statement_id"]
     statement = statement_of(client, full["quotes"][0])
     assert statement["text"].startswith("We have 90 percent")
 
 
 def test_longer_quote_arriving_later_joins_and_extends_the_partial(client, post_article):
-    part = post_article(text="“percent health insurance coverage,” said Lloyd Austin.", url="https://a.example/3")
+    part = post_article(
+        text="“percent health insurance coverage,” said Lloyd Austin.", url="https://a.example/3"
+    )
     full = post_article(text=f"“{CLAIM},” said Lloyd Austin.", url="https://b.example/3")
     assert part["quotes"][0]["statement_id"] == full["quotes"][0]["statement_id"]
     assert statement_of(client, part["quotes"][0])["text"].startswith("We have 90 percent")
 
 
 def test_short_fragments_and_other_speakers_stay_apart(client, post_article):
-    full = post_article(text="“This plan is a disaster for families,” said Lloyd Austin.", url="https://a.example/4")
+    full = post_article(
+        text="“This plan is a disaster for families,” said Lloyd Austin.", url="https://a.example/4"
+    )
     short = post_article(text="“a disaster,” said Lloyd Austin.", url="https://b.example/4")
-    other = post_article(text="“This plan is a disaster for families,” said Maria Gomez.", url="https://c.example/4")
+    other = post_article(
+        text="“This plan is a disaster for families,” said Maria Gomez.", url="https://c.example/4"
+    )
     ids = {a["quotes"][0]["statement_id"] for a in (full, short, other)}
     assert len(ids) == 3
 
 
 def test_statement_list_filters_and_404(client, post_article):
-    a = post_article(text=f"“{CLAIM},” said Lloyd Austin.", url="https://a.example/5", published_at="2024-01-01")
+    a = post_article(
+        text=f"“{CLAIM},” said Lloyd Austin.", url="https://a.example/5", published_at="2024-01-01"
+    )
     post_article(text=f"“{CLAIM},” said Lloyd Austin.", url="https://b.example/5", published_at="2024-02-01")
     post_article(text="“Something else entirely was said here,” said Maria Gomez.", url="https://c.example/5")
     repeated = client.get("/statements?min_appearances=2").get_json()
@@ -58,8 +73,12 @@ def test_statement_list_filters_and_404(client, post_article):
 
 
 def test_deleting_an_appearance_keeps_the_statement_and_moves_first_seen(client, post_article):
-    early = post_article(text=f"“{CLAIM},” said Lloyd Austin.", url="https://a.example/6", published_at="2020-01-01")
-    late = post_article(text=f"“{CLAIM},” said Lloyd Austin.", url="https://b.example/6", published_at="2024-01-01")
+    early = post_article(
+        text=f"“{CLAIM},” said Lloyd Austin.", url="https://a.example/6", published_at="2020-01-01"
+    )
+    late = post_article(
+        text=f"“{CLAIM},” said Lloyd Austin.", url="https://b.example/6", published_at="2024-01-01"
+    )
     client.delete(f"/articles/{early['id']}")
     statement = statement_of(client, late["quotes"][0])
     assert statement["appearance_count"] == 1 and statement["first_seen_at"] == "2024-01-01T00:00:00Z"

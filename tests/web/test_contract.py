@@ -1,4 +1,5 @@
 """openapi.yaml is valid and matches the registered routes, both ways."""
+
 from openapi_spec_validator import validate
 
 from ..contract import METHODS, SPEC, spec_path

@@ -1,4 +1,5 @@
 """Bad input gets one JSON problem body with the reason; nothing is stored."""
+
 import pytest
 
 from api.news.models import Article
@@ -27,20 +28,35 @@ def test_body_that_is_not_json_is_415(client):
     assert_problem(response, 415)
 
 
-@pytest.mark.parametrize("payload, field, message", [
-    ({}, "text", "Missing data for required field."),
-    ({"text": 5}, "text", "Not a valid string."),
-    ({"text": ""}, "text", "Must not be empty or only whitespace."),
-    ({"text": "  \n "}, "text", "Must not be empty or only whitespace."),
-    ({"text": "a\x00b"}, "text", "Must not contain NUL characters."),
-    ({"text": "x", "colour": "red"}, "colour", "Unknown field."),
-    ({"text": "x", "published_at": "yesterday"}, "published_at", "Not a valid ISO 8601 date or date-time."),
-    ({"text": "x", "published_at": "2024-02-30"}, "published_at", "Not a valid ISO 8601 date or date-time."),
-    ({"text": "x", "url": "not a url"}, "url", "Not a valid URL."),
-    ({"text": "x", "url": "ftp://example.com/a"}, "url", "Not a valid URL."),
-    ({"text": "x", "title": ["a"]}, "title", "Not a valid string."),
-    ({"text": "x", "language": "english!"}, "language", "Not a BCP 47 language tag such as 'en' or 'en-US'."),
-])
+@pytest.mark.parametrize(
+    "payload, field, message",
+    [
+        ({}, "text", "Missing data for required field."),
+        ({"text": 5}, "text", "Not a valid string."),
+        ({"text": ""}, "text", "Must not be empty or only whitespace."),
+        ({"text": "  \n "}, "text", "Must not be empty or only whitespace."),
+        ({"text": "a\x00b"}, "text", "Must not contain NUL characters."),
+        ({"text": "x", "colour": "red"}, "colour", "Unknown field."),
+        (
+            {"text": "x", "published_at": "yesterday"},
+            "published_at",
+            "Not a valid ISO 8601 date or date-time.",
+        ),
+        (
+            {"text": "x", "published_at": "2024-02-30"},
+            "published_at",
+            "Not a valid ISO 8601 date or date-time.",
+        ),
+        ({"text": "x", "url": "not a url"}, "url", "Not a valid URL."),
+        ({"text": "x", "url": "ftp://example.com/a"}, "url", "Not a valid URL."),
+        ({"text": "x", "title": ["a"]}, "title", "Not a valid string."),
+        (
+            {"text": "x", "language": "english!"},
+            "language",
+            "Not a BCP 47 language tag such as 'en' or 'en-US'.",
+        ),
+    ],
+)
 def test_invalid_article_fields_are_422_naming_the_field(client, payload, field, message):
     body = assert_problem(client.post("/articles", json=payload), 422)
     assert body["errors"][field] == [message]
@@ -58,10 +74,17 @@ def test_json_array_body_is_422(client):
     assert "_schema" in body["errors"]
 
 
-@pytest.mark.parametrize("query, field", [
-    ("limit=abc", "limit"), ("limit=0", "limit"), ("offset=-1", "offset"),
-    ("since=03/05/2024", "since"), ("until=2024-13-01", "until"), ("sort=name", "sort"),
-])
+@pytest.mark.parametrize(
+    "query, field",
+    [
+        ("limit=abc", "limit"),
+        ("limit=0", "limit"),
+        ("offset=-1", "offset"),
+        ("since=03/05/2024", "since"),
+        ("until=2024-13-01", "until"),
+        ("sort=name", "sort"),
+    ],
+)
 def test_bad_query_parameters_are_422(client, query, field):
     body = assert_problem(client.get(f"/articles?{query}"), 422)
     assert field in body["errors"]

@@ -1,4 +1,5 @@
 """/health, /openapi.yaml, /docs, CORS, request logging."""
+
 import logging
 
 import regex
@@ -48,9 +49,14 @@ def test_cors_allows_configured_origins_only():
     allowed = client.get("/health", headers={"Origin": "https://dash.example"})
     assert allowed.headers["Access-Control-Allow-Origin"] == "https://dash.example"
     assert "X-Request-ID" in allowed.headers["Access-Control-Expose-Headers"]
-    preflight = client.options("/articles", headers={
-        "Origin": "https://dash.example", "Access-Control-Request-Method": "POST",
-        "Access-Control-Request-Headers": "Content-Type"})
+    preflight = client.options(
+        "/articles",
+        headers={
+            "Origin": "https://dash.example",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "Content-Type",
+        },
+    )
     assert "POST" in preflight.headers["Access-Control-Allow-Methods"]
     refused = client.get("/health", headers={"Origin": "https://evil.example"})
     assert "Access-Control-Allow-Origin" not in refused.headers

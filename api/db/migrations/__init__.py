@@ -134,7 +134,10 @@ def drop_all(database) -> None:
     remaining = set(database.get_tables())
     while remaining:  # tables that no remaining table refers to, until none is left
         referred = {
-            fk.dest_table for table in remaining for fk in database.get_foreign_keys(table) if fk.dest_table != table
+            fk.dest_table
+            for table in remaining
+            for fk in database.get_foreign_keys(table)
+            if fk.dest_table != table
         }
         leaves = (remaining - referred) or remaining
         for table in sorted(leaves):

@@ -17,6 +17,14 @@ def list_changes():
     args = query_args(change_args_schema)
     limit, entity = page_limit(args), args.get("entity")
     items, total, cursor, more = changes_after(args["after"], entity, limit)
-    following = url_for("changes.list_changes", after=cursor, limit=limit, **({"entity": entity} if entity else {}))
-    page = {"items": items, "total": total, "limit": limit, "cursor": cursor, "next": following if more else None}
+    following = url_for(
+        "changes.list_changes", after=cursor, limit=limit, **({"entity": entity} if entity else {})
+    )
+    page = {
+        "items": items,
+        "total": total,
+        "limit": limit,
+        "cursor": cursor,
+        "next": following if more else None,
+    }
     return change_page_schema.dump(page)

@@ -36,7 +36,11 @@ def create_claim():
     """Make a claim of a quote, or of words of it, that the scorer passed over."""
     data = json_body(claim_in_schema)
     claim, created = claims.make_claim(data["quote"], data.get("text"))
-    return _detail(claim.id), 201 if created else 200, {"Location": url_for("claims.get_claim", claim_id=claim.id)}
+    return (
+        _detail(claim.id),
+        201 if created else 200,
+        {"Location": url_for("claims.get_claim", claim_id=claim.id)},
+    )
 
 
 @bp.get("/claims/<int:claim_id>")

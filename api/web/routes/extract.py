@@ -1,4 +1,5 @@
 """/extract: run the engine on a text and return its quotes, storing nothing."""
+
 from flask import Blueprint
 
 from schemas.quotes import extract_in_schema, extraction_schema

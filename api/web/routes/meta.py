@@ -1,4 +1,5 @@
 """Health, the OpenAPI contract (served verbatim) and a human-readable reference page."""
+
 from __future__ import annotations
 
 import functools
