@@ -53,15 +53,20 @@ def _records(infile, label: str):
             yield doc.get("id"), text
 
 
+def jsonl_in_out(command):
+    """The arguments of an engine command: a JSONL file in (default stdin), ``-o`` a file out."""
+    command = click.option(
+        "-o",
+        "--output",
+        type=click.File("w", encoding="utf-8"),
+        default="-",
+        help="Where to write predictions (default: stdout).",
+    )(command)
+    return click.argument("infile", type=click.File("r", encoding="utf-8"), default="-")(command)
+
+
 @click.command("extract")
-@click.argument("infile", type=click.File("r", encoding="utf-8"), default="-")
-@click.option(
-    "-o",
-    "--output",
-    type=click.File("w", encoding="utf-8"),
-    default="-",
-    help="Where to write predictions (default: stdout).",
-)
+@jsonl_in_out
 def extract_command(infile, output):
     """Extract quotes from JSONL articles ({"id","text"} per line); no database."""
     for doc_id, text in _records(infile, "extracting"):
@@ -70,14 +75,7 @@ def extract_command(infile, output):
 
 
 @click.command("checkworthy")
-@click.argument("infile", type=click.File("r", encoding="utf-8"), default="-")
-@click.option(
-    "-o",
-    "--output",
-    type=click.File("w", encoding="utf-8"),
-    default="-",
-    help="Where to write predictions (default: stdout).",
-)
+@jsonl_in_out
 @click.option(
     "--threshold",
     type=click.FloatRange(0, 1),
