@@ -1,7 +1,13 @@
 """Quotebook: a REST service that finds direct quotes in news and who said them.
 
-``create_app`` is imported lazily so that ``api.extraction`` (the engine) can be
-used without loading Flask.
+The packages, from the request down (each imports only those after it):
+``web`` and ``cli`` (the only Flask code) → ``intake`` (an article coming in) →
+``facts`` (claims, verdicts) → ``news`` (articles, speakers, statements, quotes)
+→ ``events`` (the change log) → ``db`` (binding, migrations) → ``core`` (text,
+domain errors, vocabularies). ``extraction`` and ``checkworthy`` are pure engines;
+``access`` will hold API keys and rate limits. README.md, "Layout", has more.
+
+``create_app`` is imported lazily so that the engines can be used without loading Flask.
 """
 
 
