@@ -75,12 +75,21 @@ def test_status_and_assignee(client, claim):
     body = client.patch(url, json={"status": "in_review", "assignee": "dana"}).get_json()
     assert (body["status"], body["assignee"]) == ("in_review", "dana")
     assert client.get("/claims?status=in_review").get_json()["total"] == 1
-    refused = client.patch(url, json={"status": "reviewed"})
-    assert refused.status_code == 409
-    assert client.patch(url, json={"status": "done"}).status_code == 422
-    assert client.patch(url, json={}).status_code == 422
-    assert client.patch("/claims/424242", json={"status": "dismissed"}).status_code == 404
     assert client.patch(url, json={"status": "dismissed"}).get_json()["status"] == "dismissed"
+
+
+def test_a_claim_becomes_reviewed_only_with_a_verdict(client, claim):
+    refused = client.patch(f"/claims/{claim['id']}", json={"status": "reviewed"})
+    assert refused.status_code == 409
+
+
+@pytest.mark.parametrize("patch", [{"status": "done"}, {}])
+def test_bad_patches_are_422(client, claim, patch):
+    assert client.patch(f"/claims/{claim['id']}", json=patch).status_code == 422
+
+
+def test_patching_an_unknown_claim_is_404(client, claim):
+    assert client.patch("/claims/424242", json={"status": "dismissed"}).status_code == 404
 
 
 def test_recording_a_verdict(client, claim):
@@ -159,30 +168,42 @@ def test_no_alert_without_a_verdict(post_article, claim):
     assert post_article(text=f"“{CLAIM}” said Lloyd Austin.", url="https://e.example/x")["alerts"] == []
 
 
-def test_claim_filters(client, post_article, claim):
+OHIO = "Unemployment fell to 3 percent last year in Ohio"
+
+
+@pytest.fixture
+def two_claims(client, post_article, claim):
+    """CLAIM by Lloyd Austin (2024, with a verdict) and OHIO by José Núñez (2023, none); Núñez's id."""
     other = post_article(
-        text="“Unemployment fell to 3 percent last year in Ohio,” said José Núñez.",
-        url="https://f.example/ohio",
-        published_at="2023-01-01",
+        text=f"“{OHIO},” said José Núñez.", url="https://f.example/ohio", published_at="2023-01-01"
     )
-    nunez = other["speakers"][0]["id"]
     client.post(f"/claims/{claim['id']}/reviews", json=VERDICT)
+    return other["speakers"][0]["id"]
 
-    def texts(query):
-        return [c["text"] for c in client.get(f"/claims?{query}").get_json()["items"]]
 
-    ohio = "Unemployment fell to 3 percent last year in Ohio"
-    assert texts("has_verdict=true") == [CLAIM]
-    assert texts("has_verdict=false") == [ohio]
-    assert texts(f"speaker={nunez}") == [ohio]
-    assert texts("q=insurance") == [CLAIM]
-    assert texts("q=insur") == [CLAIM]
-    assert texts("q=OHIO unemploy") == [ohio]
-    assert texts("q=%22%29*") == []
-    assert texts("until=2023-06-01") == [ohio]
-    assert texts("since=2024-01-01") == [CLAIM]
-    assert texts("status=reviewed") == [CLAIM]
-    assert len(texts("min_score=0")) == 2 and texts("min_score=1") == []
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("has_verdict=true", [CLAIM]),
+        ("has_verdict=false", [OHIO]),
+        ("speaker={nunez}", [OHIO]),
+        ("q=insurance", [CLAIM]),
+        ("q=insur", [CLAIM]),
+        ("q=OHIO unemploy", [OHIO]),
+        ("q=%22%29*", []),
+        ("until=2023-06-01", [OHIO]),
+        ("since=2024-01-01", [CLAIM]),
+        ("status=reviewed", [CLAIM]),
+        ("min_score=1", []),
+    ],
+)
+def test_claim_filters(client, two_claims, query, expected):
+    items = client.get("/claims?" + query.format(nunez=two_claims)).get_json()["items"]
+    assert [c["text"] for c in items] == expected
+
+
+def test_claim_filter_bounds(client, two_claims):
+    assert len(client.get("/claims?min_score=0").get_json()["items"]) == 2
     assert client.get("/claims?min_score=2").status_code == 422
     assert client.get("/claims?status=maybe").status_code == 422
 
