@@ -23,9 +23,13 @@ class ArticleInSchema(Schema):
     language = fields.String(
         allow_none=True,
         load_default=None,
-        validate=validate.Regexp(
-            r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", error="Not a BCP 47 language tag such as 'en' or 'en-US'."
-        ),
+        validate=[
+            validate.Regexp(
+                r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z",
+                error="Not a BCP 47 language tag such as 'en' or 'en-US'.",
+            ),
+            validate.Length(max=35),
+        ],
     )
 
 
@@ -43,7 +47,7 @@ class ArticleSchema(ArticleSummarySchema):
 
 
 class ArticleArgsSchema(DateRangeArgsSchema):
-    publisher = Text(max_length=200, load_default=None)
+    publisher = Text(max_length=200, blank=True, load_default=None)
 
 
 article_in_schema = ArticleInSchema()

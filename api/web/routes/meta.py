@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import os
 
 import regex
@@ -13,9 +14,10 @@ from markupsafe import Markup, escape
 from schemas.common import health_schema
 
 from ... import db
-from ..errors import problem
+from ..errors import unavailable
 
 bp = Blueprint("meta", __name__)
+log = logging.getLogger("api")
 
 
 def spec_path() -> str:
@@ -37,6 +39,23 @@ def prose(text) -> Markup:
     return Markup(_CODE.sub(r"<code>\1</code>", str(escape(text or ""))))
 
 
+# What a failed check says, by words of the driver's message (the message itself, which may name
+# hosts and users, goes to the log only).
+_REASONS = (
+    ("does not exist", "the database does not exist (create it: see the README, 'PostgreSQL')"),
+    ("timeout", "the database did not answer in time"),
+    ("password", "the database refused the credentials"),
+    ("authentication", "the database refused the credentials"),
+    ("refused", "nothing accepts connections at the database's address"),
+    ("locked", "the database is locked by a writer"),
+)
+
+
+def _reason(exc: Exception) -> str:
+    message = str(exc).lower()
+    return next((why for words, why in _REASONS if words in message), type(exc).__name__)
+
+
 @bp.get("/health")
 def health():
     """The service is up and its database answers."""
@@ -44,7 +63,8 @@ def health():
         db.open_connection()
         db.database.execute_sql("SELECT 1")
     except Exception as exc:  # noqa: BLE001 - any failure means unhealthy
-        return problem(503, f"Database check failed: {type(exc).__name__}.")
+        log.error("health check failed: %s", exc)
+        return unavailable(f"Database check failed: {_reason(exc)}.")
     finally:
         db.close_connection()
     return health_schema.dump({"status": "ok", "database": "ok"})
