@@ -3,20 +3,14 @@
 from marshmallow import Schema, fields, validate
 
 from .claims import AlertSchema
-from .common import DateRangeArgsSchema, Page, Text, Timestamp
+from .common import DateRangeArgsSchema, HttpUrl, Page, Text, Timestamp
 from .quotes import ArticleRefSchema, QuoteSchema
 from .speakers import SpeakerRefSchema
 
 
 class ArticleInSchema(Schema):
     text = Text(required=True)
-    url = fields.Url(
-        schemes={"http", "https"},
-        require_tld=False,
-        allow_none=True,
-        load_default=None,
-        validate=validate.Length(max=2000),
-    )
+    url = HttpUrl(allow_none=True, load_default=None)
     title = Text(max_length=1000, allow_none=True, load_default=None)
     publisher = Text(max_length=200, allow_none=True, load_default=None)
     published_at = Timestamp(allow_none=True, load_default=None)

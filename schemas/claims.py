@@ -7,6 +7,7 @@ from api.core.vocabulary import ENTITIES, STATUSES
 from .common import (
     MAX_INT,
     DateRangeArgsSchema,
+    HttpUrl,
     Id,
     IsoDate,
     JsonNumber,
@@ -44,15 +45,13 @@ class RatingSchema(Schema):
 
 class ReviewerSchema(Schema):
     name = Text(required=True, max_length=300)
-    url = fields.Url(
-        schemes={"http", "https"}, allow_none=True, load_default=None, validate=validate.Length(max=2000)
-    )
+    url = HttpUrl(allow_none=True, load_default=None)
 
 
 class ReviewInSchema(Schema):
     rating = fields.Nested(RatingSchema, required=True)
     reviewer = fields.Nested(ReviewerSchema, required=True)
-    url = fields.Url(schemes={"http", "https"}, required=True, validate=validate.Length(max=2000))
+    url = HttpUrl(required=True)
     date_published = IsoDate(required=True)
     summary = Text(max_length=5000, allow_none=True, load_default=None)
 

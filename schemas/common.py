@@ -41,6 +41,28 @@ def Text(*, max_length: int | None = None, blank: bool = False, **kwargs) -> fie
     return fields.String(validate=checks, **kwargs)
 
 
+_UNRESERVED, _SUB_DELIMS, _PCT = r"A-Za-z0-9\-._~", r"!$&'()*+,;=", r"%[0-9A-Fa-f]{2}"
+_PCHAR = rf"(?:[{_UNRESERVED}{_SUB_DELIMS}:@]|{_PCT})"
+_HTTP_URL = re.compile(
+    r"[Hh][Tt][Tt][Pp][Ss]?://"
+    rf"(?:(?:[{_UNRESERVED}{_SUB_DELIMS}:]|{_PCT})*@)?"  # user:password@
+    rf"(?:\[[0-9A-Fa-f:.]+\]|(?:[{_UNRESERVED}{_SUB_DELIMS}]|{_PCT})+)"  # [::1] or a host name
+    r"(?::[0-9]*)?"  # :port
+    rf"(?:/{_PCHAR}*)*(?:\?(?:{_PCHAR}|[/?])*)?(?:#(?:{_PCHAR}|[/?])*)?"  # /path?query#fragment
+)
+
+
+def http_url(value: str) -> None:
+    """An absolute http(s) URI (RFC 3986, ASCII) with a host: what the contract's format: uri allows."""
+    if not _HTTP_URL.fullmatch(value):
+        raise ValidationError("Not a valid URL.")
+
+
+def HttpUrl(**kwargs) -> fields.String:
+    """An http or https URL of at most 2000 characters."""
+    return fields.String(validate=[validate.Length(max=2000), http_url], **kwargs)
+
+
 class JsonInteger(fields.Integer):
     """An integer in a JSON body: a JSON number without a fraction (not a string, not a boolean)."""
 
