@@ -58,6 +58,11 @@ def test_the_explorer_renders_every_operation_offline(served, page):
             if method in METHODS:
                 assert f"operations-{op['tags'][0]}-{op['operationId']}" in rendered, op["operationId"]
     assert page.locator("button.authorize").count() == 1  # the API key scheme
+    page.locator("#operations-facts-updateClaim .opblock-summary").click()
+    parameters = page.locator("#operations-facts-updateClaim .parameters").inner_text()
+    assert "claim_id" in parameters and "(path)" in parameters  # path parameters resolve
+    page.locator("#operations-facts-listClaims .opblock-summary").click()
+    assert "in_review" in page.locator("#operations-facts-listClaims .parameters").inner_text()  # enums
     assert not page.problems, page.problems
 
 
