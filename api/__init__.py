@@ -5,7 +5,8 @@ The packages, from the request down (each imports only those after it):
 ``facts`` (claims, verdicts) → ``news`` (articles, speakers, statements, quotes)
 → ``events`` (the change log) → ``db`` (binding, migrations) → ``core`` (text,
 domain errors, vocabularies). ``extraction`` and ``checkworthy`` are pure engines;
-``access`` will hold API keys and rate limits. README.md, "Layout", has more.
+``access`` holds API keys and their roles (``web`` checks them and applies rate limits).
+README.md, "Layout", has more.
 
 ``create_app`` is imported lazily so that the engines can be used without loading Flask.
 """

@@ -27,7 +27,11 @@ def create_app(config: dict | None = None) -> Flask:
         app.config["DATABASE_URL"] = "sqlite:///" + os.path.join(app.instance_path, "quotebook.db")
     logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s %(message)s")
     logging.getLogger("api").setLevel(app.config["LOG_LEVEL"])
-    db.init(app.config["DATABASE_URL"])
+    db.init(
+        app.config["DATABASE_URL"],
+        app.config["DATABASE_CONNECT_TIMEOUT"],
+        app.config["DATABASE_STATEMENT_TIMEOUT"],
+    )
     if not cli.loading_for_a_command():
         prepare_schema(app.config["AUTO_MIGRATE"])
     web.register(app)

@@ -10,8 +10,25 @@ DEFAULTS = {
     "DATABASE_URL": "",
     # Largest request body accepted, in bytes (larger: 413).
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
-    # Origins allowed to call the API from a browser: "*" or a comma-separated list.
-    "CORS_ORIGINS": "*",
+    # Seconds to wait for the database to accept a connection, and for one statement (PostgreSQL's
+    # statement_timeout; SQLite's busy timeout for the write lock): past them the answer is a 503.
+    "DATABASE_CONNECT_TIMEOUT": 5,
+    "DATABASE_STATEMENT_TIMEOUT": 10,
+    # Origins allowed to call the API from a browser, comma-separated; empty: none (the default).
+    "CORS_ORIGINS": "",
+    # Reads need an API key too (by default they are open; writes always need one).
+    "READS_REQUIRE_KEY": False,
+    # Rate limits (Flask-Limiter syntax, per route): per API key; per address for calls without a
+    # key; and for the costly routes (POST /articles, POST /extract), per key or address.
+    "RATELIMIT_ENABLED": True,
+    "RATELIMIT_DEFAULT": "300 per minute",
+    "RATELIMIT_ANONYMOUS": "60 per minute",
+    "RATELIMIT_HEAVY": "30 per minute",
+    # Where the counters live: memory:// (one process) or redis://host:6379/0 (shared by workers).
+    "RATELIMIT_STORAGE_URI": "memory://",
+    "RATELIMIT_KEY_PREFIX": "quotebook",
+    # How many proxies in front set X-Forwarded-For (rate limits then count the client's address).
+    "PROXY_COUNT": 0,
     # Page size of every list when the client gives no `limit`, and its cap.
     "PAGE_SIZE": 20,
     "MAX_PAGE_SIZE": 100,
@@ -23,9 +40,16 @@ DEFAULTS = {
     "AUTO_MIGRATE": True,
 }
 
-_INTS = {"MAX_CONTENT_LENGTH", "PAGE_SIZE", "MAX_PAGE_SIZE"}
+_INTS = {
+    "MAX_CONTENT_LENGTH",
+    "PAGE_SIZE",
+    "MAX_PAGE_SIZE",
+    "DATABASE_CONNECT_TIMEOUT",
+    "DATABASE_STATEMENT_TIMEOUT",
+    "PROXY_COUNT",
+}
 _FLOATS = {"CHECKWORTHY_THRESHOLD"}
-_BOOLS = {"AUTO_MIGRATE"}
+_BOOLS = {"AUTO_MIGRATE", "READS_REQUIRE_KEY", "RATELIMIT_ENABLED"}
 
 
 def load(overrides: dict | None = None, environ=os.environ) -> dict:

@@ -3,29 +3,27 @@
 from marshmallow import Schema, fields, validate
 
 from .claims import AlertSchema
-from .common import DateRangeArgsSchema, Page, Text, Timestamp
+from .common import DateRangeArgsSchema, HttpUrl, Page, Text, Timestamp
 from .quotes import ArticleRefSchema, QuoteSchema
 from .speakers import SpeakerRefSchema
 
 
 class ArticleInSchema(Schema):
     text = Text(required=True)
-    url = fields.Url(
-        schemes={"http", "https"},
-        require_tld=False,
-        allow_none=True,
-        load_default=None,
-        validate=validate.Length(max=2000),
-    )
+    url = HttpUrl(allow_none=True, load_default=None)
     title = Text(max_length=1000, allow_none=True, load_default=None)
     publisher = Text(max_length=200, allow_none=True, load_default=None)
     published_at = Timestamp(allow_none=True, load_default=None)
     language = fields.String(
         allow_none=True,
         load_default=None,
-        validate=validate.Regexp(
-            r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", error="Not a BCP 47 language tag such as 'en' or 'en-US'."
-        ),
+        validate=[
+            validate.Regexp(
+                r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z",
+                error="Not a BCP 47 language tag such as 'en' or 'en-US'.",
+            ),
+            validate.Length(max=35),
+        ],
     )
 
 
@@ -43,7 +41,7 @@ class ArticleSchema(ArticleSummarySchema):
 
 
 class ArticleArgsSchema(DateRangeArgsSchema):
-    publisher = Text(max_length=200, load_default=None)
+    publisher = Text(max_length=200, blank=True, load_default=None)
 
 
 article_in_schema = ArticleInSchema()

@@ -4,18 +4,35 @@ from marshmallow import Schema, ValidationError, fields, post_load, validate, va
 
 from api.core.vocabulary import ENTITIES, STATUSES
 
-from .common import DateRangeArgsSchema, Page, PageArgsSchema, Text, Timestamp
+from .common import (
+    MAX_INT,
+    DateRangeArgsSchema,
+    HttpUrl,
+    Id,
+    IsoDate,
+    JsonNumber,
+    Page,
+    PageArgsSchema,
+    QueryBoolean,
+    QueryInteger,
+    QueryNumber,
+    Text,
+    Timestamp,
+)
 from .quotes import ArticleRefSchema
 from .speakers import SpeakerRefSchema
+
+# A rating's numbers lie within this (a scale of 1-5 or 0-100 fits many times over).
+MAX_RATING = 1_000_000
 
 
 class RatingSchema(Schema):
     label = Text(required=True, max_length=100)
-    value = fields.Float(required=True, allow_nan=False)
-    best = fields.Float(required=True, allow_nan=False)
-    worst = fields.Float(required=True, allow_nan=False)
+    value = JsonNumber(required=True, validate=validate.Range(min=-MAX_RATING, max=MAX_RATING))
+    best = JsonNumber(required=True, validate=validate.Range(min=-MAX_RATING, max=MAX_RATING))
+    worst = JsonNumber(required=True, validate=validate.Range(min=-MAX_RATING, max=MAX_RATING))
 
-    @validates_schema
+    @validates_schema(skip_on_field_errors=True)
     def value_on_scale(self, data, **kwargs):
         low, high = sorted((data["worst"], data["best"]))
         if data["best"] == data["worst"]:
@@ -28,14 +45,14 @@ class RatingSchema(Schema):
 
 class ReviewerSchema(Schema):
     name = Text(required=True, max_length=300)
-    url = fields.Url(schemes={"http", "https"}, allow_none=True, load_default=None)
+    url = HttpUrl(allow_none=True, load_default=None)
 
 
 class ReviewInSchema(Schema):
     rating = fields.Nested(RatingSchema, required=True)
     reviewer = fields.Nested(ReviewerSchema, required=True)
-    url = fields.Url(schemes={"http", "https"}, required=True, validate=validate.Length(max=2000))
-    date_published = fields.Date(required=True)
+    url = HttpUrl(required=True)
+    date_published = IsoDate(required=True)
     summary = Text(max_length=5000, allow_none=True, load_default=None)
 
     @post_load
@@ -69,6 +86,7 @@ class ReviewSchema(Schema):
     date_published = fields.Date()
     summary = fields.String(allow_none=True)
     created_at = Timestamp()
+    actor = fields.String(allow_none=True)
 
 
 class StatementRefSchema(Schema):
@@ -123,7 +141,7 @@ class ClaimDetailSchema(ClaimSchema):
 
 
 class ClaimInSchema(Schema):
-    quote = fields.Integer(required=True)
+    quote = Id(query=False, required=True)
     text = Text(max_length=5000, load_default=None)
 
 
@@ -139,10 +157,10 @@ class ClaimPatchSchema(Schema):
 
 class ClaimArgsSchema(DateRangeArgsSchema):
     status = fields.String(load_default=None, validate=validate.OneOf(STATUSES))
-    speaker = fields.Integer(load_default=None)
-    min_score = fields.Float(load_default=None, validate=validate.Range(min=0, max=1))
-    has_verdict = fields.Boolean(load_default=None)
-    q = Text(max_length=200, load_default=None)
+    speaker = Id(load_default=None)
+    min_score = QueryNumber(load_default=None, validate=validate.Range(min=0, max=1))
+    has_verdict = QueryBoolean(load_default=None)
+    q = Text(max_length=200, blank=True, load_default=None)
 
 
 class StatementSchema(Schema):
@@ -161,8 +179,8 @@ class StatementDetailSchema(StatementSchema):
 
 
 class StatementArgsSchema(DateRangeArgsSchema):
-    speaker = fields.Integer(load_default=None)
-    min_appearances = fields.Integer(load_default=None, validate=validate.Range(min=1))
+    speaker = Id(load_default=None)
+    min_appearances = QueryInteger(load_default=None, validate=validate.Range(min=1, max=MAX_INT))
 
 
 class AlertSchema(Schema):
@@ -178,6 +196,7 @@ class ChangeSchema(Schema):
     id = fields.Integer(attribute="entity_id")
     action = fields.String()
     at = Timestamp()
+    actor = fields.String(allow_none=True)
 
 
 class ChangePageSchema(Schema):
@@ -194,7 +213,7 @@ class ChangeArgsSchema(PageArgsSchema):
     class Meta:
         exclude = ("offset",)
 
-    after = fields.Integer(load_default=0, validate=validate.Range(min=0))
+    after = QueryInteger(load_default=0, validate=validate.Range(min=0, max=MAX_INT))
     entity = fields.String(load_default=None, validate=validate.OneOf(ENTITIES))
 
 

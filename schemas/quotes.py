@@ -2,7 +2,7 @@
 
 from marshmallow import Schema, fields
 
-from .common import DateRangeArgsSchema, Page, SpanSchema, Text, Timestamp
+from .common import DateRangeArgsSchema, Id, Page, SpanSchema, Text, Timestamp
 from .speakers import SpeakerRefSchema
 
 
@@ -65,9 +65,9 @@ class QuoteSchema(QuoteCoreSchema):
 
 
 class QuoteArgsSchema(DateRangeArgsSchema):
-    speaker = fields.Integer(load_default=None)
-    article = fields.Integer(load_default=None)
-    publisher = Text(max_length=200, load_default=None)
+    speaker = Id(load_default=None)
+    article = Id(load_default=None)
+    publisher = Text(max_length=200, blank=True, load_default=None)
 
 
 class ExtractedSpeakerSchema(Schema):

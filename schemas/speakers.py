@@ -24,7 +24,7 @@ class SpeakerSchema(SpeakerRefSchema):
 
 
 class SpeakerArgsSchema(PageArgsSchema):
-    q = Text(max_length=200, load_default=None)
+    q = Text(max_length=200, blank=True, load_default=None)
 
 
 speaker_schema = SpeakerSchema()

@@ -1,10 +1,12 @@
-"""Apps for tests: one on a given database, and a database emptied for the next test."""
+"""Apps for tests: one on a given database, a database emptied for the next test, clients with keys."""
 
 from __future__ import annotations
 
 import os
 
 from api import create_app, db
+from api.access.keys import create_key
+from api.access.models import ApiKey
 from api.db import migrations
 from api.events.models import Change
 from api.facts.models import Claim, Review
@@ -15,13 +17,33 @@ from .contract_client import ContractClient
 PG_URL = os.environ.get("TEST_DATABASE_URL")
 
 # Every table, parents first: emptied in reverse.
-MODELS = [Article, Speaker, SpeakerAlias, Statement, Quote, Claim, Review, Change]
+MODELS = [Article, Speaker, SpeakerAlias, Statement, Quote, Claim, Review, Change, ApiKey]
 
 
 def make_app(url: str, **settings):
-    app = create_app({"DATABASE_URL": url, "TESTING": True, **settings})
+    """An app on ``url``; rate limits off unless a test turns them on (tests/web/test_limits.py)."""
+    app = create_app({"DATABASE_URL": url, "TESTING": True, "RATELIMIT_ENABLED": False, **settings})
     app.test_client_class = ContractClient
     return app
+
+
+def add_key(app, name: str, *roles: str) -> str:
+    """Create an API key on ``app``'s database; its token."""
+    with app.app_context():
+        db.open_connection()
+        try:
+            return create_key(name, list(roles))[1]
+        finally:
+            db.close_connection()
+
+
+def keyed_client(app, *roles: str, name: str | None = None):
+    """A test client that sends a new key with ``roles`` (admin when none) on every request."""
+    roles = roles or ("admin",)
+    client = app.test_client()
+    token = add_key(app, name or "-".join(roles) + f"-{id(client)}", *roles)
+    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {token}"
+    return client
 
 
 _fresh_schema = set()

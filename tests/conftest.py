@@ -7,7 +7,7 @@ import pytest
 
 from api import db
 
-from .apps import PG_URL, make_app, reset_database
+from .apps import PG_URL, keyed_client, make_app, reset_database
 from .payloads import article_payload
 
 
@@ -26,6 +26,13 @@ def app(database_url):
 
 @pytest.fixture
 def client(app):
+    """A client with an admin key: it may do everything (tests/web/test_auth.py checks who may not)."""
+    return keyed_client(app, "admin", name="tester")
+
+
+@pytest.fixture
+def anonymous(app):
+    """A client without a key."""
     return app.test_client()
 
 

@@ -1,6 +1,10 @@
-"""Who may call the API, and how often (empty until the API-keys issue lands).
+"""Who may call the API: API keys (stored hashed, shown once) and their roles.
 
-To live here: API keys (stored hashed, shown once), roles as named permissions,
-and rate limits per key. The web layer checks them in its request hooks; the
-domain packages never see a request.
+``models``  ``ApiKey``: a name, roles, the SHA-256 of its token, created and revoked dates
+``keys``    create, list and revoke keys; ``authenticate(token)``; ``allows(key, role)``
+
+Roles (``core.vocabulary.ROLES``): read, ingest, review, admin; any key may read,
+admin may do everything. The web layer checks them (``api/web/auth.py``) and
+applies rate limits (``api/web/limits.py``); the domain packages never see a
+request and receive the acting key's name as ``actor``.
 """

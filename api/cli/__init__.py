@@ -2,6 +2,7 @@
 
 ``engines``  ``extract`` and ``checkworthy``: the engines over JSONL files, no database
 ``db``       ``db upgrade`` and ``db version``: the schema step by hand
+``keys``     ``keys create``, ``keys list``, ``keys revoke``: API keys and their roles
 
 Bulk import and export, fact-check import and the webhook worker will be commands here,
 calling the same domain functions as the web layer.
@@ -15,6 +16,7 @@ from flask.cli import ScriptInfo
 
 from .db import db_commands
 from .engines import checkworthy_command, extract_command, quote_prediction
+from .keys import keys_commands
 
 __all__ = ["checkworthy_command", "extract_command", "loading_for_a_command", "quote_prediction", "register"]
 
@@ -23,6 +25,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(extract_command)
     app.cli.add_command(checkworthy_command)
     app.cli.add_command(db_commands)
+    app.cli.add_command(keys_commands)
 
 
 def loading_for_a_command() -> bool:

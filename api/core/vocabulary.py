@@ -16,6 +16,10 @@ SCORER, CHECKER = "scorer", "checker"
 # The change feed: the kinds of record whose creation, update or deletion it lists.
 ENTITIES = ("article", "statement", "claim", "review")
 
+# What an API key may do. Any key may read; admin may do everything.
+READ, INGEST, REVIEW, ADMIN = "read", "ingest", "review", "admin"
+ROLES = (READ, INGEST, REVIEW, ADMIN)
+
 # A sentence of fewer words is never a claim ("Thank you.").
 MIN_CLAIM_WORDS = 3
 # A partial quote joins a longer statement containing it only when both have at

@@ -10,19 +10,20 @@ from playhouse.pool import PooledPostgresqlDatabase, PooledSqliteDatabase
 
 database = DatabaseProxy()
 
-_SQLITE_PRAGMAS = {
-    "journal_mode": "wal",
-    "foreign_keys": 1,
-    "busy_timeout": 10_000,  # ms: wait for a concurrent writer instead of failing
-    "synchronous": "normal",
-}
+_SQLITE_PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "synchronous": "normal"}
 # A pool: closing a request's connection hands it back instead of tearing it down (on
 # SQLite that would checkpoint the WAL on every request; on PostgreSQL, reconnect).
+# ``timeout``: seconds a request waits for a free connection before MaxConnectionsExceeded (a 503).
 _POOL = {"max_connections": 32, "stale_timeout": 300, "timeout": 10}
 
 
-def connect_url(url: str):
-    """A peewee database for ``url`` (sqlite:///file, sqlite:///:memory:, postgresql://...)."""
+def connect_url(url: str, connect_timeout: int = 5, statement_timeout: int = 10):
+    """A peewee database for ``url`` (sqlite:///file, sqlite:///:memory:, postgresql://...).
+
+    A database that does not answer fails within ``connect_timeout`` seconds, a statement
+    (or, on SQLite, the wait for the write lock) within ``statement_timeout``: a 503 to
+    retry rather than a request that hangs until the server kills its worker.
+    """
     parsed = urlparse(url)
     if parsed.scheme == "sqlite":
         path = url[len("sqlite:///") :] or ":memory:"
@@ -35,8 +36,9 @@ def connect_url(url: str):
         # BEGIN IMMEDIATE: a writing transaction takes the write lock up front, so concurrent
         # writers queue (busy_timeout) instead of failing when they upgrade a read lock.
         # check_same_thread=False: the pool hands a connection to one thread at a time.
+        pragmas = {**_SQLITE_PRAGMAS, "busy_timeout": statement_timeout * 1000}  # ms: wait for a writer
         return PooledSqliteDatabase(
-            path, pragmas=_SQLITE_PRAGMAS, lock_type="IMMEDIATE", check_same_thread=False, **_POOL
+            path, pragmas=pragmas, lock_type="IMMEDIATE", check_same_thread=False, **_POOL
         )
     if parsed.scheme in ("postgres", "postgresql"):
         return PooledPostgresqlDatabase(
@@ -45,6 +47,8 @@ def connect_url(url: str):
             password=parsed.password,
             host=parsed.hostname,
             port=parsed.port or 5432,
+            connect_timeout=max(2, connect_timeout),  # libpq's floor: 2 s
+            options=f"-c statement_timeout={statement_timeout * 1000}",
             **_POOL,
         )
     raise ValueError(f"DATABASE_URL: unsupported scheme {parsed.scheme!r} (use sqlite:/// or postgresql://)")
@@ -58,14 +62,14 @@ def is_postgres() -> bool:
     return isinstance(database.obj, PostgresqlDatabase)
 
 
-def init(url: str) -> None:
+def init(url: str, connect_timeout: int = 5, statement_timeout: int = 10) -> None:
     """Point the models at ``url``; nothing is connected or created yet."""
     if database.obj is not None:
         if not database.is_closed():
             database.close()
         if hasattr(database.obj, "close_all"):
             database.obj.close_all()
-    database.initialize(connect_url(url))
+    database.initialize(connect_url(url, connect_timeout, statement_timeout))
 
 
 def open_connection() -> None:

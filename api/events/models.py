@@ -15,3 +15,4 @@ class Change(BaseModel):
     entity_id = IntegerField()
     action = CharField(max_length=10)  # created | updated | deleted
     at = DateTimeField(default=utcnow)
+    actor = CharField(max_length=100, null=True)  # the name of the API key that made the change

@@ -8,7 +8,7 @@ transaction each, recorded in the change log); ``detect_claims`` and
 from __future__ import annotations
 
 from .. import checkworthy
-from ..core.errors import Conflict, Invalid
+from ..core.errors import Conflict, Invalid, NotFound
 from ..core.text import digest, fold, normalize, word_count
 from ..core.vocabulary import CHECKER, MIN_CLAIM_WORDS, REVIEWED, SCORER
 from ..db.models import get_or_create, utcnow
@@ -45,12 +45,12 @@ def _get_or_create_claim(statement_id: int, text: str, norm: str, scored, origin
     return claim, created
 
 
-def make_claim(quote_id: int, text: str | None) -> tuple[Claim, bool]:
+def make_claim(quote_id: int, text: str | None, actor: str | None = None) -> tuple[Claim, bool]:
     """(claim, created): a checker's claim of a quote, or of a stretch of it the scorer passed over."""
-    with writing() as changes:
+    with writing(actor) as changes:
         quote = Quote.get_or_none(Quote.id == quote_id)
         if quote is None:
-            raise Invalid({"quote": [f"No quote with id {quote_id}."]})
+            raise NotFound(f"No quote with id {quote_id}.")
         wording = checkworthy.trim_quote_end((quote.text if text is None else text).strip())
         norm = normalize(wording)
         if not norm or quote.statement_id is None:
@@ -61,9 +61,9 @@ def make_claim(quote_id: int, text: str | None) -> tuple[Claim, bool]:
         return _get_or_create_claim(quote.statement_id, wording, norm, scored, CHECKER, changes)
 
 
-def update_claim(claim_id: int, fields: dict) -> Claim:
+def update_claim(claim_id: int, fields: dict, actor: str | None = None) -> Claim:
     """Set status and/or assignee; 'reviewed' needs a verdict first."""
-    with writing() as changes:
+    with writing(actor) as changes:
         claim = get_claim(claim_id)
         if fields.get("status") == REVIEWED and not claim.reviews.count():
             raise Conflict("A claim becomes reviewed when a verdict is recorded (POST /claims/{id}/reviews).")
@@ -75,11 +75,11 @@ def update_claim(claim_id: int, fields: dict) -> Claim:
     return claim
 
 
-def record_verdict(claim_id: int, fields: dict) -> Review:
-    """Record a verdict on a claim; the claim is then reviewed."""
-    with writing() as changes:
+def record_verdict(claim_id: int, fields: dict, actor: str | None = None) -> Review:
+    """Record a verdict on a claim, by ``actor`` (an API key's name); the claim is then reviewed."""
+    with writing(actor) as changes:
         claim = get_claim(claim_id)
-        verdict = Review.create(claim=claim.id, **fields)
+        verdict = Review.create(claim=claim.id, actor=actor, **fields)
         Claim.update(status=REVIEWED, updated_at=utcnow()).where(Claim.id == claim.id).execute()
         changes += [("review", verdict.id, "created"), ("claim", claim.id, "updated")]
     return verdict

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from peewee import CharField, DateField, DateTimeField, FloatField, ForeignKeyField, JSONField, TextField
+from peewee import (
+    CharField,
+    DateField,
+    DateTimeField,
+    DoubleField,
+    FloatField,
+    ForeignKeyField,
+    JSONField,
+    TextField,
+)
 
 from ..core.vocabulary import SCORER, UNREVIEWED
 from ..db.models import BaseModel, utcnow
@@ -34,12 +43,13 @@ class Review(BaseModel):
 
     claim = ForeignKeyField(Claim, backref="reviews", on_delete="CASCADE")
     rating_label = TextField()  # "False", "Mostly true"
-    rating_value = FloatField()
-    best_rating = FloatField()
-    worst_rating = FloatField()
+    rating_value = DoubleField()
+    best_rating = DoubleField()
+    worst_rating = DoubleField()
     reviewer = TextField()  # the organisation
     reviewer_url = TextField(null=True)
     url = TextField()  # the fact-check article
     date_published = DateField()
     summary = TextField(null=True)
     created_at = DateTimeField(default=utcnow)
+    actor = CharField(max_length=100, null=True)  # the name of the API key that recorded it

@@ -13,11 +13,11 @@ from ..news.speakers import upsert_speaker
 from .statements import link_appearance
 
 
-def ingest(data: dict, threshold: float | None = None) -> tuple[Article, bool]:
+def ingest(data: dict, threshold: float | None = None, actor: str | None = None) -> tuple[Article, bool]:
     """Store the article in ``data``, its quotes, their statements and claims; (article, created).
 
     Re-POSTs return the stored one. Check-worthy sentences at ``threshold`` (None:
-    the model's own) become claims.
+    the model's own) become claims. ``actor`` (an API key's name) is recorded in the change log.
     """
     key = dedupe_key(data.get("url"), data["text"])
     stored = Article.get_or_none(Article.dedupe_key == key)
@@ -25,7 +25,7 @@ def ingest(data: dict, threshold: float | None = None) -> tuple[Article, bool]:
         return stored, False
     found = extract(data["text"])  # outside the transaction: CPU work holds no lock
     try:
-        with writing() as changes:
+        with writing(actor) as changes:
             article = create_article(key, data)
             changes.append(("article", article.id, "created"))
             _store_quotes(article, found, threshold, changes)

@@ -57,10 +57,10 @@ def insert_quotes(rows: list[dict]) -> None:
         Quote.insert_many(rows[i : i + _BATCH]).execute()
 
 
-def delete_article(article_id: int) -> None:
+def delete_article(article_id: int, actor: str | None = None) -> None:
     """Delete the article and its quotes; speakers, statements, claims and verdicts stay."""
     article = queries.get_article(article_id)
-    with writing() as changes:
+    with writing(actor) as changes:
         touched = {
             q.statement_id
             for q in Quote.select(Quote.statement).where(Quote.article == article)

@@ -1,32 +1,56 @@
-"""The web layer, the only code that sees a request: hooks, errors, parsing, pagination, routes.
+"""The web layer, the only code that sees a request: hooks, auth, limits, errors, parsing, routes.
 
 ``hooks``       a request id, one database connection, one log line per request
+``auth``        API keys on requests: ``@requires(role)`` on every API view, ``current_actor()``
+``limits``      rate limits per key and per address (Flask-Limiter), ``@heavy`` for costly views
+``security``    security headers on every response
 ``errors``      every failure, domain errors included, as one problem+json body
 ``parsing``     a JSON body or the query string through a marshmallow schema
 ``pagination``  the one list envelope
 ``routes/``     one blueprint per resource; views of a few lines that call domain functions
-
-API-key checks and rate limits (``api.access``) will be request hooks here.
 """
 
 from __future__ import annotations
 
 from flask import Flask
 from flask_cors import CORS
+from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.routing import IntegerConverter
 
-from . import errors, hooks
+from schemas.common import MAX_INT
+
+from . import errors, hooks, limits, security
 from .routes import BLUEPRINTS
+
+EXPOSED_HEADERS = [
+    "Location",
+    "X-Request-ID",
+    "Retry-After",
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+    "RateLimit-Policy",
+]
+
+
+class IdConverter(IntegerConverter):
+    """``<id:name>`` in a route: a record id, 1 to 2**63-1; anything else does not match (404)."""
+
+    def __init__(self, url_map):
+        super().__init__(url_map, min=1, max=MAX_INT)
 
 
 def register(app: Flask) -> None:
-    """CORS, request hooks, error handlers and every blueprint."""
-    origins = app.config["CORS_ORIGINS"]
-    CORS(
-        app,
-        origins=origins if origins == "*" else [o.strip() for o in origins.split(",")],
-        expose_headers=["Location", "X-Request-ID"],
-    )
+    """Proxies, CORS, request hooks, security headers, rate limits, error handlers and every blueprint."""
+    if app.config["PROXY_COUNT"]:
+        count = app.config["PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
+    app.url_map.converters["id"] = IdConverter
+    origins = [o.strip() for o in app.config["CORS_ORIGINS"].split(",") if o.strip()]
+    CORS(app, origins=origins if origins != ["*"] else "*", expose_headers=EXPOSED_HEADERS)
     hooks.register(app)
+    security.register(app)
+    limits.register(app)
     errors.register(app)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)

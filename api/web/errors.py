@@ -11,6 +11,7 @@ import logging
 from flask import g, json
 from marshmallow import ValidationError
 from peewee import IntegrityError, InterfaceError, OperationalError
+from playhouse.pool import MaxConnectionsExceeded
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.http import HTTP_STATUS_CODES
 
@@ -67,14 +68,22 @@ def _integrity_error(exc: IntegrityError):
 
 
 _UNAVAILABLE = ("locked", "connect", "connection", "server closed", "timeout", "terminat")
+RETRY_AFTER = {"Retry-After": "5"}
+
+
+def unavailable(detail: str = "The database is unavailable; try again shortly."):
+    """503 with Retry-After: the database does not answer (in time), is restarting or locked."""
+    return problem(503, detail, headers=RETRY_AFTER)
 
 
 def _database_error(exc: Exception):
-    """Unreachable, restarting or locked database: 503 to retry; any other database error: 500."""
-    if not any(word in str(exc).lower() for word in _UNAVAILABLE):
+    """Unreachable, stuck, restarting or locked database: 503 to retry; any other database error: 500."""
+    if not isinstance(exc, MaxConnectionsExceeded) and not any(
+        word in str(exc).lower() for word in _UNAVAILABLE
+    ):
         return _unexpected(exc)
     log.error("database unavailable: %s", exc)
-    return problem(503, "The database is unavailable; try again shortly.", headers={"Retry-After": "5"})
+    return unavailable()
 
 
 def _unexpected(exc: Exception):
@@ -93,4 +102,5 @@ def register(app) -> None:
     app.register_error_handler(IntegrityError, _integrity_error)
     app.register_error_handler(OperationalError, _database_error)
     app.register_error_handler(InterfaceError, _database_error)
+    app.register_error_handler(MaxConnectionsExceeded, _database_error)
     app.register_error_handler(Exception, _unexpected)

@@ -4,7 +4,7 @@ import threading
 
 from api import db
 
-from ..apps import PG_URL, make_app, reset_database
+from ..apps import PG_URL, add_key, make_app, reset_database
 
 VERDICT = {
     "rating": {"label": "True", "value": 5, "best": 5, "worst": 1},
@@ -79,12 +79,13 @@ def test_poller_misses_nothing_while_writers_commit(tmp_path):
     writers, per_writer = 4, 5
     done = threading.Event()
     polled: list = []
+    key = {"Authorization": f"Bearer {add_key(app, 'writer', 'ingest')}"}
 
     def write(w):
         client = app.test_client()
         for i in range(per_writer):
             text = f"“Wages rose {w * 10 + i} percent in the state last year,” said Writer Number{w}."
-            assert client.post("/articles", json={"text": text}).status_code == 201
+            assert client.post("/articles", json={"text": text}, headers=key).status_code == 201
         db.database.close()
 
     def poll():

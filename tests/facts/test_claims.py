@@ -53,15 +53,21 @@ def test_checker_makes_a_claim_the_scorer_passed_over(client, speech, claim):
 @pytest.mark.parametrize(
     "body, field",
     [
-        ({"quote": 999999}, "quote"),
         ({}, "quote"),
         ({"quote": "x"}, "quote"),
+        ({"quote": "1"}, "quote"),
+        ({"quote": 2**63}, "quote"),
         ({"quote": 1, "bogus": 2}, "bogus"),
     ],
 )
 def test_bad_claim_requests_are_422(client, speech, body, field):
     response = client.post("/claims", json=body)
     assert response.status_code == 422 and field in response.get_json()["errors"]
+
+
+def test_a_claim_of_a_missing_quote_is_404(client, speech):
+    response = client.post("/claims", json={"quote": 999999})
+    assert response.status_code == 404 and "No quote with id 999999" in response.get_json()["detail"]
 
 
 def test_claim_text_must_come_from_the_quote(client, speech):

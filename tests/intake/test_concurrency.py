@@ -7,7 +7,7 @@ import pytest
 from api import db
 from api.news.models import Article, Quote, Speaker
 
-from ..apps import PG_URL, make_app, reset_database
+from ..apps import PG_URL, add_key, make_app, reset_database
 from ..payloads import article_payload
 
 THREADS = 8
@@ -26,11 +26,12 @@ def race(app, payloads):
     """POST each payload from its own thread, all released at once; the responses."""
     barrier = threading.Barrier(len(payloads))
     responses = [None] * len(payloads)
+    key = {"Authorization": f"Bearer {add_key(app, f'racer-{len(payloads)}-{id(payloads)}', 'ingest')}"}
 
     def post(i):
         client = app.test_client()
         barrier.wait()
-        responses[i] = client.post("/articles", json=payloads[i])
+        responses[i] = client.post("/articles", json=payloads[i], headers=key)
         db.database.close()
 
     threads = [threading.Thread(target=post, args=(i,)) for i in range(len(payloads))]

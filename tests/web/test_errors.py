@@ -4,7 +4,7 @@ import pytest
 
 from api.news.models import Article
 
-from ..apps import make_app
+from ..apps import keyed_client, make_app
 
 PROBLEM = "application/problem+json"
 
@@ -102,7 +102,7 @@ def test_wrong_method_is_json_405_with_allow(client):
 
 def test_body_over_the_limit_is_413():
     app = make_app("sqlite:///:memory:", MAX_CONTENT_LENGTH=1000)
-    response = app.test_client().post("/articles", json={"text": "x" * 2000})
+    response = keyed_client(app, "ingest").post("/articles", json={"text": "x" * 2000})
     assert_problem(response, 413)
 
 

@@ -8,6 +8,8 @@ from ...facts.queries import alerts
 from ...intake.articles import ingest
 from ...news import queries
 from ...news.articles import delete_article as delete_stored_article
+from ..auth import current_actor, requires
+from ..limits import heavy
 from ..pagination import paginate
 from ..parsing import json_body, query_args
 
@@ -22,28 +24,34 @@ def _detail(article):
 
 
 @bp.post("/articles")
+@requires("ingest")
+@heavy
 def create_article():
     """Store an article and its quotes; a re-POST returns the stored one."""
-    article, created = ingest(json_body(article_in_schema), current_app.config["CHECKWORTHY_THRESHOLD"])
+    threshold = current_app.config["CHECKWORTHY_THRESHOLD"]
+    article, created = ingest(json_body(article_in_schema), threshold, actor=current_actor())
     location = url_for("articles.get_article", article_id=article.id)
     return _detail(article), 201 if created else 200, {"Location": location}
 
 
 @bp.get("/articles")
+@requires("read")
 def list_articles():
     """Articles, newest first."""
     args = query_args(article_args_schema)
     return paginate(queries.articles(args), args, article_page_schema)
 
 
-@bp.get("/articles/<int:article_id>")
+@bp.get("/articles/<id:article_id>")
+@requires("read")
 def get_article(article_id):
     """One article with its text, speakers and quotes."""
     return _detail(queries.get_article(article_id))
 
 
-@bp.delete("/articles/<int:article_id>")
+@bp.delete("/articles/<id:article_id>")
+@requires("admin")
 def delete_article(article_id):
     """Delete an article and its quotes (speakers stay)."""
-    delete_stored_article(article_id)
+    delete_stored_article(article_id, actor=current_actor())
     return "", 204

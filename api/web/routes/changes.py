@@ -5,6 +5,7 @@ from flask import Blueprint, url_for
 from schemas.claims import change_args_schema, change_page_schema
 
 from ...events.feed import changes_after
+from ..auth import requires
 from ..pagination import page_limit
 from ..parsing import query_args
 
@@ -12,6 +13,7 @@ bp = Blueprint("changes", __name__)
 
 
 @bp.get("/changes")
+@requires("read")
 def list_changes():
     """Changes after the cursor ``after``, oldest first, without gaps or repeats."""
     args = query_args(change_args_schema)

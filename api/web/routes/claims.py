@@ -14,6 +14,7 @@ from schemas.claims import (
 
 from ...facts import claims, queries
 from ...facts.claimreview import claimreview
+from ..auth import current_actor, requires
 from ..pagination import paginate
 from ..parsing import json_body, query_args
 
@@ -25,6 +26,7 @@ def _detail(claim_id: int):
 
 
 @bp.get("/claims")
+@requires("read")
 def list_claims():
     """Claims by status, speaker, score, date, verdict and words; newest first."""
     args = query_args(claim_args_schema)
@@ -32,10 +34,11 @@ def list_claims():
 
 
 @bp.post("/claims")
+@requires("review")
 def create_claim():
     """Make a claim of a quote, or of words of it, that the scorer passed over."""
     data = json_body(claim_in_schema)
-    claim, created = claims.make_claim(data["quote"], data.get("text"))
+    claim, created = claims.make_claim(data["quote"], data.get("text"), actor=current_actor())
     return (
         _detail(claim.id),
         201 if created else 200,
@@ -43,26 +46,31 @@ def create_claim():
     )
 
 
-@bp.get("/claims/<int:claim_id>")
+@bp.get("/claims/<id:claim_id>")
+@requires("read")
 def get_claim(claim_id):
     """One claim: why it was picked, where it appeared, its verdicts and verdicts on the same words."""
     return _detail(claim_id)
 
 
-@bp.patch("/claims/<int:claim_id>")
+@bp.patch("/claims/<id:claim_id>")
+@requires("review")
 def update_claim(claim_id):
     """Set a claim's status (e.g. dismissed, in_review) and assignee."""
-    claims.update_claim(claim_id, json_body(claim_patch_schema))
+    claims.update_claim(claim_id, json_body(claim_patch_schema), actor=current_actor())
     return _detail(claim_id)
 
 
-@bp.post("/claims/<int:claim_id>/reviews")
+@bp.post("/claims/<id:claim_id>/reviews")
+@requires("review")
 def create_review(claim_id):
     """Record a verdict; the claim becomes reviewed."""
-    return review_schema.dump(claims.record_verdict(claim_id, json_body(review_in_schema))), 201
+    verdict = claims.record_verdict(claim_id, json_body(review_in_schema), actor=current_actor())
+    return review_schema.dump(verdict), 201
 
 
-@bp.get("/claims/<int:claim_id>/claimreview")
+@bp.get("/claims/<id:claim_id>/claimreview")
+@requires("read")
 def get_claimreview(claim_id):
     """schema.org ClaimReview JSON-LD, one document per verdict."""
     claim = queries.claim_detail(queries.get_claim(claim_id))

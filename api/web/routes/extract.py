@@ -5,12 +5,16 @@ from flask import Blueprint
 from schemas.quotes import extract_in_schema, extraction_schema
 
 from ...extraction import extract
+from ..auth import requires
+from ..limits import heavy
 from ..parsing import json_body
 
 bp = Blueprint("extract", __name__)
 
 
 @bp.post("/extract")
+@requires("ingest")
+@heavy
 def extract_quotes():
     """Quotes and speakers found in ``text``; nothing is stored."""
     text = json_body(extract_in_schema)["text"]

@@ -7,6 +7,7 @@ from schemas.speakers import speaker_args_schema, speaker_page_schema, speaker_s
 
 from ...facts.queries import annotate_speaker_claims
 from ...news import queries
+from ..auth import requires
 from ..pagination import paginate
 from ..parsing import query_args
 
@@ -19,19 +20,22 @@ def _annotated(rows: list) -> list:
 
 
 @bp.get("/speakers")
+@requires("read")
 def list_speakers():
     """Speakers whose name or alias contains ``q`` (any case or accent), most quoted first."""
     args = query_args(speaker_args_schema)
     return paginate(queries.speakers(args), args, speaker_page_schema, _annotated)
 
 
-@bp.get("/speakers/<int:speaker_id>")
+@bp.get("/speakers/<id:speaker_id>")
+@requires("read")
 def get_speaker(speaker_id):
     """One speaker: name, title, aliases and counts."""
     return speaker_schema.dump(_annotated([queries.get_speaker(speaker_id)])[0])
 
 
-@bp.get("/speakers/<int:speaker_id>/quotes")
+@bp.get("/speakers/<id:speaker_id>/quotes")
+@requires("read")
 def speaker_quotes(speaker_id):
     """What a speaker said, newest first."""
     speaker = queries.get_speaker(speaker_id)

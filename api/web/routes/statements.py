@@ -6,6 +6,7 @@ from schemas.claims import statement_args_schema, statement_page_schema, stateme
 
 from ...facts.queries import claims_of_statement
 from ...news import queries
+from ..auth import requires
 from ..pagination import paginate
 from ..parsing import query_args
 
@@ -13,13 +14,15 @@ bp = Blueprint("statements", __name__)
 
 
 @bp.get("/statements")
+@requires("read")
 def list_statements():
     """Statements by speaker, first-seen date and number of appearances; newest first."""
     args = query_args(statement_args_schema)
     return paginate(queries.statements(args), args, statement_page_schema, queries.annotate_statements)
 
 
-@bp.get("/statements/<int:statement_id>")
+@bp.get("/statements/<id:statement_id>")
+@requires("read")
 def get_statement(statement_id):
     """One statement with its appearances (earliest first) and claims."""
     statement = queries.statement_detail(queries.get_statement(statement_id))
