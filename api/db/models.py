@@ -29,6 +29,15 @@ def in_range(query, column, args: dict):
     return query
 
 
+CHUNK = 2000  # values per IN (...) list: well under every backend's parameter limit
+
+
+def chunks(values: list, size: int = CHUNK):
+    """``values`` in consecutive slices of at most ``size``."""
+    for i in range(0, len(values), size):
+        yield values[i : i + size]
+
+
 class BaseModel(Model):
     class Meta:
         database = database

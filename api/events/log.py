@@ -7,6 +7,7 @@ import contextlib
 from ..db import database
 from ..db.locks import hold_until_commit
 from ..db.models import utcnow
+from ..db.retry import retried
 from .models import Change
 
 
@@ -35,3 +36,13 @@ def writing():
         changes: list[tuple[str, int, str]] = []
         yield changes
         record(changes)
+
+
+def write(work, retry_on_conflict=None):
+    """``work(changes)`` as one write transaction, recorded in the log, retried when it lost a race."""
+
+    def attempt():
+        with writing() as changes:
+            return work(changes)
+
+    return retried(attempt, retry_on_conflict=retry_on_conflict)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ..core.text import digest
-from ..db.models import utcnow
-from ..events.log import writing
+from ..db.models import chunks, utcnow
+from ..events.log import write
 from . import queries
 from .models import Article, Quote
-from .statements import refresh_first_seen
+from .speakers import count_quotes, lock_speakers, refresh_quoted_span
+from .statements import add_appearances, refresh_first_seen
 
 _BATCH = 100  # quote rows per INSERT
 
@@ -53,21 +56,27 @@ def _span_columns(prefix: str, span) -> dict:
 
 
 def insert_quotes(rows: list[dict]) -> None:
-    for i in range(0, len(rows), _BATCH):
-        Quote.insert_many(rows[i : i + _BATCH]).execute()
+    for part in chunks(rows, _BATCH):
+        Quote.insert_many(part).execute()
 
 
 def delete_article(article_id: int) -> None:
-    """Delete the article and its quotes; speakers, statements, claims and verdicts stay."""
+    """Delete the article and its quotes; speakers, statements, claims and verdicts stay (their counts
+    and dates follow)."""
     article = queries.get_article(article_id)
-    with writing() as changes:
-        touched = {
-            q.statement_id
-            for q in Quote.select(Quote.statement).where(Quote.article == article)
-            if q.statement_id
-        }
+
+    def work(changes):
+        quoted = list(Quote.select(Quote.speaker, Quote.statement).where(Quote.article == article).tuples())
+        speaker_ids = [speaker_id for speaker_id, _ in quoted]
+        lock_speakers(set(speaker_ids) - {None})
+        appearances = Counter(sid for _, sid in quoted if sid)
         Quote.delete().where(Quote.article == article).execute()
-        article.delete_instance()
-        refresh_first_seen(touched)
+        Article.delete().where(Article.id == article.id).execute()
+        count_quotes(speaker_ids, article.dated_at, sign=-1)
+        refresh_quoted_span(speaker_ids)
+        add_appearances({sid: -n for sid, n in appearances.items()})
+        refresh_first_seen(set(appearances))
         changes.append(("article", article.id, "deleted"))
-        changes += [("statement", i, "updated") for i in sorted(touched)]
+        changes += [("statement", i, "updated") for i in sorted(appearances)]
+
+    write(work)
