@@ -192,7 +192,7 @@ class ChangePageSchema(Schema):
 
 class ChangeArgsSchema(PageArgsSchema):
     class Meta:
-        exclude = ("offset",)
+        exclude = ("offset", "cursor")
 
     after = fields.Integer(load_default=0, validate=validate.Range(min=0))
     entity = fields.String(load_default=None, validate=validate.OneOf(ENTITIES))
