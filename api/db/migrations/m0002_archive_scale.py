@@ -169,6 +169,13 @@ def _hash_statements(database) -> None:
         last = rows[-1][0]
 
 
+def backfill(database) -> None:
+    """Fill the counts, verdict tallies and matching index from the rows already stored."""
+    for statement in _COUNTS:
+        database.execute_sql(statement)
+    _hash_statements(database)
+
+
 def _postgres_speaker_search(database) -> None:
     try:
         with database.atomic():  # a savepoint: a refused extension leaves the upgrade going
@@ -192,9 +199,7 @@ def up(database, migrator) -> None:
     create_tables(database, [StatementHash, SpeakerVerdict])
     for model in (Speaker, Article, Statement, Claim, Quote):
         SchemaManager(model, database).create_indexes(safe=True)
-    for statement in _COUNTS:
-        database.execute_sql(statement)
-    _hash_statements(database)
+    backfill(database)
     if postgres:
         _postgres_speaker_search(database)
         for table in _BIG_TABLES:
