@@ -75,3 +75,17 @@ def decode_cursor(cursor: str, order: tuple) -> tuple:
     if not ok:
         raise Invalid({"cursor": ["Not a cursor of this list: use the one in the previous page's `next`."]})
     return values
+
+
+def scan(query, id_column, size: int = 1000):
+    """Every row of ``query`` in ``id_column`` order, a batch of ``size`` at a time (keyset: flat memory)."""
+    last = None
+    while True:
+        batch = query.order_by(id_column)
+        if last is not None:
+            batch = batch.where(id_column > last)
+        rows = list(batch.limit(size))
+        if not rows:
+            return
+        yield rows
+        last = rows[-1].__data__[id_column.name]

@@ -6,7 +6,7 @@ import contextlib
 
 from ..db import database
 from ..db.locks import hold_until_commit
-from ..db.models import utcnow
+from ..db.models import insert_rows, utcnow
 from ..db.retry import retried
 from .models import Change
 
@@ -24,9 +24,8 @@ def record(changes: list[tuple[str, int, str]]) -> None:
     hold_until_commit("change_feed")
     now = utcnow()
     unique = list(dict.fromkeys(changes))
-    Change.insert_many(
-        [{"entity": e, "entity_id": i, "action": a, "at": now} for e, i, a in unique]
-    ).execute()
+    fields = [Change.entity, Change.entity_id, Change.action, Change.at]
+    insert_rows(Change, fields, [(e, i, a, now) for e, i, a in unique])
 
 
 @contextlib.contextmanager

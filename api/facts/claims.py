@@ -7,13 +7,14 @@ transaction each, recorded in the change log); ``detect_claims`` and
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 from .. import checkworthy
 from ..core.errors import Conflict, Invalid
 from ..core.text import digest, fold, normalize, word_count
-from ..core.vocabulary import CHECKER, MIN_CLAIM_WORDS, REVIEWED, SCORER
-from ..db.models import chunks, get_or_create, utcnow
+from ..core.vocabulary import CHECKER, MIN_CLAIM_WORDS, REVIEWED, SCORER, UNREVIEWED
+from ..db.models import chunks, get_or_create, insert_rows, select_in, utcnow
 from ..events.log import writing
 from ..news.models import Quote, Statement
 from ..news.speakers import count_claims, lock_speakers
@@ -32,6 +33,21 @@ def scored_sentences(text: str, threshold: float | None) -> list[tuple]:
     return found
 
 
+_NEW_CLAIM = (
+    Claim.statement,
+    Claim.text,
+    Claim.normalized,
+    Claim.norm_hash,
+    Claim.folded,
+    Claim.score,
+    Claim.features,
+    Claim.origin,
+    Claim.status,
+    Claim.created_at,
+    Claim.updated_at,
+)
+
+
 def add_detected_claims(wanted: list[tuple[int, int | None, tuple]], changes: list) -> None:
     """Make the scorer's claims: (statement id, its speaker id, a ``scored_sentences`` item) each,
     unless the statement has a claim of those words already; a few queries for a whole article."""
@@ -39,26 +55,15 @@ def add_detected_claims(wanted: list[tuple[int, int | None, tuple]], changes: li
     for statement_id, speaker_id, (text, norm, score, features) in wanted:
         by_key.setdefault((statement_id, digest(norm)), (speaker_id, text, norm, score, features))
     statement_ids = sorted({sid for sid, _ in by_key})
-    for part in chunks(statement_ids):
-        query = Claim.select(Claim.statement, Claim.norm_hash).where(Claim.statement.in_(part))
-        for key in query.tuples():
-            by_key.pop(key, None)
+    for key in select_in("SELECT statement_id, norm_hash FROM claim WHERE statement_id IN", statement_ids):
+        by_key.pop(tuple(key), None)
+    now = utcnow()
     rows = [
-        {
-            "statement": sid,
-            "text": text,
-            "normalized": norm,
-            "norm_hash": norm_hash,
-            "folded": fold(text),
-            "score": score,
-            "features": features,
-            "origin": SCORER,
-        }
+        (sid, text, norm, norm_hash, fold(text), score, json.dumps(features), SCORER, UNREVIEWED, now, now)
         for (sid, norm_hash), (_, text, norm, score, features) in by_key.items()
     ]
-    for part in chunks(rows, 500):
-        ids = Claim.insert_many(part).returning(Claim.id).tuples().execute()
-        changes += [("claim", cid, "created") for (cid,) in ids]
+    ids = insert_rows(Claim, _NEW_CLAIM, rows, returning=(Claim.id,))
+    changes += [("claim", cid, "created") for (cid,) in sorted(ids)]
     count_claims(Counter(speaker_id for speaker_id, *_ in by_key.values()))
 
 

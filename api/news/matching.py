@@ -17,8 +17,8 @@ from itertools import count
 
 from ..core.shingles import Probe, index_hashes, probe, repeats
 from ..core.text import word_count
-from ..db.models import chunks
-from .models import Statement, StatementHash
+from ..db.models import chunks, select_in
+from .models import Statement
 
 _sequence = count()
 
@@ -69,14 +69,7 @@ class Matcher:
         """A matcher holding every stored statement that any of ``probes`` may find."""
         matcher = cls()
         wanted = sorted(set().union(*(p.hashes() for p in probes))) if probes else []
-        ids = set()
-        for part in chunks(wanted):
-            ids.update(
-                sid
-                for (sid,) in StatementHash.select(StatementHash.statement)
-                .where(StatementHash.hash.in_(part))
-                .tuples()
-            )
+        ids = {sid for (sid,) in select_in("SELECT statement FROM statement_hash WHERE hash IN", wanted)}
         columns = (
             Statement.id,
             Statement.speaker,

@@ -9,7 +9,7 @@ from peewee import Case, fn
 
 from ..core.text import fold
 from ..db import is_postgres
-from ..db.models import chunks
+from ..db.models import chunks, insert_rows
 from ..extraction import PERSON, UNKNOWN
 from .aliases import speakers_with_surname
 from .models import Quote, Speaker, SpeakerAlias
@@ -108,9 +108,10 @@ def _keep_titles_and_aliases(ids: dict) -> None:
         for a in (found.name, *found.aliases)
         if a.strip()
     }
-    rows = [{"speaker": sid, "alias": alias, "folded": f} for (sid, f), alias in sorted(aliases.items())]
-    for part in chunks(rows, 1000):
-        SpeakerAlias.insert_many(part).on_conflict_ignore().execute()
+    rows = [(sid, alias, f) for (sid, f), alias in sorted(aliases.items())]
+    insert_rows(
+        SpeakerAlias, [SpeakerAlias.speaker, SpeakerAlias.alias, SpeakerAlias.folded], rows, ignore=True
+    )
 
 
 def count_quotes(speaker_ids: list, dated_at, sign: int = 1) -> None:
@@ -137,9 +138,8 @@ def count_quotes(speaker_ids: list, dated_at, sign: int = 1) -> None:
 
 def count_claims(per_speaker: Counter) -> None:
     """Speaker id -> how many claims their statements gained (negative: lost)."""
-    for sid, n in sorted(per_speaker.items()):
-        if sid and n:
-            Speaker.update(claim_count=Speaker.claim_count + n).where(Speaker.id == sid).execute()
+    for sid, n in sorted((sid, n) for sid, n in per_speaker.items() if sid and n):
+        Speaker.update(claim_count=Speaker.claim_count + n).where(Speaker.id == sid).execute()
 
 
 def refresh_quoted_span(speaker_ids) -> None:

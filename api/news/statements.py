@@ -15,7 +15,7 @@ from collections import defaultdict
 from peewee import fn
 
 from ..core.text import digest
-from ..db.models import chunks, utcnow
+from ..db.models import chunks, insert_rows, utcnow
 from .matching import StatementRow
 from .models import Quote, Statement, StatementHash
 
@@ -24,27 +24,39 @@ def statement_key(speaker_id: int | None, normalized: str) -> str:
     return f"{speaker_id or 0}:{digest(normalized)}"
 
 
+_NEW = (
+    Statement.key,
+    Statement.speaker,
+    Statement.text,
+    Statement.normalized,
+    Statement.word_count,
+    Statement.first_seen_at,
+    Statement.created_at,
+    Statement.updated_at,
+    Statement.appearance_count,
+)
+
+
 def insert_statements(rows: list[StatementRow], appearances: dict) -> None:
     """Insert new statements (their ``id`` is set), each with its number of ``appearances`` so far."""
     now = utcnow()
-    for part in chunks(rows, 500):
-        values = [
-            {
-                "key": statement_key(r.speaker_id, r.normalized),
-                "speaker": r.speaker_id,
-                "text": r.text,
-                "normalized": r.normalized,
-                "word_count": r.word_count,
-                "first_seen_at": r.first_seen_at,
-                "created_at": now,
-                "updated_at": now,
-                "appearance_count": appearances.get(r, 0),
-            }
-            for r in part
-        ]
-        ids = [row[0] for row in Statement.insert_many(values).returning(Statement.id).tuples().execute()]
-        for row, sid in zip(part, ids, strict=True):
-            row.id = sid
+    keys = {statement_key(r.speaker_id, r.normalized): r for r in rows}
+    values = [
+        (
+            key,
+            r.speaker_id,
+            r.text,
+            r.normalized,
+            r.word_count,
+            r.first_seen_at,
+            now,
+            now,
+            appearances.get(r, 0),
+        )
+        for key, r in keys.items()
+    ]
+    for sid, key in insert_rows(Statement, _NEW, values, returning=(Statement.id, Statement.key)):
+        keys[key].id = sid
 
 
 def save_changes(rows: list[StatementRow]) -> None:
@@ -80,11 +92,10 @@ def index(rows: list[StatementRow]) -> None:
     for row in rows:
         now = row.hashes()
         stale += [(h, row.id) for h in row.stored_hashes - now]
-        fresh += [{"hash": h, "statement": row.id} for h in now - row.stored_hashes]
+        fresh += [(h, row.id) for h in now - row.stored_hashes]
         row.stored_hashes = now
     _delete_hashes(stale)
-    for part in chunks(fresh, 1000):
-        StatementHash.insert_many(part).on_conflict_ignore().execute()
+    insert_rows(StatementHash, [StatementHash.hash, StatementHash.statement], fresh, ignore=True)
 
 
 def _delete_hashes(pairs: list[tuple[int, int]]) -> None:
