@@ -43,7 +43,8 @@ class Linker:
         """The statement these words are an appearance of: a new one, or the oldest of those they repeat.
 
         The others they repeat (a partial quote that this longer one bridges) are folded into
-        it; it keeps the longest wording and the earliest date.
+        it; it keeps the earliest date, and these words when they are longer than its own (so
+        its words always contain those it was first stored with: its ``key`` stays true).
         """
         if not norm:
             return None
@@ -58,7 +59,6 @@ class Linker:
         for other in found[1:]:
             self.matcher.remove(other)
             other.merged_into = survivor
-            _take_wording(survivor, other.text, other.normalized)
             _take_date(survivor, other.first_seen_at)
             if other.id is not None:
                 self.folded.append(other)

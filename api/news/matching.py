@@ -37,6 +37,8 @@ class StatementRow:
     changed: set = field(default_factory=set)  # the columns this write changed
     stored_hashes: set = field(default_factory=set)  # what the index holds for it now
     seq: int = field(default_factory=lambda: next(_sequence))
+    _hashes: set = field(default_factory=set, repr=False)
+    _hashed: str | None = field(default=None, repr=False)
 
     def __post_init__(self):
         self.word_count = word_count(self.normalized)
@@ -55,7 +57,10 @@ class StatementRow:
         return row
 
     def hashes(self) -> set[int]:
-        return index_hashes(self.speaker_id, self.normalized)
+        """Its hashes in the matching index (computed once per wording)."""
+        if self._hashed != self.normalized:
+            self._hashes, self._hashed = index_hashes(self.speaker_id, self.normalized), self.normalized
+        return self._hashes
 
 
 class Matcher:

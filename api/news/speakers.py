@@ -3,7 +3,7 @@ in one order, and the counts kept on each (quotes, articles, first and last quot
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 
 from peewee import Case, fn
 
@@ -115,25 +115,23 @@ def _keep_titles_and_aliases(ids: dict) -> None:
 
 
 def count_quotes(speaker_ids: list, dated_at, sign: int = 1) -> None:
-    """An article with these speakers' quotes (one id per quote) was stored (``sign`` 1) or deleted (-1)."""
-    per_speaker = Counter(sid for sid in speaker_ids if sid)
-    for sid, n in sorted(per_speaker.items()):
+    """An article dated ``dated_at`` with these speakers' quotes (one id per quote) was stored (``sign``
+    1) or deleted (-1): one UPDATE per distinct number of quotes, not one per speaker."""
+    by_number: dict[int, list[int]] = defaultdict(list)
+    for sid, n in Counter(sid for sid in speaker_ids if sid).items():
+        by_number[n].append(sid)
+    for n, ids in sorted(by_number.items()):
         updates = {
             Speaker.quote_count: Speaker.quote_count + sign * n,
             Speaker.article_count: Speaker.article_count + sign,
         }
         if sign > 0:
-            updates[Speaker.first_quoted_at] = Case(
-                None,
-                [((Speaker.first_quoted_at.is_null() | (Speaker.first_quoted_at > dated_at)), dated_at)],
-                Speaker.first_quoted_at,
-            )
-            updates[Speaker.last_quoted_at] = Case(
-                None,
-                [((Speaker.last_quoted_at.is_null() | (Speaker.last_quoted_at < dated_at)), dated_at)],
-                Speaker.last_quoted_at,
-            )
-        Speaker.update(updates).where(Speaker.id == sid).execute()
+            earlier = Speaker.first_quoted_at.is_null() | (Speaker.first_quoted_at > dated_at)
+            later = Speaker.last_quoted_at.is_null() | (Speaker.last_quoted_at < dated_at)
+            updates[Speaker.first_quoted_at] = Case(None, [(earlier, dated_at)], Speaker.first_quoted_at)
+            updates[Speaker.last_quoted_at] = Case(None, [(later, dated_at)], Speaker.last_quoted_at)
+        for part in chunks(sorted(ids)):
+            Speaker.update(updates).where(Speaker.id.in_(part)).execute()
 
 
 def count_claims(per_speaker: Counter) -> None:
