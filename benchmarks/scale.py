@@ -69,16 +69,23 @@ def _admin(url: str):
 
 
 def pg_clone(base_url: str, name: str, template: str) -> str:
+    _disconnect()
     with _admin(base_url) as conn, conn.cursor() as cur:
         cur.execute(f'DROP DATABASE IF EXISTS "{name}"')
         cur.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     return base_url.rsplit("/", 1)[0] + "/" + name
 
 
+def _disconnect() -> None:
+    """Close this process's pooled connections: a database being copied or dropped must have none."""
+    if db.database.obj is not None:
+        db.database.close()
+        if hasattr(db.database.obj, "close_all"):
+            db.database.obj.close_all()
+
+
 def pg_rename(base_url: str, old: str, new: str) -> None:
-    db.database.close()
-    if hasattr(db.database.obj, "close_all"):
-        db.database.obj.close_all()
+    _disconnect()
     with _admin(base_url) as conn, conn.cursor() as cur:
         cur.execute(f'ALTER DATABASE "{old}" RENAME TO "{new}"')
 
@@ -100,7 +107,7 @@ def build_base(url: str) -> None:
         for i in range(0, len(batch), 20):
             store_many(batch[i : i + 20])
         db.database.execute_sql("ANALYZE")
-        db.close_connection()
+    _disconnect()
 
 
 def build(url: str, size: int) -> int:
@@ -109,7 +116,7 @@ def build(url: str, size: int) -> int:
         try:
             return replicate(db.database, size)
         finally:
-            db.close_connection()
+            _disconnect()  # SQLite: the last connection closing checkpoints the WAL into the file
 
 
 def median_ms(client, path: str, repeat: int) -> float:
@@ -224,7 +231,7 @@ def main() -> None:
             db.close_connection()
         print(f"measuring {quotes:,} quotes ({url.split('@')[-1]})", flush=True)
         results[size] = {"quotes": quotes, **measure(url, args.repeat, fresh)}
-        db.database.close()
+        _disconnect()
     report("PostgreSQL" if args.postgres else "SQLite", results)
 
 

@@ -5,7 +5,22 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from peewee import SQL, IntegrityError, JSONField, Model, NodeList, SchemaManager, sort_models
+from peewee import (
+    SQL,
+    AutoField,
+    BigIntegerField,
+    CharField,
+    FloatField,
+    ForeignKeyField,
+    IntegerField,
+    IntegrityError,
+    JSONField,
+    Model,
+    NodeList,
+    SchemaManager,
+    TextField,
+    sort_models,
+)
 
 from .binding import database
 
@@ -38,6 +53,18 @@ def chunks(values: list, size: int = CHUNK):
         yield values[i : i + size]
 
 
+_AS_IS = (
+    IntegerField,
+    BigIntegerField,
+    FloatField,
+    TextField,
+    CharField,
+    JSONField,
+    AutoField,
+    ForeignKeyField,
+)
+
+
 def insert_rows(model, fields: list, rows: list, ignore: bool = False, returning: tuple = ()) -> list:
     """INSERT ``rows`` (tuples in ``fields`` order) into ``model``'s table; the ``returning`` columns.
 
@@ -47,7 +74,8 @@ def insert_rows(model, fields: list, rows: list, ignore: bool = False, returning
     no promised order: return a unique column to tell them apart.
     """
     table, param = model._meta.table_name, database.param
-    as_is = {f for f in fields if isinstance(f, JSONField)}  # given as JSON text: both backends cast it
+    # Values the driver takes as they are: numbers, text, and JSON given as text (both backends cast it).
+    convert = [not isinstance(f, _AS_IS) for f in fields]
     columns = ", ".join(f'"{f.column_name}"' for f in fields)
     one = "(" + ", ".join([param] * len(fields)) + ")"
     tail = (" ON CONFLICT DO NOTHING" if ignore else "") + (
@@ -56,7 +84,7 @@ def insert_rows(model, fields: list, rows: list, ignore: bool = False, returning
     found = []
     for part in chunks(rows, max(1, 20_000 // len(fields))):
         values = [
-            v if f in as_is else f.db_value(v) for row in part for f, v in zip(fields, row, strict=True)
+            f.db_value(v) if c else v for row in part for f, c, v in zip(fields, convert, row, strict=True)
         ]
         sql = f'INSERT INTO "{table}" ({columns}) VALUES {", ".join([one] * len(part))}{tail}'
         cursor = database.execute_sql(sql, values)

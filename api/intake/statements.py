@@ -34,7 +34,8 @@ class Linker:
 
     def __init__(self, quotes: list[tuple[int | None, str, str]]):
         self.quotes = quotes  # (speaker id, text, normalized) per quote
-        self.matcher = Matcher.load([probe(s, n) for s, _, n in quotes if n])
+        self.probes = {(s, n): probe(s, n) for s, _, n in quotes if n}
+        self.matcher = Matcher.load(list(self.probes.values()))
         self.new: list[StatementRow] = []
         self.touched: dict[StatementRow, None] = {}  # stored statements this article appears in
         self.folded: list[StatementRow] = []  # stored statements folded into an older one
@@ -48,7 +49,7 @@ class Linker:
         """
         if not norm:
             return None
-        found = self.matcher.match(speaker_id, norm)
+        found = self.matcher.match(speaker_id, norm, self.probes[(speaker_id, norm)])
         if not found:
             row = StatementRow(None, speaker_id, text, norm, dated_at)
             self.matcher.add(row)
