@@ -59,20 +59,25 @@ def app_for(url: str):
     return create_app({"DATABASE_URL": url, "LOG_LEVEL": "WARNING"})
 
 
-def _admin(url: str):
+def _admin(url: str, sql: str, params: tuple = ()):
+    """Run ``sql`` on the server's ``postgres`` database, outside any transaction; its first row."""
     parsed = urlparse(url)
     conn = psycopg2.connect(
         host=parsed.hostname, port=parsed.port or 5432, user=parsed.username, dbname="postgres"
     )
     conn.autocommit = True
-    return conn
+    try:
+        with conn.cursor() as cur:
+            cur.execute(sql, params)
+            return cur.fetchone() if cur.description else None
+    finally:
+        conn.close()
 
 
 def pg_clone(base_url: str, name: str, template: str) -> str:
     _disconnect()
-    with _admin(base_url) as conn, conn.cursor() as cur:
-        cur.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        cur.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    _admin(base_url, f'DROP DATABASE IF EXISTS "{name}"')
+    _admin(base_url, f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     return base_url.rsplit("/", 1)[0] + "/" + name
 
 
@@ -86,14 +91,11 @@ def _disconnect() -> None:
 
 def pg_rename(base_url: str, old: str, new: str) -> None:
     _disconnect()
-    with _admin(base_url) as conn, conn.cursor() as cur:
-        cur.execute(f'ALTER DATABASE "{old}" RENAME TO "{new}"')
+    _admin(base_url, f'ALTER DATABASE "{old}" RENAME TO "{new}"')
 
 
 def pg_exists(base_url: str, name: str) -> bool:
-    with _admin(base_url) as conn, conn.cursor() as cur:
-        cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,))
-        return cur.fetchone() is not None
+    return _admin(base_url, "SELECT 1 FROM pg_database WHERE datname = %s", (name,)) is not None
 
 
 def build_base(url: str) -> None:
@@ -201,6 +203,9 @@ def main() -> None:
     ap.add_argument("--postgres", help="postgresql://.../bench_archive (yours: it is rebuilt)")
     ap.add_argument("--cache", default="/tmp/quotebook-scale")
     ap.add_argument("--repeat", type=int, default=40)
+    ap.add_argument(
+        "--build-only", action="store_true", help="build (and cache) the databases, measure nothing"
+    )
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     fresh = articles("polnear-dev.jsonl", "#new")
@@ -214,6 +219,8 @@ def main() -> None:
             if not pg_exists(args.postgres, f"{name}_{size}"):
                 build(pg_clone(args.postgres, f"{name}_{size}_part", f"{name}_base"), size)
                 pg_rename(args.postgres, f"{name}_{size}_part", f"{name}_{size}")
+            if args.build_only:
+                continue
             url = pg_clone(args.postgres, f"{name}_work", f"{name}_{size}")
         else:
             base, built = f"{args.cache}/base.db", f"{args.cache}/sqlite-{size}.db"
@@ -223,6 +230,8 @@ def main() -> None:
                 copy_sqlite(base, f"{built}.part")
                 build(f"sqlite:///{built}.part", size)
                 os.rename(f"{built}.part", built)
+            if args.build_only:
+                continue
             copy_sqlite(built, f"{args.cache}/work.db")
             url = f"sqlite:///{args.cache}/work.db"
         with app_for(url).app_context():
@@ -232,7 +241,8 @@ def main() -> None:
         print(f"measuring {quotes:,} quotes ({url.split('@')[-1]})", flush=True)
         results[size] = {"quotes": quotes, **measure(url, args.repeat, fresh)}
         _disconnect()
-    report("PostgreSQL" if args.postgres else "SQLite", results)
+    if results:
+        report("PostgreSQL" if args.postgres else "SQLite", results)
 
 
 if __name__ == "__main__":
