@@ -16,7 +16,7 @@ DEFAULTS = {
     "PAGE_SIZE": 20,
     "MAX_PAGE_SIZE": 100,
     # A list's `total` counts matching items up to this many; beyond, it says "at least" (total_exact false).
-    "COUNT_LIMIT": 10_000,
+    "COUNT_LIMIT": 1000,
     # An article's detail (and the answer to its POST) embeds at most this many of its quotes;
     # `quotes_next` links to the rest (GET /quotes?article=ID).
     "ARTICLE_QUOTES": 100,

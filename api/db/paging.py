@@ -17,6 +17,8 @@ from datetime import datetime
 from functools import reduce
 from operator import and_, or_
 
+from peewee import SQL
+
 from ..core.errors import Invalid
 
 
@@ -46,7 +48,7 @@ def after(order: tuple, values: tuple):
     return bound & reduce(or_, steps)
 
 
-def page(listing: Listing, limit: int, offset: int = 0, cursor: tuple | None = None, cap: int = 10_000):
+def page(listing: Listing, limit: int, offset: int = 0, cursor: tuple | None = None, cap: int = 1000):
     """(rows, total, exact, more): up to ``limit`` rows after ``cursor`` (or ``offset``), the total."""
     query = listing.query
     if cursor is not None:
@@ -54,7 +56,7 @@ def page(listing: Listing, limit: int, offset: int = 0, cursor: tuple | None = N
         offset = 0
     rows = list(query.limit(limit + 1).offset(offset or None))
     more, rows = len(rows) > limit, rows[:limit]
-    counted = listing.count.order_by().limit(cap + 1).count()
+    counted = listing.count.select(SQL("1")).order_by().limit(cap + 1).count()
     return rows, min(counted, cap), counted <= cap, more
 
 

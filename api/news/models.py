@@ -78,7 +78,7 @@ class Statement(BaseModel):
     appearance_count = IntegerField(default=0)  # its quotes, kept by the write path
 
     class Meta:
-        indexes = ((("speaker", "first_seen_at"), False), (("first_seen_at", "id"), False))
+        indexes = ((("speaker", "first_seen_at", "id"), False), (("first_seen_at", "id"), False))
 
 
 class StatementHash(BaseModel):

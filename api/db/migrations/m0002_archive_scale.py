@@ -77,11 +77,12 @@ class Article(Model):
 
 
 class Statement(Model):
+    speaker = IntegerField(column_name="speaker_id")
     first_seen_at = DateTimeField()
 
     class Meta:
         table_name = "statement"
-        indexes = ((("first_seen_at", "id"), False),)
+        indexes = ((("speaker", "first_seen_at", "id"), False), (("first_seen_at", "id"), False))
 
 
 class Claim(Model):
@@ -111,6 +112,7 @@ Quote.add_index(Quote.index(Quote.publisher, *_RECENT, name="quote_publisher_rec
 
 _REPLACED = [
     ("article", "article_publisher"),
+    ("statement", "statement_speaker_id_first_seen_at"),
     ("quote", "quote_speaker_id_dated_at_id"),
     ("quote", "quote_publisher_dated_at_id"),
     ("quote", "quote_dated_at_id"),
