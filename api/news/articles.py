@@ -80,17 +80,23 @@ def delete_article(article_id: int) -> None:
     article = queries.get_article(article_id)
 
     def work(changes):
-        quoted = list(Quote.select(Quote.speaker, Quote.statement).where(Quote.article == article).tuples())
-        speaker_ids = [speaker_id for speaker_id, _ in quoted]
-        lock_speakers(set(speaker_ids) - {None})
-        appearances = Counter(sid for _, sid in quoted if sid)
-        Quote.delete().where(Quote.article == article).execute()
+        remove_quotes(article, changes)
         Article.delete().where(Article.id == article.id).execute()
-        count_quotes(speaker_ids, article.dated_at, sign=-1)
-        refresh_quoted_span(speaker_ids)
-        add_appearances({sid: -n for sid, n in appearances.items()})
-        refresh_first_seen(set(appearances))
         changes.append(("article", article.id, "deleted"))
-        changes += [("statement", i, "updated") for i in sorted(appearances)]
 
     write(work)
+
+
+def remove_quotes(article: Article, changes: list) -> None:
+    """Delete an article's quotes inside a write: their speakers (locked first) and statements keep
+    true counts and dates. A revised article's re-extraction starts here, then stores anew."""
+    quoted = list(Quote.select(Quote.speaker, Quote.statement).where(Quote.article == article.id).tuples())
+    speaker_ids = [speaker_id for speaker_id, _ in quoted]
+    lock_speakers(set(speaker_ids) - {None})
+    appearances = Counter(sid for _, sid in quoted if sid)
+    Quote.delete().where(Quote.article == article.id).execute()
+    count_quotes(speaker_ids, article.dated_at, sign=-1)
+    refresh_quoted_span(speaker_ids)
+    add_appearances({sid: -n for sid, n in appearances.items()})
+    refresh_first_seen(set(appearances))
+    changes += [("statement", i, "updated") for i in sorted(appearances)]
