@@ -80,9 +80,9 @@ def delete_article(article_id: int) -> None:
     article = queries.get_article(article_id)
 
     def work(changes):
+        changes.append(("article", article.id, "deleted"))
         remove_quotes(article, changes)
         Article.delete().where(Article.id == article.id).execute()
-        changes.append(("article", article.id, "deleted"))
 
     write(work)
 
