@@ -32,6 +32,11 @@ DEFAULTS = {
     # Page size of every list when the client gives no `limit`, and its cap.
     "PAGE_SIZE": 20,
     "MAX_PAGE_SIZE": 100,
+    # A list's `total` counts matching items up to this many; beyond, it says "at least" (total_exact false).
+    "COUNT_LIMIT": 1000,
+    # An article's detail (and the answer to its POST) embeds at most this many of its quotes;
+    # `quotes_next` links to the rest (GET /quotes?article=ID).
+    "ARTICLE_QUOTES": 100,
     "LOG_LEVEL": "INFO",
     # Quote sentences scoring at least this check-worthiness become claims; empty: the model's own.
     "CHECKWORTHY_THRESHOLD": None,
@@ -47,6 +52,8 @@ _INTS = {
     "DATABASE_CONNECT_TIMEOUT",
     "DATABASE_STATEMENT_TIMEOUT",
     "PROXY_COUNT",
+    "COUNT_LIMIT",
+    "ARTICLE_QUOTES",
 }
 _FLOATS = {"CHECKWORTHY_THRESHOLD"}
 _BOOLS = {"AUTO_MIGRATE", "READS_REQUIRE_KEY", "RATELIMIT_ENABLED"}

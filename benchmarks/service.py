@@ -21,11 +21,8 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
+from archive import fresh_client  # noqa: E402
 from flask import Flask  # noqa: E402
-
-from api import create_app, db  # noqa: E402
-from api.access.keys import create_key  # noqa: E402
-from api.db import migrations  # noqa: E402
 
 KIT = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "eval", "data", "polnear-dev.jsonl")
 
@@ -75,15 +72,7 @@ def main() -> None:
     args = ap.parse_args()
     tmp = tempfile.mkdtemp()
     url = args.database_url or f"sqlite:///{tmp}/bench.db"
-    app = create_app({"DATABASE_URL": url, "LOG_LEVEL": "WARNING", "RATELIMIT_ENABLED": False})
-    with app.app_context():
-        db.database.connect(reuse_if_open=True)
-        migrations.drop_all(db.database)
-        migrations.upgrade(db.database)
-        _, token = create_key("bench", ["admin"])  # every request is authenticated, as in production
-        db.close_connection()
-    client = app.test_client()
-    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {token}"
+    client = fresh_client(url)
 
     bare = Flask("bare")
     bare.get("/ping")(lambda: {"ok": True})

@@ -37,6 +37,7 @@ class ArticleSchema(ArticleSummarySchema):
     text = fields.String()
     speakers = fields.List(fields.Nested(SpeakerRefSchema))
     quotes = fields.List(fields.Nested(QuoteSchema))
+    quotes_next = fields.String(allow_none=True)
     alerts = fields.List(fields.Nested(AlertSchema))
 
 

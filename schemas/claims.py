@@ -211,7 +211,7 @@ class ChangePageSchema(Schema):
 
 class ChangeArgsSchema(PageArgsSchema):
     class Meta:
-        exclude = ("offset",)
+        exclude = ("offset", "cursor")
 
     after = QueryInteger(load_default=0, validate=validate.Range(min=0, max=MAX_INT))
     entity = fields.String(load_default=None, validate=validate.OneOf(ENTITIES))

@@ -178,11 +178,12 @@ class SpanSchema(Schema):
 
 
 def Page(item_schema: type[Schema]) -> type[Schema]:
-    """The list envelope around ``item_schema``: {items, total, limit, offset, next}."""
+    """The list envelope around ``item_schema``: {items, total, total_exact, limit, offset, next}."""
     return Schema.from_dict(
         {
             "items": fields.List(fields.Nested(item_schema)),
             "total": fields.Integer(),
+            "total_exact": fields.Boolean(),
             "limit": fields.Integer(),
             "offset": fields.Integer(),
             "next": fields.String(allow_none=True),
@@ -212,9 +213,10 @@ health_schema = HealthSchema()
 
 
 class PageArgsSchema(Schema):
-    """``limit`` and ``offset`` of every list; the cap on limit comes from the app's settings."""
+    """``limit``, ``cursor`` and ``offset`` of every list; the cap on limit comes from the app's settings."""
 
     limit = QueryInteger(load_default=None, validate=validate.Range(min=1, max=MAX_INT))
+    cursor = fields.String(load_default=None, validate=validate.Length(min=1, max=500))
     offset = QueryInteger(load_default=0, validate=validate.Range(min=0, max=MAX_INT))
 
 

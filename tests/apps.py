@@ -9,15 +9,27 @@ from api.access.keys import create_key
 from api.access.models import ApiKey
 from api.db import migrations
 from api.events.models import Change
-from api.facts.models import Claim, Review
-from api.news.models import Article, Quote, Speaker, SpeakerAlias, Statement
+from api.facts.models import Claim, Review, SpeakerVerdict
+from api.news.models import Article, Quote, Speaker, SpeakerAlias, Statement, StatementHash
 
 from .contract_client import ContractClient
 
 PG_URL = os.environ.get("TEST_DATABASE_URL")
 
 # Every table, parents first: emptied in reverse.
-MODELS = [Article, Speaker, SpeakerAlias, Statement, Quote, Claim, Review, Change, ApiKey]
+MODELS = [
+    Article,
+    Speaker,
+    SpeakerAlias,
+    Statement,
+    StatementHash,
+    Quote,
+    Claim,
+    Review,
+    SpeakerVerdict,
+    Change,
+    ApiKey,
+]
 
 
 def make_app(url: str, **settings):

@@ -3,9 +3,11 @@
 ``engines``  ``extract`` and ``checkworthy``: the engines over JSONL files, no database
 ``db``       ``db upgrade`` and ``db version``: the schema step by hand
 ``keys``     ``keys create``, ``keys list``, ``keys revoke``: API keys and their roles
+``ingest``   bulk import of a JSONL archive (worker processes, batched writes, resumable, shards)
+``export``   quotes, claims or statements streamed as JSONL or CSV
 
-Bulk import and export, fact-check import and the webhook worker will be commands here,
-calling the same domain functions as the web layer.
+Fact-check import and the webhook worker will be commands here, calling the same domain
+functions as the web layer. Commands read input through the API's own schemas.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from flask.cli import ScriptInfo
 
 from .db import db_commands
 from .engines import checkworthy_command, extract_command, quote_prediction
+from .export import export_command
+from .ingest import ingest_command
 from .keys import keys_commands
 
 __all__ = ["checkworthy_command", "extract_command", "loading_for_a_command", "quote_prediction", "register"]
@@ -26,6 +30,8 @@ def register(app: Flask) -> None:
     app.cli.add_command(checkworthy_command)
     app.cli.add_command(db_commands)
     app.cli.add_command(keys_commands)
+    app.cli.add_command(ingest_command)
+    app.cli.add_command(export_command)
 
 
 def loading_for_a_command() -> bool:

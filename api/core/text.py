@@ -14,6 +14,8 @@ _LIKE_SPECIALS = regex.compile(r"([\\%_])")
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form: 'José  Núñez' -> 'jose nunez'."""
+    if text.isascii():  # nothing to decompose (most news text): skip the per-character pass
+        return _SPACES.sub(" ", text.casefold()).strip()
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", bare.casefold()).strip()

@@ -6,7 +6,8 @@ import contextlib
 
 from ..db import database
 from ..db.locks import hold_until_commit
-from ..db.models import utcnow
+from ..db.models import insert_rows, utcnow
+from ..db.retry import retried
 from .models import Change
 
 
@@ -24,9 +25,8 @@ def record(changes: list[tuple[str, int, str]], actor: str | None = None) -> Non
     hold_until_commit("change_feed")
     now = utcnow()
     unique = list(dict.fromkeys(changes))
-    Change.insert_many(
-        [{"entity": e, "entity_id": i, "action": a, "at": now, "actor": actor} for e, i, a in unique]
-    ).execute()
+    fields = [Change.entity, Change.entity_id, Change.action, Change.at, Change.actor]
+    insert_rows(Change, fields, [(e, i, a, now, actor) for e, i, a in unique])
 
 
 @contextlib.contextmanager
@@ -37,3 +37,14 @@ def writing(actor: str | None = None):
         changes: list[tuple[str, int, str]] = []
         yield changes
         record(changes, actor)
+
+
+def write(work, retry_on_conflict=None, actor: str | None = None):
+    """``work(changes)`` as one write transaction by ``actor``, recorded in the log, retried when
+    it lost a race."""
+
+    def attempt():
+        with writing(actor) as changes:
+            return work(changes)
+
+    return retried(attempt, retry_on_conflict=retry_on_conflict)

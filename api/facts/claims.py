@@ -7,26 +7,69 @@ transaction each, recorded in the change log); ``detect_claims`` and
 
 from __future__ import annotations
 
+import json
+from collections import Counter
+
 from .. import checkworthy
 from ..core.errors import Conflict, Invalid, NotFound
 from ..core.text import digest, fold, normalize, word_count
-from ..core.vocabulary import CHECKER, MIN_CLAIM_WORDS, REVIEWED, SCORER
-from ..db.models import get_or_create, utcnow
+from ..core.vocabulary import CHECKER, MIN_CLAIM_WORDS, REVIEWED, SCORER, UNREVIEWED
+from ..db.models import chunks, get_or_create, insert_rows, select_in, utcnow
 from ..events.log import writing
-from ..news.models import Quote
-from .models import Claim, Review
+from ..news.models import Quote, Statement
+from ..news.speakers import count_claims, lock_speakers
+from .models import Claim, Review, SpeakerVerdict
 from .queries import get_claim
 
 
-def detect_claims(statement_id: int, text: str, threshold: float | None, changes: list) -> None:
-    """Make a claim of each check-worthy sentence of ``text`` (``threshold``: None for the model's own)."""
+def scored_sentences(text: str, threshold: float | None) -> list[tuple]:
+    """The check-worthy sentences of a quote as (text, normalized, score, features): CPU work only,
+    done before the write transaction (``threshold``: None for the model's own)."""
+    found = []
     for sentence in checkworthy.checkworthy_sentences(text, threshold):
         norm = normalize(sentence.text)
         if word_count(norm) >= MIN_CLAIM_WORDS:
-            _get_or_create_claim(statement_id, sentence.text, norm, sentence, SCORER, changes)
+            found.append((sentence.text, norm, sentence.score, [list(f) for f in sentence.features]))
+    return found
 
 
-def _get_or_create_claim(statement_id: int, text: str, norm: str, scored, origin: str, changes: list):
+_NEW_CLAIM = (
+    Claim.statement,
+    Claim.text,
+    Claim.normalized,
+    Claim.norm_hash,
+    Claim.folded,
+    Claim.score,
+    Claim.features,
+    Claim.origin,
+    Claim.status,
+    Claim.created_at,
+    Claim.updated_at,
+)
+
+
+def add_detected_claims(wanted: list[tuple[int, int | None, tuple]], changes: list) -> None:
+    """Make the scorer's claims: (statement id, its speaker id, a ``scored_sentences`` item) each,
+    unless the statement has a claim of those words already; a few queries for a whole article."""
+    by_key = {}
+    for statement_id, speaker_id, (text, norm, score, features) in wanted:
+        by_key.setdefault((statement_id, digest(norm)), (speaker_id, text, norm, score, features))
+    statement_ids = sorted({sid for sid, _ in by_key})
+    for key in select_in("SELECT statement_id, norm_hash FROM claim WHERE statement_id IN", statement_ids):
+        by_key.pop(tuple(key), None)
+    now = utcnow()
+    rows = [
+        (sid, text, norm, norm_hash, fold(text), score, json.dumps(features), SCORER, UNREVIEWED, now, now)
+        for (sid, norm_hash), (_, text, norm, score, features) in by_key.items()
+    ]
+    ids = insert_rows(Claim, _NEW_CLAIM, rows, returning=(Claim.id,))
+    changes += [("claim", cid, "created") for (cid,) in sorted(ids)]
+    count_claims(Counter(speaker_id for speaker_id, *_ in by_key.values()))
+
+
+def _get_or_create_claim(
+    statement_id: int, speaker_id: int | None, text: str, norm: str, scored, origin: str, changes: list
+):
     """(claim, created): the claim of ``statement_id`` with these words, created if new."""
     claim, created = get_or_create(
         Claim,
@@ -42,6 +85,7 @@ def _get_or_create_claim(statement_id: int, text: str, norm: str, scored, origin
     )
     if created:
         changes.append(("claim", claim.id, "created"))
+        count_claims(Counter([speaker_id]))
     return claim, created
 
 
@@ -58,7 +102,9 @@ def make_claim(quote_id: int, text: str | None, actor: str | None = None) -> tup
         if f" {norm} " not in f" {normalize(quote.text)} ":
             raise Invalid({"text": ["Must be words of the quote."]})
         scored = checkworthy.score(wording)
-        return _get_or_create_claim(quote.statement_id, wording, norm, scored, CHECKER, changes)
+        speaker_id = Statement.get_by_id(quote.statement_id).speaker_id
+        lock_speakers({speaker_id} - {None})
+        return _get_or_create_claim(quote.statement_id, speaker_id, wording, norm, scored, CHECKER, changes)
 
 
 def update_claim(claim_id: int, fields: dict, actor: str | None = None) -> Claim:
@@ -81,13 +127,15 @@ def record_verdict(claim_id: int, fields: dict, actor: str | None = None) -> Rev
         claim = get_claim(claim_id)
         verdict = Review.create(claim=claim.id, actor=actor, **fields)
         Claim.update(status=REVIEWED, updated_at=utcnow()).where(Claim.id == claim.id).execute()
+        count_verdict(claim.statement.speaker_id, verdict.rating_label)
         changes += [("review", verdict.id, "created"), ("claim", claim.id, "updated")]
     return verdict
 
 
-def move_claims(from_statement: int, to_statement: int, changes: list) -> None:
-    """Before a statement is folded into another: its claims move over, and so do the verdicts
-    on a claim whose words the other statement already has a claim of (that twin claim goes)."""
+def move_claims(from_statement: int, to_statement: int, speaker_id: int | None, changes: list) -> None:
+    """Before a statement is folded into another (of ``speaker_id``): its claims move over, and so do
+    the verdicts on a claim whose words the other statement already has a claim of (that twin goes)."""
+    gone = 0
     for claim in Claim.select().where(Claim.statement == from_statement):
         twin = Claim.get_or_none((Claim.statement == to_statement) & (Claim.norm_hash == claim.norm_hash))
         if twin is None:
@@ -96,12 +144,24 @@ def move_claims(from_statement: int, to_statement: int, changes: list) -> None:
         else:
             Review.update(claim=twin.id).where(Review.claim == claim.id).execute()
             claim.delete_instance()
+            gone += 1
             changes.append(("claim", claim.id, "deleted"))
             changes.append(("claim", twin.id, "updated"))
+    count_claims(Counter({speaker_id: -gone}))
 
 
-def claims_reach_one_more_article(statement_id: int, changes: list) -> None:
-    """A statement has a new appearance: its claims (and their verdicts) are updated in the feed."""
-    changes += [
-        ("claim", c.id, "updated") for c in Claim.select(Claim.id).where(Claim.statement == statement_id)
-    ]
+def claims_reach_one_more_article(statement_ids: list[int], changes: list) -> None:
+    """Statements have a new appearance: their claims (and their verdicts) are updated in the feed."""
+    for part in chunks(sorted(statement_ids)):
+        query = Claim.select(Claim.id).where(Claim.statement.in_(part)).order_by(Claim.id)
+        changes += [("claim", cid, "updated") for (cid,) in query.tuples()]
+
+
+def count_verdict(speaker_id: int | None, label: str) -> None:
+    """One more verdict labelled ``label`` on a claim of ``speaker_id`` (kept for speaker pages)."""
+    if speaker_id is None:
+        return
+    SpeakerVerdict.insert(speaker=speaker_id, label=label, count=1).on_conflict(
+        conflict_target=[SpeakerVerdict.speaker, SpeakerVerdict.label],
+        update={SpeakerVerdict.count: SpeakerVerdict.count + 1},
+    ).execute()

@@ -9,13 +9,14 @@ from peewee import (
     DoubleField,
     FloatField,
     ForeignKeyField,
+    IntegerField,
     JSONField,
     TextField,
 )
 
 from ..core.vocabulary import SCORER, UNREVIEWED
 from ..db.models import BaseModel, utcnow
-from ..news.models import Statement
+from ..news.models import Speaker, Statement
 
 
 class Claim(BaseModel):
@@ -35,7 +36,11 @@ class Claim(BaseModel):
     updated_at = DateTimeField(default=utcnow)
 
     class Meta:
-        indexes = ((("statement", "norm_hash"), True),)
+        indexes = (
+            (("statement", "norm_hash"), True),
+            (("created_at", "id"), False),  # newest first, paged by keyset
+            (("status", "created_at", "id"), False),
+        )
 
 
 class Review(BaseModel):
@@ -53,3 +58,15 @@ class Review(BaseModel):
     summary = TextField(null=True)
     created_at = DateTimeField(default=utcnow)
     actor = CharField(max_length=100, null=True)  # the name of the API key that recorded it
+
+
+class SpeakerVerdict(BaseModel):
+    """How many verdicts a speaker's claims have, by rating label; kept by the write path."""
+
+    speaker = ForeignKeyField(Speaker, on_delete="CASCADE")
+    label = TextField()
+    count = IntegerField(default=0)
+
+    class Meta:
+        table_name = "speaker_verdict"
+        indexes = ((("speaker", "label"), True),)

@@ -14,9 +14,10 @@ from ..checkworthy import quote_sentences
 from ..core.errors import NotFound
 from ..core.text import digest, normalize
 from ..db.models import in_range
+from ..db.paging import Listing
 from ..news.models import Quote, Speaker, Statement
-from ..news.queries import appearance_counts, appearances
-from .models import Claim, Review
+from ..news.queries import appearances
+from .models import Claim, Review, SpeakerVerdict
 from .search import matching_claims
 
 
@@ -33,41 +34,43 @@ def get_claim(claim_id: int) -> Claim:
     return claim
 
 
-def claims(args: dict):
+def claims(args: dict) -> Listing:
     """Claims by status, speaker, score, first-seen date, verdict and words; newest first."""
-    query = _claim_query().order_by(Claim.created_at.desc(), Claim.id.desc())
-    if args.get("status"):
-        query = query.where(Claim.status == args["status"])
+    order = ((Claim.created_at, True), (Claim.id, True))
+    by_statement = args.get("speaker") is not None or args.get("since") or args.get("until")
+    base = Claim.select().join(Statement) if by_statement else Claim.select()
+    base = in_range(base, Statement.first_seen_at, args)
     if args.get("speaker") is not None:
-        query = query.where(Statement.speaker == args["speaker"])
+        base = base.where(Statement.speaker == args["speaker"])
+    if args.get("status"):
+        base = base.where(Claim.status == args["status"])
     if args.get("min_score") is not None:
-        query = query.where(Claim.score >= args["min_score"])
-    query = in_range(query, Statement.first_seen_at, args)
+        base = base.where(Claim.score >= args["min_score"])
     if args.get("has_verdict") is not None:
         reviewed = fn.EXISTS(Review.select(Review.id).where(Review.claim == Claim.id))
-        query = query.where(reviewed if args["has_verdict"] else ~reviewed)
+        base = base.where(reviewed if args["has_verdict"] else ~reviewed)
     if args.get("q"):
-        query = query.where(matching_claims(args["q"]))
-    return query
+        base = base.where(matching_claims(args["q"]))
+    query = (base if by_statement else base.join(Statement)).select(Claim, Statement, Speaker)
+    query = query.switch(Statement).join(Speaker, JOIN.LEFT_OUTER).switch(Claim)
+    return Listing(query.order_by(Claim.created_at.desc(), Claim.id.desc()), order, base)
 
 
 def claims_of_statement(statement_id: int) -> list[Claim]:
     """The claims of one statement, newest first, annotated."""
-    return annotate_claims(list(claims({}).where(Claim.statement == statement_id)))
+    return annotate_claims(list(claims({}).query.where(Claim.statement == statement_id)))
 
 
 def annotate_claims(rows: list) -> list:
-    """Attach review counts, the latest verdict and their statement's appearance count to claims."""
+    """Attach review counts and the latest verdict to claims."""
     ids = [c.id for c in rows]
     latest: dict[int, Review] = {}
     counts: Counter = Counter()
     for r in Review.select().where(Review.claim.in_(ids)).order_by(Review.id) if ids else []:
         latest[r.claim_id] = r
         counts[r.claim_id] += 1
-    appearing = appearance_counts({c.statement_id for c in rows})
     for c in rows:
         c.review_count, c.verdict = counts[c.id], latest.get(c.id)
-        c.statement.appearance_count = appearing.get(c.statement_id, 0)
     return rows
 
 
@@ -121,27 +124,13 @@ def alerts(quotes: list[Quote]) -> list[dict]:
 
 
 def annotate_speaker_claims(rows: list) -> list:
-    """Attach ``claim_count`` and ``verdicts`` (rating label -> count) to speakers."""
+    """Attach ``verdicts`` (rating label -> count) to speakers (their ``claim_count`` is a column)."""
     ids = [s.id for s in rows]
-    if not ids:
-        return rows
-    claim_counts = dict(
-        Claim.select(Statement.speaker, fn.COUNT(Claim.id))
-        .join(Statement)
-        .where(Statement.speaker.in_(ids))
-        .group_by(Statement.speaker)
-        .tuples()
-    )
     verdicts: dict[int, dict[str, int]] = {i: {} for i in ids}
-    for speaker_id, label, n in (
-        Review.select(Statement.speaker, Review.rating_label, fn.COUNT(Review.id))
-        .join(Claim)
-        .join(Statement)
-        .where(Statement.speaker.in_(ids))
-        .group_by(Statement.speaker, Review.rating_label)
-        .tuples()
-    ):
-        verdicts[speaker_id][label] = n
+    if ids:
+        query = SpeakerVerdict.select().where(SpeakerVerdict.speaker.in_(ids) & (SpeakerVerdict.count > 0))
+        for row in query.order_by(SpeakerVerdict.label):
+            verdicts[row.speaker_id][row.label] = row.count
     for s in rows:
-        s.claim_count, s.verdicts = claim_counts.get(s.id, 0), verdicts[s.id]
+        s.verdicts = verdicts[s.id]
     return rows

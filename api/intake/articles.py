@@ -1,16 +1,55 @@
-"""Ingest an article: extract its quotes, then store it with speakers, quotes, statements and claims."""
+"""Ingest an article: extract its quotes, then store it with speakers, quotes, statements and claims.
+
+Two steps, so that bulk import can run the first in other processes:
+
+``prepare(data, threshold)``  CPU only, no database: the engine's quotes, their normalized
+                              words and their check-worthy sentences (a picklable ``Prepared``)
+``store(prepared)``           one write transaction: a few queries per kind of row for the whole
+                              article, retried when it lost a race with a concurrent writer
+
+``ingest`` is both, for one article (POST /articles); ``store_many`` stores a batch in one
+transaction (``flask ingest``).
+"""
 
 from __future__ import annotations
 
-from peewee import IntegrityError
+from dataclasses import dataclass
 
-from ..events.log import writing
+from ..core.text import normalize
+from ..events.log import write
 from ..extraction import extract
-from ..facts.claims import detect_claims
+from ..facts.claims import add_detected_claims, scored_sentences
 from ..news.articles import create_article, dedupe_key, insert_quotes, quote_row
 from ..news.models import Article
-from ..news.speakers import upsert_speaker
-from .statements import link_appearance
+from ..news.speakers import count_quotes, resolve_speakers
+from .statements import link_appearances
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """An article ready to store: the request's fields and what the engines found in its text."""
+
+    key: str
+    data: dict
+    quotes: tuple  # engine Quote records, in reading order
+    norms: tuple  # normalize(quote.text) of each
+    sentences: tuple  # facts.claims.scored_sentences(quote.text) of each
+
+
+def prepare(data: dict, threshold: float | None = None) -> Prepared:
+    """Extract and score ``data["text"]`` (``threshold``: None for the check-worthiness model's own)."""
+    quotes = tuple(extract(data["text"]))
+    return Prepared(
+        key=dedupe_key(data.get("url"), data["text"]),
+        data=data,
+        quotes=quotes,
+        norms=tuple(normalize(q.text) for q in quotes),
+        sentences=tuple(tuple(scored_sentences(q.text, threshold)) for q in quotes),
+    )
+
+
+def stored_article(key: str) -> Article | None:
+    return Article.get_or_none(Article.dedupe_key == key)
 
 
 def ingest(data: dict, threshold: float | None = None, actor: str | None = None) -> tuple[Article, bool]:
@@ -19,33 +58,61 @@ def ingest(data: dict, threshold: float | None = None, actor: str | None = None)
     Re-POSTs return the stored one. Check-worthy sentences at ``threshold`` (None:
     the model's own) become claims. ``actor`` (an API key's name) is recorded in the change log.
     """
-    key = dedupe_key(data.get("url"), data["text"])
-    stored = Article.get_or_none(Article.dedupe_key == key)
+    stored = stored_article(dedupe_key(data.get("url"), data["text"]))
     if stored is not None:
         return stored, False
-    found = extract(data["text"])  # outside the transaction: CPU work holds no lock
-    try:
-        with writing(actor) as changes:
-            article = create_article(key, data)
-            changes.append(("article", article.id, "created"))
-            _store_quotes(article, found, threshold, changes)
-    except IntegrityError:
-        stored = Article.get_or_none(Article.dedupe_key == key)
-        if stored is None:
-            raise
-        return stored, False  # a concurrent request stored it first
+    return store(prepare(data, threshold), actor)  # CPU work before the transaction: it holds no lock
+
+
+def store(prepared: Prepared, actor: str | None = None) -> tuple[Article, bool]:
+    """(article, created): ``prepared`` stored in one transaction, or the one stored before it."""
+    return store_many([prepared], actor)[0]
+
+
+def store_many(batch: list[Prepared], actor: str | None = None) -> list[tuple[Article, bool]]:
+    """Store a batch of articles in one transaction; (article, created) for each, in order.
+
+    A unique row that collides was a concurrent writer's: one of these articles (the next
+    attempt finds it stored and returns it) or a statement or claim (the next attempt sees
+    it and joins it). Either way the batch runs again.
+    """
+    return write(
+        lambda changes: [_store(p, changes) for p in batch], retry_on_conflict=lambda: True, actor=actor
+    )
+
+
+def _store(prepared: Prepared, changes: list) -> tuple[Article, bool]:
+    stored = stored_article(prepared.key)
+    if stored is not None:
+        return stored, False
+    article = create_article(prepared.key, prepared.data)
+    changes.append(("article", article.id, "created"))
+    speakers = resolve_speakers([q.speaker for q in prepared.quotes])
+    speaker_ids = [speakers.get(q.speaker) for q in prepared.quotes]
+    statements = link_appearances(
+        [
+            (sid, q.text, norm)
+            for sid, q, norm in zip(speaker_ids, prepared.quotes, prepared.norms, strict=True)
+        ],
+        article.dated_at,
+        changes,
+    )
+    insert_quotes(
+        [
+            quote_row(article, position, quote, speaker_id, statement.id if statement else None)
+            for position, (quote, speaker_id, statement) in enumerate(
+                zip(prepared.quotes, speaker_ids, statements, strict=True)
+            )
+        ]
+    )
+    count_quotes(speaker_ids, article.dated_at)
+    add_detected_claims(
+        [
+            (statement.id, statement.speaker_id, sentence)
+            for statement, sentences in zip(statements, prepared.sentences, strict=True)
+            if statement is not None
+            for sentence in sentences
+        ],
+        changes,
+    )
     return article, True
-
-
-def _store_quotes(article: Article, found, threshold: float | None, changes: list) -> None:
-    speakers: dict = {}
-    rows = []
-    for position, quote in enumerate(found):
-        if quote.speaker is not None and quote.speaker not in speakers:
-            speakers[quote.speaker] = upsert_speaker(quote.speaker)
-        speaker_id = speakers.get(quote.speaker)
-        statement_id = link_appearance(speaker_id, quote.text, article.dated_at, changes)
-        if statement_id is not None:
-            detect_claims(statement_id, quote.text, threshold, changes)
-        rows.append(quote_row(article, position, quote, speaker_id, statement_id))
-    insert_quotes(rows)

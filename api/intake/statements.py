@@ -1,36 +1,97 @@
-"""Link a new quote to the statement it is an appearance of; the statement's claims follow it."""
+"""Link an article's quotes to the statements they are appearances of; claims follow merged statements.
+
+All of an article's quotes are matched first, in memory (``news.matching.Matcher``),
+and only then written: a statement that a later quote folds into an older one is
+never handed to an earlier quote's row, because every quote resolves to the
+statement that survives (``StatementRow.alive``) when the rows are written.
+"""
 
 from __future__ import annotations
 
-from ..core.text import normalize
+from collections import Counter
+
+from ..core.shingles import probe
+from ..core.text import word_count
 from ..facts.claims import claims_reach_one_more_article, move_claims
 from ..news import statements
+from ..news.matching import Matcher, StatementRow
 
 
-def link_appearance(speaker_id: int | None, text: str, dated_at, changes: list) -> int | None:
-    """The id of the statement that ``text`` (said by ``speaker_id``) is an appearance of.
+def _take_wording(survivor: StatementRow, text: str, norm: str) -> None:
+    if word_count(norm) > survivor.word_count:
+        survivor.text, survivor.normalized, survivor.word_count = text, norm, word_count(norm)
+        survivor.changed |= {"text", "normalized", "word_count"}
 
-    A new statement when nothing stored repeats it. Otherwise the oldest of the
-    statements it repeats survives: the others (a partial quote that this longer
-    one bridges) are folded into it with their claims, and it keeps the longest
-    wording and the earliest date. None for a quote without words.
-    """
-    norm = normalize(text)
-    if not norm:
-        return None
-    found = statements.repeated_statements(speaker_id, norm)
-    if not found:
-        statement, created = statements.create_statement(speaker_id, text, norm, dated_at)
-        if created:
-            changes.append(("statement", statement.id, "created"))
-            return statement.id
-        found = [statement]  # a concurrent request created it first
-    survivor = min(found, key=lambda s: s.id)
-    for other in found:
-        if other.id != survivor.id:
-            move_claims(other.id, survivor.id, changes)
+
+def _take_date(survivor: StatementRow, seen) -> None:
+    if seen < survivor.first_seen_at:
+        survivor.first_seen_at = seen
+        survivor.changed.add("first_seen_at")
+
+
+class Linker:
+    """The statements of one article's quotes, decided in memory, then written at once."""
+
+    def __init__(self, quotes: list[tuple[int | None, str, str]]):
+        self.quotes = quotes  # (speaker id, text, normalized) per quote
+        self.probes = {(s, n): probe(s, n) for s, _, n in quotes if n}
+        self.matcher = Matcher.load(list(self.probes.values()))
+        self.new: list[StatementRow] = []
+        self.touched: dict[StatementRow, None] = {}  # stored statements this article appears in
+        self.folded: list[StatementRow] = []  # stored statements folded into an older one
+
+    def link(self, speaker_id: int | None, text: str, norm: str, dated_at) -> StatementRow | None:
+        """The statement these words are an appearance of: a new one, or the oldest of those they repeat.
+
+        The others they repeat (a partial quote that this longer one bridges) are folded into
+        it; it keeps the earliest date, and these words when they are longer than its own (so
+        its words always contain those it was first stored with: its ``key`` stays true).
+        """
+        if not norm:
+            return None
+        found = self.matcher.match(speaker_id, norm, self.probes[(speaker_id, norm)])
+        if not found:
+            row = StatementRow(None, speaker_id, text, norm, dated_at)
+            self.matcher.add(row)
+            self.new.append(row)
+            return row
+        survivor = found[0]
+        self.matcher.remove(survivor)
+        for other in found[1:]:
+            self.matcher.remove(other)
+            other.merged_into = survivor
+            _take_date(survivor, other.first_seen_at)
+            if other.id is not None:
+                self.folded.append(other)
+        _take_wording(survivor, text, norm)
+        _take_date(survivor, dated_at)
+        self.matcher.add(survivor)
+        if survivor.id is not None:
+            self.touched[survivor] = None
+        return survivor
+
+    def write(self, rows: list[StatementRow | None], changes: list) -> list[StatementRow | None]:
+        """Write what ``link`` decided; each quote's surviving statement (with its id)."""
+        final = [row.alive if row else None for row in rows]
+        appearances = Counter(row for row in final if row is not None)
+        for other in self.folded:
+            survivor = other.alive
+            move_claims(other.id, survivor.id, survivor.speaker_id, changes)
             statements.fold_into(survivor, other, changes)
-    statements.keep_longest_and_earliest(survivor, text, norm, dated_at)
-    changes.append(("statement", survivor.id, "updated"))
-    claims_reach_one_more_article(survivor.id, changes)
-    return survivor.id
+        created = [row for row in self.new if row.merged_into is None]
+        statements.insert_statements(created, appearances)
+        touched = [row for row in self.touched if row.merged_into is None]
+        statements.save_changes(touched)
+        statements.add_appearances({row.id: appearances[row] for row in touched})
+        statements.index(created + touched)
+        changes += [("statement", row.id, "created") for row in created]
+        changes += [("statement", row.id, "updated") for row in touched]
+        claims_reach_one_more_article([row.id for row in touched], changes)
+        return final
+
+
+def link_appearances(quotes: list[tuple[int | None, str, str]], dated_at, changes: list) -> list:
+    """The statement of each (speaker id, text, normalized) quote of one article, written; None: no words."""
+    linker = Linker(quotes)
+    rows = [linker.link(speaker_id, text, norm, dated_at) for speaker_id, text, norm in quotes]
+    return linker.write(rows, changes)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ..core.text import digest
-from ..db.models import utcnow
-from ..events.log import writing
+from ..db.models import insert_rows, utcnow
+from ..events.log import write
 from . import queries
 from .models import Article, Quote
-from .statements import refresh_first_seen
-
-_BATCH = 100  # quote rows per INSERT
+from .speakers import count_quotes, lock_speakers, refresh_quoted_span
+from .statements import add_appearances, refresh_first_seen
 
 
 def dedupe_key(url: str | None, text: str) -> str:
@@ -26,48 +27,76 @@ def create_article(key: str, data: dict) -> Article:
     )
 
 
+_QUOTE_COLUMNS = (
+    Quote.article,
+    Quote.speaker,
+    Quote.statement,
+    Quote.position,
+    Quote.start,
+    Quote.end,
+    Quote.text,
+    Quote.kind,
+    Quote.confidence,
+    Quote.mention_text,
+    Quote.mention_start,
+    Quote.mention_end,
+    Quote.cue_text,
+    Quote.cue_start,
+    Quote.cue_end,
+    Quote.publisher,
+    Quote.dated_at,
+)
+
+
 def quote_row(
     article: Article, position: int, found, speaker_id: int | None, statement_id: int | None
-) -> dict:
-    """The columns of a stored quote: an engine Quote ``found`` in ``article``."""
-    return {
-        "article": article.id,
-        "speaker": speaker_id,
-        "statement": statement_id,
-        "position": position,
-        "start": found.start,
-        "end": found.end,
-        "text": found.text,
-        "kind": found.kind,
-        "confidence": found.confidence,
-        **_span_columns("mention", found.mention),
-        **_span_columns("cue", found.cue),
-        "publisher": article.publisher,
-        "dated_at": article.dated_at,
-    }
+) -> tuple:
+    """A stored quote's columns (``_QUOTE_COLUMNS`` order): an engine Quote ``found`` in ``article``."""
+    mention, cue = found.mention, found.cue
+    return (
+        article.id,
+        speaker_id,
+        statement_id,
+        position,
+        found.start,
+        found.end,
+        found.text,
+        found.kind,
+        found.confidence,
+        *((mention.text, mention.start, mention.end) if mention else (None, None, None)),
+        *((cue.text, cue.start, cue.end) if cue else (None, None, None)),
+        article.publisher,
+        article.dated_at,
+    )
 
 
-def _span_columns(prefix: str, span) -> dict:
-    """An engine Span as the columns ``prefix_text``, ``prefix_start``, ``prefix_end``."""
-    return {f"{prefix}_{part}": getattr(span, part) if span else None for part in ("text", "start", "end")}
-
-
-def insert_quotes(rows: list[dict]) -> None:
-    for i in range(0, len(rows), _BATCH):
-        Quote.insert_many(rows[i : i + _BATCH]).execute()
+def insert_quotes(rows: list[tuple]) -> None:
+    insert_rows(Quote, _QUOTE_COLUMNS, rows)
 
 
 def delete_article(article_id: int, actor: str | None = None) -> None:
-    """Delete the article and its quotes; speakers, statements, claims and verdicts stay."""
+    """Delete the article and its quotes; speakers, statements, claims and verdicts stay (their counts
+    and dates follow)."""
     article = queries.get_article(article_id)
-    with writing(actor) as changes:
-        touched = {
-            q.statement_id
-            for q in Quote.select(Quote.statement).where(Quote.article == article)
-            if q.statement_id
-        }
-        Quote.delete().where(Quote.article == article).execute()
-        article.delete_instance()
-        refresh_first_seen(touched)
+
+    def work(changes):
         changes.append(("article", article.id, "deleted"))
-        changes += [("statement", i, "updated") for i in sorted(touched)]
+        remove_quotes(article, changes)
+        Article.delete().where(Article.id == article.id).execute()
+
+    write(work, actor=actor)
+
+
+def remove_quotes(article: Article, changes: list) -> None:
+    """Delete an article's quotes inside a write: their speakers (locked first) and statements keep
+    true counts and dates. A revised article's re-extraction starts here, then stores anew."""
+    quoted = list(Quote.select(Quote.speaker, Quote.statement).where(Quote.article == article.id).tuples())
+    speaker_ids = [speaker_id for speaker_id, _ in quoted]
+    lock_speakers(set(speaker_ids) - {None})
+    appearances = Counter(sid for _, sid in quoted if sid)
+    Quote.delete().where(Quote.article == article.id).execute()
+    count_quotes(speaker_ids, article.dated_at, sign=-1)
+    refresh_quoted_span(speaker_ids)
+    add_appearances({sid: -n for sid, n in appearances.items()})
+    refresh_first_seen(set(appearances))
+    changes += [("statement", i, "updated") for i in sorted(appearances)]

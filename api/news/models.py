@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from peewee import CharField, DateTimeField, FloatField, ForeignKeyField, IntegerField, TextField
+from peewee import (
+    BigIntegerField,
+    CharField,
+    CompositeKey,
+    DateTimeField,
+    FloatField,
+    ForeignKeyField,
+    IntegerField,
+    TextField,
+)
 
 from ..db.models import BaseModel, utcnow
 
@@ -12,7 +21,7 @@ class Article(BaseModel):
     dedupe_key = CharField(max_length=80, unique=True)
     url = TextField(null=True)
     title = TextField(null=True)
-    publisher = CharField(max_length=200, null=True, index=True)
+    publisher = CharField(max_length=200, null=True)
     published_at = DateTimeField(null=True)
     language = CharField(max_length=35, null=True)
     text = TextField()
@@ -20,7 +29,7 @@ class Article(BaseModel):
     dated_at = DateTimeField(index=True)  # published_at, else ingestion time: what lists sort by
 
     class Meta:
-        indexes = ((("dated_at", "id"), False),)
+        indexes = ((("dated_at", "id"), False), (("publisher", "dated_at", "id"), False))
 
 
 # The columns of an article that quotes carry along (not its text).
@@ -34,6 +43,15 @@ class Speaker(BaseModel):
     kind = CharField(max_length=20)
     folded = TextField(index=True)
     created_at = DateTimeField(default=utcnow)
+    # Kept by the write path (news/tallies.py), so that no page aggregates quotes or claims.
+    quote_count = IntegerField(default=0)
+    article_count = IntegerField(default=0)
+    claim_count = IntegerField(default=0)
+    first_quoted_at = DateTimeField(null=True)
+    last_quoted_at = DateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("quote_count", "id"), False),)  # most quoted first, paged by keyset
 
 
 class SpeakerAlias(BaseModel):
@@ -57,9 +75,26 @@ class Statement(BaseModel):
     first_seen_at = DateTimeField(index=True)  # earliest appearance (published_at, else ingestion)
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
+    appearance_count = IntegerField(default=0)  # its quotes, kept by the write path
 
     class Meta:
-        indexes = ((("speaker", "first_seen_at"), False),)
+        indexes = ((("speaker", "first_seen_at", "id"), False), (("first_seen_at", "id"), False))
+
+
+class StatementHash(BaseModel):
+    """The matching index: each statement under the hashes of ``core.shingles.index_hashes``.
+
+    Derived from the statement's speaker and normalized words (no foreign key: rows are
+    replaced by ``news.statements.index``/``unindex`` whenever those change, and a row
+    left behind only costs a candidate that ``core.shingles.repeats`` turns down).
+    """
+
+    hash = BigIntegerField()
+    statement = IntegerField()
+
+    class Meta:
+        table_name = "statement_hash"
+        primary_key = CompositeKey("hash", "statement")
 
 
 class Quote(BaseModel):
@@ -83,10 +118,13 @@ class Quote(BaseModel):
     dated_at = DateTimeField()
 
     class Meta:
-        indexes = (
-            (("article", "position"), True),
-            (("speaker", "dated_at", "id"), False),
-            (("publisher", "dated_at", "id"), False),
-            (("dated_at", "id"), False),
-            (("statement", "dated_at"), False),
-        )
+        indexes = ((("article", "position"), True), (("statement", "dated_at"), False))
+
+
+# Lists of quotes go newest first, each article's quotes in reading order; one index per filter
+# in exactly that order (column directions included), so that a page after a cursor is a range.
+QUOTE_ORDER = ((Quote.dated_at, True), (Quote.article, True), (Quote.position, False))
+_RECENT = (Quote.dated_at.desc(), Quote.article.desc(), Quote.position)
+Quote.add_index(Quote.index(*_RECENT, name="quote_recent"))
+Quote.add_index(Quote.index(Quote.speaker, *_RECENT, name="quote_speaker_recent"))
+Quote.add_index(Quote.index(Quote.publisher, *_RECENT, name="quote_publisher_recent"))

@@ -1,17 +1,21 @@
 """Reads of the news record: articles, quotes, speakers and statements, for lists and details.
 
-A ``get_*`` function raises ``NotFound``; an ``annotate_*`` function attaches what a
-page of rows needs (counts, aliases) to all of them in a few queries.
+A ``get_*`` function raises ``NotFound``; a list function returns a ``db.paging.Listing``
+(its query in list order, and the base-table query its total counts); an ``annotate_*``
+function attaches what a page of rows needs (aliases) to all of them in one query.
+Counts shown on speakers and statements are columns kept by the write path.
 """
 
 from __future__ import annotations
 
-from peewee import JOIN, SQL, fn
+from peewee import JOIN, fn
 
 from ..core.errors import NotFound
-from ..core.text import fold, like_pattern
-from ..db.models import in_range, like
-from .models import ARTICLE_REF, Article, Quote, Speaker, SpeakerAlias, Statement
+from ..core.text import fold
+from ..db.models import in_range
+from ..db.paging import Listing
+from .aliases import speakers_containing
+from .models import ARTICLE_REF, QUOTE_ORDER, Article, Quote, Speaker, SpeakerAlias, Statement
 
 _SPEAKER_REF = (Speaker.id, Speaker.name, Speaker.title, Speaker.kind)
 
@@ -39,27 +43,48 @@ def _found(row, kind: str, row_id: int):
     return row
 
 
-def articles(args: dict):
+def _filtered(query, args: dict, columns: tuple):
+    for name, column in columns:
+        if args.get(name) is not None:
+            query = query.where(column == args[name])
+    return query
+
+
+def _ordered(query, order: tuple):
+    return query.order_by(*(field.desc() if desc else field.asc() for field, desc in order))
+
+
+def articles(args: dict) -> Listing:
     """Article summaries, newest first (published, else stored), with their quote counts."""
     count = Quote.select(fn.COUNT(Quote.id)).where(Quote.article == Article.id)
-    query = Article.select(*ARTICLE_REF, Article.language, Article.created_at, count.alias("quote_count"))
-    query = query.order_by(Article.dated_at.desc(), Article.id.desc())
-    if args.get("publisher"):
-        query = query.where(Article.publisher == args["publisher"])
-    return in_range(query, Article.dated_at, args)
-
-
-def article_detail(article: Article) -> Article:
-    """The article with ``quotes`` (in reading order), ``speakers`` and ``quote_count`` attached."""
-    article.quotes = list(
-        _quote_query(ordered=False).where(Quote.article == article.id).order_by(Quote.position)
+    order = ((Article.dated_at, True), (Article.id, True))
+    base = in_range(
+        _filtered(Article.select(), args, (("publisher", Article.publisher),)), Article.dated_at, args
     )
-    seen = {}
-    for q in article.quotes:
-        if q.speaker is not None:
-            seen.setdefault(q.speaker.id, q.speaker)
-    article.speakers = list(seen.values())
-    article.quote_count = len(article.quotes)
+    query = base.select(
+        *ARTICLE_REF, Article.language, Article.created_at, Article.dated_at, count.alias("quote_count")
+    )
+    return Listing(_ordered(query, order), order, base)
+
+
+def article_detail(article: Article, limit: int) -> Article:
+    """The article with its first ``limit`` ``quotes`` (reading order), ``quote_count``, its ``speakers``
+    (in order of first appearance) and, for alerts, every quote's words (``all_quotes``)."""
+    article.quotes = list(
+        _quote_query(ordered=False).where(Quote.article == article.id).order_by(Quote.position).limit(limit)
+    )
+    article.all_quotes = list(
+        Quote.select(Quote.id, Quote.text, Quote.speaker)
+        .where(Quote.article == article.id)
+        .order_by(Quote.position)
+    )
+    article.quote_count = len(article.all_quotes)
+    first = {}
+    for q in article.all_quotes:
+        if q.speaker_id is not None:
+            first.setdefault(q.speaker_id, len(first))
+    speakers = Speaker.select(*_SPEAKER_REF).where(Speaker.id.in_(list(first))) if first else []
+    article.speakers = sorted(speakers, key=lambda s: first[s.id])
     return article
 
 
@@ -70,103 +95,49 @@ def _quote_query(ordered: bool = True):
         .switch(Quote)
         .join(Speaker, JOIN.LEFT_OUTER)
     )
-    if ordered:
-        query = query.order_by(Quote.dated_at.desc(), Quote.article.desc(), Quote.position)
-    return query
+    return _ordered(query, QUOTE_ORDER) if ordered else query
 
 
-def quotes(args: dict):
-    """Quotes filtered by speaker, article, publisher and date range, newest first."""
-    query = _quote_query()
-    for name, column in (
-        ("speaker", Quote.speaker),
-        ("article", Quote.article),
-        ("publisher", Quote.publisher),
-    ):
-        if args.get(name) is not None:
-            query = query.where(column == args[name])
-    return in_range(query, Quote.dated_at, args)
+def quotes(args: dict) -> Listing:
+    """Quotes filtered by speaker, article, publisher and date range, newest first (an article's in
+    reading order)."""
+    columns = (("speaker", Quote.speaker), ("article", Quote.article), ("publisher", Quote.publisher))
+    base = in_range(_filtered(Quote.select(), args, columns), Quote.dated_at, args)
+    query = in_range(_filtered(_quote_query(), args, columns), Quote.dated_at, args)
+    return Listing(query, QUOTE_ORDER, base)
 
 
-def speakers(args: dict):
+def speakers(args: dict) -> Listing:
     """Speakers whose name or an alias contains ``q`` (folded), most quoted first."""
-    count = Quote.select(fn.COUNT(Quote.id)).where(Quote.speaker == Speaker.id)
-    query = Speaker.select(Speaker, count.alias("quote_count")).order_by(
-        SQL("quote_count").desc(), Speaker.id
-    )
+    order = ((Speaker.quote_count, True), (Speaker.id, True))
+    base = Speaker.select()
     if args.get("q"):
-        pattern = like_pattern(fold(args["q"]))
-        by_alias = SpeakerAlias.select(SpeakerAlias.speaker).where(like(SpeakerAlias.folded, pattern))
-        query = query.where(like(Speaker.folded, pattern) | Speaker.id.in_(by_alias))
-    return query
+        base = base.where(Speaker.id.in_(speakers_containing(fold(args["q"]))))
+    return Listing(_ordered(base, order), order, base)
 
 
 def annotate_speakers(rows: list) -> list:
-    """Attach aliases and quote statistics (quotes, articles, first and last quoted) to speakers."""
+    """Attach aliases to speakers (their counts are columns)."""
     ids = [s.id for s in rows]
-    if not ids:
-        return rows
     aliases: dict[int, list[str]] = {i: [] for i in ids}
-    for a in SpeakerAlias.select().where(SpeakerAlias.speaker.in_(ids)).order_by(SpeakerAlias.id):
-        aliases[a.speaker_id].append(a.alias)
-    stats = {
-        row[0]: row[1:]
-        for row in (
-            Quote.select(
-                Quote.speaker,
-                fn.COUNT(Quote.id),
-                fn.COUNT(Quote.article.distinct()),
-                fn.MIN(Quote.dated_at),
-                fn.MAX(Quote.dated_at),
-            )
-            .where(Quote.speaker.in_(ids))
-            .group_by(Quote.speaker)
-            .tuples()
-        )
-    }
+    if ids:
+        for a in SpeakerAlias.select().where(SpeakerAlias.speaker.in_(ids)).order_by(SpeakerAlias.id):
+            aliases[a.speaker_id].append(a.alias)
     for s in rows:
         s.aliases = aliases[s.id]
-        s.quote_count, s.article_count, s.first_quoted_at, s.last_quoted_at = stats.get(
-            s.id, (0, 0, None, None)
-        )
     return rows
 
 
-def statements(args: dict):
+def statements(args: dict) -> Listing:
     """Statements by speaker, first-seen date and number of appearances; newest first."""
-    count = Quote.select(fn.COUNT(Quote.id)).where(Quote.statement == Statement.id)
-    query = (
-        Statement.select(Statement, Speaker)
-        .join(Speaker, JOIN.LEFT_OUTER)
-        .order_by(Statement.first_seen_at.desc(), Statement.id.desc())
+    order = ((Statement.first_seen_at, True), (Statement.id, True))
+    base = in_range(
+        _filtered(Statement.select(), args, (("speaker", Statement.speaker),)), Statement.first_seen_at, args
     )
-    if args.get("speaker") is not None:
-        query = query.where(Statement.speaker == args["speaker"])
-    query = in_range(query, Statement.first_seen_at, args)
     if args.get("min_appearances"):
-        query = query.where(count >= args["min_appearances"])
-    return query
-
-
-def annotate_statements(rows: list) -> list:
-    """Attach ``appearance_count`` to statements."""
-    counts = appearance_counts({s.id for s in rows})
-    for s in rows:
-        s.appearance_count = counts.get(s.id, 0)
-    return rows
-
-
-def appearance_counts(statement_ids) -> dict[int, int]:
-    """Statement id -> how many quotes are appearances of it."""
-    if not statement_ids:
-        return {}
-    rows = (
-        Quote.select(Quote.statement, fn.COUNT(Quote.id))
-        .where(Quote.statement.in_(list(statement_ids)))
-        .group_by(Quote.statement)
-        .tuples()
-    )
-    return dict(rows)
+        base = base.where(Statement.appearance_count >= args["min_appearances"])
+    query = base.select(Statement, Speaker).join(Speaker, JOIN.LEFT_OUTER)
+    return Listing(_ordered(query, order), order, base)
 
 
 def appearances(statement_id: int) -> list[Quote]:
@@ -176,7 +147,6 @@ def appearances(statement_id: int) -> list[Quote]:
 
 
 def statement_detail(statement: Statement) -> Statement:
-    """The statement with its ``appearances`` (earliest first) and their count attached."""
+    """The statement with its ``appearances`` (earliest first) attached."""
     statement.appearances = appearances(statement.id)
-    statement.appearance_count = len(statement.appearances)
     return statement

@@ -1,61 +1,149 @@
-"""Writes of speakers: one stored person or organisation per canonical name, with aliases."""
+"""Writes of speakers: one stored person or organisation per canonical name, with aliases, locked
+in one order, and the counts kept on each (quotes, articles, first and last quoted, claims)."""
 
 from __future__ import annotations
 
-from ..core.text import fold, like_escape
-from ..db.models import get_or_create, like
+from collections import Counter, defaultdict
+
+from peewee import Case, fn
+
+from ..core.text import fold
+from ..db import is_postgres
+from ..db.models import chunks, insert_rows
 from ..extraction import PERSON, UNKNOWN
-from .models import Speaker, SpeakerAlias
+from .aliases import speakers_with_surname
+from .models import Quote, Speaker, SpeakerAlias
 
 _MAX_KEY = 400
 
 
-def _known_by_surname(found, folded: str) -> Speaker | None:
-    """For a one-word name ("Austin"): the one stored person known by it, if exactly one is.
+def speaker_key(found) -> str:
+    return f"{found.kind}:{fold(found.name)}"[:_MAX_KEY]
+
+
+def _named(found) -> bool:
+    """Nameless speakers ("a senior official") are not entities: their quotes keep the mention only."""
+    return found.kind != UNKNOWN and bool(found.name.strip())
+
+
+def _known_by_surname(found, folded: str, planned: dict) -> int | str | None:
+    """For a one-word name ("Austin"): the one person known by it, stored or planned, if exactly one is.
 
     "Defense Secretary Lloyd Austin" in one article and only "Austin" in a later one are one
     speaker; when two people share the alias ("Clinton"), it stays a speaker of its own.
     """
     if found.kind != PERSON or " " in folded:
         return None
-    by_alias = SpeakerAlias.select(SpeakerAlias.speaker).where(SpeakerAlias.folded == folded)
-    known = list(
-        Speaker.select()
-        .where(
-            (Speaker.kind == PERSON)
-            & (Speaker.folded != folded)
-            & (like(Speaker.folded, f"% {like_escape(folded)}") | Speaker.id.in_(by_alias))
-        )
-        .limit(2)
+    stored = Speaker.select(Speaker.id).where(
+        (Speaker.kind == PERSON) & (Speaker.folded != folded) & Speaker.id.in_(speakers_with_surname(folded))
     )
+    known: list[int | str] = [s.id for s in stored.limit(2)]
+    known += [
+        key
+        for key, new in planned.items()
+        if new.kind == PERSON and fold(new.name).endswith(f" {folded}") and key not in known
+    ]
     return known[0] if len(known) == 1 else None
 
 
-def upsert_speaker(found) -> int | None:
-    """The id of the stored speaker for an engine Speaker (created on first sight), with its aliases.
+def resolve_speakers(found: list) -> dict:
+    """Engine Speaker -> stored speaker id (None for the nameless), created on first sight, locked.
 
-    Its title is updated to the latest one given. Nameless speakers ("a senior
-    official") are not entities: their quotes keep the mention only (None).
+    The article's speakers are looked up at once, missing ones inserted in key order,
+    then every one is locked in id order (``lock_speakers``); titles move to the latest
+    given and every name is kept as an alias.
     """
-    if found.kind == UNKNOWN or not found.name.strip():
-        return None
-    folded = fold(found.name)
-    key = f"{found.kind}:{folded}"[:_MAX_KEY]
-    speaker = Speaker.get_or_none(Speaker.key == key) or _known_by_surname(found, folded)
-    if speaker is None:
-        speaker, _ = get_or_create(
-            Speaker,
-            Speaker.key == key,
-            key=key,
-            name=found.name,
-            title=found.title,
-            kind=found.kind,
-            folded=folded,
+    named = [s for s in dict.fromkeys(found) if s is not None and _named(s)]
+    keys = {s: speaker_key(s) for s in named}
+    stored = {}
+    for part in chunks(sorted(set(keys.values()))):
+        stored.update(Speaker.select(Speaker.key, Speaker.id).where(Speaker.key.in_(part)).tuples())
+    planned: dict[str, object] = {}
+    chosen: dict = {}
+    for s in named:
+        key = keys[s]
+        chosen[s] = stored.get(key) or (
+            key if key in planned else _known_by_surname(s, fold(s.name), planned)
         )
-    if found.title and found.title != speaker.title:
-        Speaker.update(title=found.title).where(Speaker.id == speaker.id).execute()
-    aliases = {fold(a)[:_MAX_KEY]: a for a in (found.name, *found.aliases) if a.strip()}
-    SpeakerAlias.insert_many(
-        [{"speaker": speaker.id, "alias": alias, "folded": f} for f, alias in aliases.items()]
-    ).on_conflict_ignore().execute()
-    return speaker.id
+        if chosen[s] is None:
+            planned[key] = s
+            chosen[s] = key
+    if planned:
+        values = [
+            {"key": k, "name": s.name, "title": s.title, "kind": s.kind, "folded": fold(s.name)}
+            for k, s in sorted(planned.items())
+        ]
+        Speaker.insert_many(values).on_conflict_ignore().execute()
+        stored.update(Speaker.select(Speaker.key, Speaker.id).where(Speaker.key.in_(list(planned))).tuples())
+    ids = {s: stored[c] if isinstance(c, str) else c for s, c in chosen.items()}
+    lock_speakers(set(ids.values()))
+    _keep_titles_and_aliases(ids)
+    return ids
+
+
+def lock_speakers(ids) -> None:
+    """Lock speaker rows for the rest of the transaction, in id order (PostgreSQL; SQLite's writers queue).
+
+    Every write that changes a speaker or its statements takes these locks first and in
+    this order, so two writers sharing speakers wait for each other instead of deadlocking.
+    """
+    if ids and is_postgres():
+        Speaker.select(Speaker.id).where(Speaker.id.in_(sorted(ids))).order_by(Speaker.id).for_update(
+            "FOR NO KEY UPDATE"
+        ).execute()
+
+
+def _keep_titles_and_aliases(ids: dict) -> None:
+    latest = {}
+    for found, sid in ids.items():
+        if found.title:
+            latest[sid] = found.title
+    current = dict(Speaker.select(Speaker.id, Speaker.title).where(Speaker.id.in_(list(latest))).tuples())
+    for sid, title in sorted(latest.items()):
+        if current.get(sid) != title:
+            Speaker.update(title=title).where(Speaker.id == sid).execute()
+    aliases = {
+        (sid, fold(a)[:_MAX_KEY]): a
+        for found, sid in ids.items()
+        for a in (found.name, *found.aliases)
+        if a.strip()
+    }
+    rows = [(sid, alias, f) for (sid, f), alias in sorted(aliases.items())]
+    insert_rows(
+        SpeakerAlias, [SpeakerAlias.speaker, SpeakerAlias.alias, SpeakerAlias.folded], rows, ignore=True
+    )
+
+
+def count_quotes(speaker_ids: list, dated_at, sign: int = 1) -> None:
+    """An article dated ``dated_at`` with these speakers' quotes (one id per quote) was stored (``sign``
+    1) or deleted (-1): one UPDATE per distinct number of quotes, not one per speaker."""
+    by_number: dict[int, list[int]] = defaultdict(list)
+    for sid, n in Counter(sid for sid in speaker_ids if sid).items():
+        by_number[n].append(sid)
+    for n, ids in sorted(by_number.items()):
+        updates = {
+            Speaker.quote_count: Speaker.quote_count + sign * n,
+            Speaker.article_count: Speaker.article_count + sign,
+        }
+        if sign > 0:
+            earlier = Speaker.first_quoted_at.is_null() | (Speaker.first_quoted_at > dated_at)
+            later = Speaker.last_quoted_at.is_null() | (Speaker.last_quoted_at < dated_at)
+            updates[Speaker.first_quoted_at] = Case(None, [(earlier, dated_at)], Speaker.first_quoted_at)
+            updates[Speaker.last_quoted_at] = Case(None, [(later, dated_at)], Speaker.last_quoted_at)
+        for part in chunks(sorted(ids)):
+            Speaker.update(updates).where(Speaker.id.in_(part)).execute()
+
+
+def count_claims(per_speaker: Counter) -> None:
+    """Speaker id -> how many claims their statements gained (negative: lost)."""
+    for sid, n in sorted((sid, n) for sid, n in per_speaker.items() if sid and n):
+        Speaker.update(claim_count=Speaker.claim_count + n).where(Speaker.id == sid).execute()
+
+
+def refresh_quoted_span(speaker_ids) -> None:
+    """After quotes were deleted: first and last quoted = the earliest and latest left (None if none)."""
+    for sid in sorted(set(speaker_ids) - {None}):
+        mine = Quote.select().where(Quote.speaker == sid)
+        first = mine.select(fn.MIN(Quote.dated_at)).scalar()
+        last = mine.select(fn.MAX(Quote.dated_at)).scalar()
+        Speaker.update(first_quoted_at=first, last_quoted_at=last).where(Speaker.id == sid).execute()

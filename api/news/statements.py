@@ -2,89 +2,128 @@
 
 The same speaker's same words, after folding case, accents, punctuation,
 quotation-mark style and spacing, are one statement; so is a partial quote
-contained in a longer one (both of at least MIN_OVERLAP_WORDS words, so that a
-stock phrase such as "a disaster" does not join unrelated remarks). These are
-the steps on statement rows; ``intake/statements.py`` puts them together with
-the claims that hang on a statement.
+contained in a longer one (the rule is ``core.shingles.repeats``; finding them is
+``news.matching``). These are the steps on statement rows, each a few queries
+for a whole article; ``intake/statements.py`` decides which to take, with the
+claims that hang on a statement.
 """
 
 from __future__ import annotations
 
-from peewee import SQL, fn
+from collections import defaultdict
 
-from ..core.text import digest, word_count
-from ..core.vocabulary import MIN_OVERLAP_WORDS
-from ..db import database
-from ..db.models import get_or_create, utcnow
-from .models import Quote, Statement
+from peewee import fn
+
+from ..core.text import digest
+from ..db.models import chunks, insert_rows, utcnow
+from .matching import StatementRow
+from .models import Quote, Statement, StatementHash
 
 
 def statement_key(speaker_id: int | None, normalized: str) -> str:
     return f"{speaker_id or 0}:{digest(normalized)}"
 
 
-def repeated_statements(speaker_id: int | None, norm: str) -> list[Statement]:
-    """The stored statements that words ``norm`` of ``speaker_id`` repeat: the same, or overlapping."""
-    same = Statement.key == statement_key(speaker_id, norm)
-    if speaker_id and word_count(norm) >= MIN_OVERLAP_WORDS:
-        same |= _overlapping(speaker_id, norm)
-    return list(Statement.select().where(same))
+_NEW = (
+    Statement.key,
+    Statement.speaker,
+    Statement.text,
+    Statement.normalized,
+    Statement.word_count,
+    Statement.first_seen_at,
+    Statement.created_at,
+    Statement.updated_at,
+    Statement.appearance_count,
+)
 
 
-def _overlapping(speaker_id: int, norm: str):
-    """A condition: statements of the speaker that contain ``norm`` or that ``norm`` contains, word-aligned.
-
-    Normalized text holds only letters, digits and single spaces, so it is safe inside LIKE.
-    """
-    padded, p = f" {norm} ", database.param
-    contains_new = SQL(f"(' ' || normalized || ' ') LIKE {p}", [f"%{padded}%"])
-    inside_new = SQL(f"{p} LIKE ({p} || normalized || {p})", [padded, "% ", " %"])
-    return (Statement.speaker == speaker_id) & (
-        contains_new | ((Statement.word_count >= MIN_OVERLAP_WORDS) & inside_new)
-    )
-
-
-def create_statement(speaker_id: int | None, text: str, norm: str, dated_at) -> tuple[Statement, bool]:
-    """(statement, created): a new statement of these words, or the one a concurrent request made."""
-    key = statement_key(speaker_id, norm)
-    return get_or_create(
-        Statement,
-        Statement.key == key,
-        key=key,
-        speaker=speaker_id,
-        text=text,
-        normalized=norm,
-        word_count=word_count(norm),
-        first_seen_at=dated_at,
-    )
+def insert_statements(rows: list[StatementRow], appearances: dict) -> None:
+    """Insert new statements (their ``id`` is set), each with its number of ``appearances`` so far."""
+    now = utcnow()
+    keys = {statement_key(r.speaker_id, r.normalized): r for r in rows}
+    values = [
+        (
+            key,
+            r.speaker_id,
+            r.text,
+            r.normalized,
+            r.word_count,
+            r.first_seen_at,
+            now,
+            now,
+            appearances.get(r, 0),
+        )
+        for key, r in keys.items()
+    ]
+    for sid, key in insert_rows(Statement, _NEW, values, returning=(Statement.id, Statement.key)):
+        keys[key].id = sid
 
 
-def keep_longest_and_earliest(statement: Statement, text: str, norm: str, dated_at) -> None:
-    """After a new appearance: keep the longest wording and the earliest date."""
-    updates = {"updated_at": utcnow()}
-    if word_count(norm) > statement.word_count:
-        updates.update(text=text, normalized=norm, word_count=word_count(norm))
-    if dated_at < statement.first_seen_at:
-        updates["first_seen_at"] = dated_at
-    Statement.update(**updates).where(Statement.id == statement.id).execute()
+def save_changes(rows: list[StatementRow]) -> None:
+    """Write what changed on stored statements (wording, first seen); the others are only touched."""
+    now = utcnow()
+    touched = []
+    for row in rows:
+        if not row.changed:
+            touched.append(row.id)
+            continue
+        updates = {name: getattr(row, name) for name in row.changed} | {"updated_at": now}
+        Statement.update(**updates).where(Statement.id == row.id).execute()
+    for part in chunks(touched):
+        Statement.update(updated_at=now).where(Statement.id.in_(part)).execute()
 
 
-def fold_into(survivor: Statement, other: Statement, changes: list) -> None:
-    """Move the appearances of ``other`` to ``survivor`` (and its date, if earlier); delete ``other``.
+def add_appearances(counts: dict[int, int]) -> None:
+    """Statement id -> how many more quotes are appearances of it (negative: fewer)."""
+    by_number: dict[int, list[int]] = defaultdict(list)
+    for sid, n in counts.items():
+        if n:
+            by_number[n].append(sid)
+    for n, ids in by_number.items():
+        for part in chunks(sorted(ids)):
+            Statement.update(appearance_count=Statement.appearance_count + n).where(
+                Statement.id.in_(part)
+            ).execute()
+
+
+def index(rows: list[StatementRow]) -> None:
+    """Bring the matching index of ``rows`` in line with their speaker and words."""
+    stale, fresh = [], []
+    for row in rows:
+        now = row.hashes()
+        stale += [(h, row.id) for h in row.stored_hashes - now]
+        fresh += [(h, row.id) for h in now - row.stored_hashes]
+        row.stored_hashes = now
+    _delete_hashes(stale)
+    insert_rows(StatementHash, [StatementHash.hash, StatementHash.statement], fresh, ignore=True)
+
+
+def _delete_hashes(pairs: list[tuple[int, int]]) -> None:
+    by_statement: dict[int, list[int]] = defaultdict(list)
+    for h, sid in pairs:
+        by_statement[sid].append(h)
+    for sid, hashes in by_statement.items():
+        for part in chunks(hashes):
+            StatementHash.delete().where(
+                (StatementHash.statement == sid) & StatementHash.hash.in_(part)
+            ).execute()
+
+
+def fold_into(survivor: StatementRow, other: StatementRow, changes: list) -> None:
+    """Move the appearances of stored ``other`` to stored ``survivor``; delete ``other`` and its index rows.
 
     Whatever else hangs on ``other`` (its claims) must have moved first: deleting it cascades.
     """
-    Quote.update(statement=survivor.id).where(Quote.statement == other.id).execute()
-    if other.first_seen_at < survivor.first_seen_at:
-        survivor.first_seen_at = other.first_seen_at
-        Statement.update(first_seen_at=other.first_seen_at).where(Statement.id == survivor.id).execute()
-    other.delete_instance()
+    moved = Quote.update(statement=survivor.id).where(Quote.statement == other.id).execute()
+    add_appearances({survivor.id: moved})
+    _delete_hashes([(h, other.id) for h in other.stored_hashes])
+    Statement.delete().where(Statement.id == other.id).execute()
     changes.append(("statement", other.id, "deleted"))
 
 
 def refresh_first_seen(statement_ids: set[int]) -> None:
     """After appearances were deleted: first seen = the earliest one left (kept if none is)."""
-    for sid in statement_ids:
+    for sid in sorted(statement_ids):
         earliest = Quote.select(fn.MIN(Quote.dated_at)).where(Quote.statement == sid).scalar()
         if earliest is not None:
             Statement.update(first_seen_at=earliest, updated_at=utcnow()).where(Statement.id == sid).execute()

@@ -1,9 +1,18 @@
-"""The one list envelope: {items, total, limit, offset, next}, newest first, capped pages."""
+"""The one list envelope: {items, total, total_exact, limit, offset, next}, capped pages.
+
+Pages are read by keyset: ``next`` carries an opaque ``cursor`` (the last item's place in
+the list's order), so page 5,000 costs what page 1 does. ``offset`` still works, but
+reads everything it skips. ``total`` counts up to COUNT_LIMIT matching items; past
+that it is COUNT_LIMIT and ``total_exact`` is false.
+"""
 
 from __future__ import annotations
 
 from flask import current_app, request, url_for
 from marshmallow import ValidationError
+
+from ..db.paging import Listing, decode_cursor, encode_cursor, page
+from ..news.models import QUOTE_ORDER
 
 
 def page_limit(args: dict) -> int:
@@ -15,21 +24,45 @@ def page_limit(args: dict) -> int:
     return min(limit, cap)
 
 
-def paginate(query, args: dict, page_schema, prepare=None) -> dict:
-    """One page of ``query`` (already in a stable order) dumped by ``page_schema``.
+def next_page_url(cursor: str, limit: int, endpoint: str | None = None, **params) -> str:
+    """The URL of the page after ``cursor`` (of this request's list unless ``endpoint`` is given)."""
+    if endpoint is None:
+        endpoint = request.endpoint
+        params = {**(request.view_args or {}), **request.args.to_dict(), **params}
+    params.pop("offset", None)
+    return url_for(endpoint, **{**params, "limit": limit, "cursor": cursor})
 
-    ``prepare`` may attach what the items need (counts, aliases) to the page's rows at once.
+
+def paginate(listing, args: dict, page_schema, prepare=None) -> dict:
+    """One page of the ``listing`` (a ``db.paging.Listing``) dumped by ``page_schema``.
+
+    ``prepare`` may attach what the items need (aliases, verdicts) to the page's rows at once.
     """
-    limit, offset = page_limit(args), args.get("offset", 0)
-    total = query.count()
-    items = list(query.limit(limit).offset(offset))
+    limit, offset, cursor = page_limit(args), args.get("offset", 0), args.get("cursor")
+    if cursor and offset:
+        raise ValidationError({"cursor": ["Give cursor or offset, not both."]})
+    after = decode_cursor(cursor, listing.order) if cursor else None
+    rows, total, exact, more = page(listing, limit, offset, after, current_app.config["COUNT_LIMIT"])
     if prepare is not None:
-        items = prepare(items)
-    following = offset + limit
-    next_url = None
-    if following < total:
-        params = {**request.args.to_dict(), "limit": limit, "offset": following}
-        next_url = url_for(request.endpoint, **(request.view_args or {}), **params)
+        rows = prepare(rows)
+    following = next_page_url(encode_cursor(listing.key(rows[-1])), limit) if more else None
     return page_schema.dump(
-        {"items": items, "total": total, "limit": limit, "offset": offset, "next": next_url}
+        {
+            "items": rows,
+            "total": total,
+            "total_exact": exact,
+            "limit": limit,
+            "offset": offset,
+            "next": following,
+        }
+    )
+
+
+def more_quotes_url(article) -> str | None:
+    """The page of GET /quotes?article=ID after the quotes an article's detail embeds; None if none."""
+    if len(article.quotes) >= article.quote_count:
+        return None
+    cursor = encode_cursor(Listing(None, QUOTE_ORDER, None).key(article.quotes[-1]))
+    return next_page_url(
+        cursor, current_app.config["MAX_PAGE_SIZE"], "quotes.list_quotes", article=article.id
     )

@@ -122,7 +122,7 @@ def test_the_migrations_make_the_schema_the_models_describe(tmp_path):
 
     def schema(database):
         rows = database.execute_sql(
-            "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'claim_fts%' "
+            "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE '%_fts%' "
             "AND name NOT LIKE 'schema_version%' AND name NOT LIKE 'sqlite_%' ORDER BY type, name"
         )
         return rows.fetchall()

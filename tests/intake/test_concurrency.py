@@ -5,7 +5,7 @@ import threading
 import pytest
 
 from api import db
-from api.news.models import Article, Quote, Speaker
+from api.news.models import Article, Quote, Speaker, Statement
 
 from ..apps import PG_URL, add_key, make_app, reset_database
 from ..payloads import article_payload
@@ -63,3 +63,26 @@ def test_concurrent_articles_share_one_new_speaker(shared_app):
     with shared_app.app_context():
         assert Speaker.select().count() == 1
         assert Article.select().count() == THREADS
+
+
+NAMES = ["Ann Lee", "Bo Diaz", "Cy Young", "Di Park"]
+
+
+def _rotated(i: int) -> str:
+    """The same four speakers' same words, each article naming them in another order."""
+    order = NAMES[i % 4 :] + NAMES[: i % 4]
+    if i % 2:
+        order.reverse()
+    return " ".join(
+        f"“We will fix every road in the district of {name.split()[1]},” said {name}." for name in order
+    )
+
+
+def test_writers_sharing_speakers_and_statements_in_different_orders_all_store(shared_app):
+    payloads = [article_payload(url=f"https://order.example/{i}", text=_rotated(i)) for i in range(THREADS)]
+    responses = race(shared_app, payloads)
+    assert [r.status_code for r in responses] == [201] * THREADS
+    with shared_app.app_context():
+        assert sorted(s.quote_count for s in Speaker.select()) == [THREADS] * 4
+        assert sorted(s.appearance_count for s in Statement.select()) == [THREADS] * 4
+        assert Quote.select().count() == 4 * THREADS

@@ -31,6 +31,7 @@ def test_filter_quotes_by_speaker_article_publisher_and_date(client, post_articl
     assert client.get("/quotes?since=2030-01-01").get_json() == {
         "items": [],
         "total": 0,
+        "total_exact": True,
         "limit": 20,
         "offset": 0,
         "next": None,

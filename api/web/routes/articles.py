@@ -10,16 +10,17 @@ from ...news import queries
 from ...news.articles import delete_article as delete_stored_article
 from ..auth import current_actor, requires
 from ..limits import heavy
-from ..pagination import paginate
+from ..pagination import more_quotes_url, paginate
 from ..parsing import json_body, query_args
 
 bp = Blueprint("articles", __name__)
 
 
 def _detail(article):
-    """An article with its quotes, speakers and alerts on claims already checked, dumped."""
-    article = queries.article_detail(article)
-    article.alerts = alerts(article.quotes)
+    """An article with its first quotes (a link to the rest), speakers and alerts on checked claims."""
+    article = queries.article_detail(article, current_app.config["ARTICLE_QUOTES"])
+    article.alerts = alerts(article.all_quotes)
+    article.quotes_next = more_quotes_url(article)
     return article_schema.dump(article)
 
 

@@ -18,7 +18,7 @@ bp = Blueprint("statements", __name__)
 def list_statements():
     """Statements by speaker, first-seen date and number of appearances; newest first."""
     args = query_args(statement_args_schema)
-    return paginate(queries.statements(args), args, statement_page_schema, queries.annotate_statements)
+    return paginate(queries.statements(args), args, statement_page_schema)
 
 
 @bp.get("/statements/<id:statement_id>")

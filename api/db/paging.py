@@ -1,0 +1,93 @@
+"""Pages of a list at any depth: keyset pagination after a cursor, and totals counted up to a cap.
+
+A ``Listing`` is a list's query (filtered, in its order), that order as (column,
+descending) pairs ending in a unique column, and the query its total counts (the base
+table with only the joins its filters need). ``page`` reads the rows after a cursor
+through the index that serves the order (an ``offset`` still works, at the cost of
+reading what it skips), and counts at most ``cap`` + 1 rows: beyond the cap, the total
+says "at least ``cap``" (``exact`` False) instead of counting a million rows per request.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from functools import reduce
+from operator import and_, or_
+
+from peewee import SQL
+
+from ..core.errors import Invalid
+
+
+@dataclass
+class Listing:
+    query: object
+    order: tuple  # ((field, descending), ...): the query's ORDER BY, ending in a unique column
+    count: object  # the query whose rows the total counts
+
+    def key(self, row) -> tuple:
+        """The values of ``row`` in the order's columns: what the next page starts after."""
+        return tuple(row.__data__[field.name] for field, _ in self.order)
+
+
+def after(order: tuple, values: tuple):
+    """A condition: rows that come after ``values`` in ``order``.
+
+    The leading column is bounded on its own too, so that the database starts its index
+    scan at the cursor instead of filtering from the top.
+    """
+    (lead, lead_desc), first = order[0], values[0]
+    bound = lead <= first if lead_desc else lead >= first
+    steps = []
+    for i, (field, desc) in enumerate(order):
+        ties = [order[j][0] == values[j] for j in range(i)]
+        steps.append(reduce(and_, [*ties, field < values[i] if desc else field > values[i]]))
+    return bound & reduce(or_, steps)
+
+
+def page(listing: Listing, limit: int, offset: int = 0, cursor: tuple | None = None, cap: int = 1000):
+    """(rows, total, exact, more): up to ``limit`` rows after ``cursor`` (or ``offset``), the total."""
+    query = listing.query
+    if cursor is not None:
+        query = query.where(after(listing.order, cursor))
+        offset = 0
+    rows = list(query.limit(limit + 1).offset(offset or None))
+    more, rows = len(rows) > limit, rows[:limit]
+    counted = listing.count.select(SQL("1")).order_by().limit(cap + 1).count()
+    return rows, min(counted, cap), counted <= cap, more
+
+
+def encode_cursor(values: tuple) -> str:
+    """An opaque, URL-safe cursor for ``values`` (ints, strings, datetimes)."""
+    plain = [{"t": v.isoformat()} if isinstance(v, datetime) else v for v in values]
+    return base64.urlsafe_b64encode(json.dumps(plain, separators=(",", ":")).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, order: tuple) -> tuple:
+    """The values in ``cursor``; a cursor this list did not make is ``Invalid`` (422 on ``cursor``)."""
+    try:
+        plain = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        values = tuple(datetime.fromisoformat(v["t"]) if isinstance(v, dict) else v for v in plain)
+        ok = len(values) == len(order) and all(isinstance(v, int | str | datetime) for v in values)
+    except (ValueError, TypeError, KeyError, AttributeError):
+        ok = False
+    if not ok:
+        raise Invalid({"cursor": ["Not a cursor of this list: use the one in the previous page's `next`."]})
+    return values
+
+
+def scan(query, id_column, size: int = 1000):
+    """Every row of ``query`` in ``id_column`` order, a batch of ``size`` at a time (keyset: flat memory)."""
+    last = None
+    while True:
+        batch = query.order_by(id_column)
+        if last is not None:
+            batch = batch.where(id_column > last)
+        rows = list(batch.limit(size))
+        if not rows:
+            return
+        yield rows
+        last = rows[-1].__data__[id_column.name]

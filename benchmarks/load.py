@@ -1,0 +1,169 @@
+"""Under load: gunicorn and wrk, each list against a bare Flask route served the same way in the same run,
+and POST /articles latency with concurrent clients.
+
+    .venv/bin/python benchmarks/load.py --database-url URL [--workers 2] [--seconds 10] [--posts 120]
+
+The database must hold an archive already (benchmarks/scale.py builds them; a copy of its
+cached 100k database is a good one). Starts gunicorn with --workers sync workers on the app
+and on a bare Flask route (benchmarks/bare_app.py), runs ``wrk -t2 -c8`` on loopback against
+each path for --seconds, and prints requests/s and the ratio to the bare route. Then 4 client
+threads POST new articles (PolNeAR dev, each under a new url) and it prints p50, p99 and
+p99/p50. Everything runs on 127.0.0.1 and stops by itself. Needs wrk (apt-get install wrk).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+import uuid
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+DEV = os.path.join(ROOT, "..", "shared", "eval", "data", "polnear-dev.jsonl")
+GUNICORN = os.path.join(ROOT, ".venv", "bin", "gunicorn")
+FLASK = os.path.join(ROOT, ".venv", "bin", "flask")
+
+
+def serve(target: str, port: int, workers: int, env: dict, chdir: str = ROOT) -> subprocess.Popen:
+    command = [
+        GUNICORN,
+        "-w",
+        str(workers),
+        "-b",
+        f"127.0.0.1:{port}",
+        "--chdir",
+        chdir,
+        "--timeout",
+        "60",
+        target,
+    ]
+    process = subprocess.Popen(
+        command, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(
+                f"http://127.0.0.1:{port}/health" if chdir == ROOT else f"http://127.0.0.1:{port}/ping"
+            )
+            return process
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError(f"{target} did not start: {process.stderr.read().decode()[-2000:]}")
+
+
+def ingest_key(env: dict) -> str:
+    """A new key with the ingest role, made with the service's own command: writes need one."""
+    name = f"load-{uuid.uuid4().hex[:8]}"
+    made = subprocess.run(
+        [FLASK, "--app", "api", "keys", "create", name, "--role", "ingest"],
+        env={**os.environ, **env},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return made.stdout.strip().splitlines()[-1]
+
+
+def wrk(url: str, seconds: int) -> float:
+    out = subprocess.run(["wrk", "-t2", "-c8", f"-d{seconds}s", url], capture_output=True, text=True).stdout
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if non2xx:
+        raise RuntimeError(f"{url}: {non2xx.group(1)} errors")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+
+def get(url: str) -> dict:
+    with urllib.request.urlopen(url) as response:
+        return json.load(response)
+
+
+def post(url: str, body: dict, token: str) -> tuple[int, float]:
+    data = json.dumps(body).encode()
+    headers = {"Content-Type": "application/json", "Authorization": f"Bearer {token}"}
+    request = urllib.request.Request(url, data=data, headers=headers)
+    started = time.perf_counter()
+    with urllib.request.urlopen(request, timeout=120) as response:
+        response.read()
+        return response.status, time.perf_counter() - started
+
+
+def concurrent_posts(base: str, token: str, total: int, clients: int = 4) -> list[float]:
+    with open(DEV, encoding="utf-8") as fh:
+        docs = [json.loads(line) for line in fh if line.strip()]
+    run = uuid.uuid4().hex[:8]
+    bodies = [
+        {
+            "text": d["text"],
+            "url": f"https://load.example/{run}/{i}",
+            "publisher": d["publisher"],
+            "published_at": d["date"],
+        }
+        for i, d in enumerate(docs * (total // len(docs) + 1))
+    ][:total]
+    latencies, lock = [], threading.Lock()
+
+    def client(k: int) -> None:
+        for body in bodies[k::clients]:
+            status, took = post(f"{base}/articles", body, token)
+            assert status == 201, status
+            with lock:
+                latencies.append(took)
+
+    threads = [threading.Thread(target=client, args=(k,)) for k in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return sorted(latencies)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--database-url", required=True)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--seconds", type=int, default=10)
+    ap.add_argument("--posts", type=int, default=120)
+    args = ap.parse_args()
+    # Limits off: wrk from one address would be answered 429 after the anonymous limit.
+    env = {"DATABASE_URL": args.database_url, "LOG_LEVEL": "WARNING", "RATELIMIT_ENABLED": "false"}
+    token = ingest_key(env)
+    app = serve("api:create_app()", 8731, args.workers, env)
+    bare = serve("bare_app:app", 8732, args.workers, {}, chdir=HERE)
+    try:
+        base = "http://127.0.0.1:8731"
+        top = get(f"{base}/speakers?limit=1")["items"][0]["id"]
+        article = get(f"{base}/quotes?speaker={top}&limit=1")["items"][0]["article"]["id"]
+        paths = ["/quotes?limit=20", f"/speakers/{top}/quotes", f"/articles/{article}", "/speakers?q=trump"]
+        baseline = wrk("http://127.0.0.1:8732/ping", args.seconds)
+        print(
+            f"gunicorn -w {args.workers}, wrk -t2 -c8 -d{args.seconds}s, {args.database_url.split('@')[-1]}"
+        )
+        print(f"{'bare Flask route':32} {baseline:9.0f} req/s")
+        for path in paths:
+            rate = wrk(base + path, args.seconds)
+            print(f"{path:32} {rate:9.0f} req/s  {baseline / rate:6.1f}x slower than bare")
+        latencies = concurrent_posts(base, token, args.posts)
+        p50 = statistics.median(latencies)
+        p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
+        print(
+            f"POST /articles, 4 clients, {len(latencies)} new articles: p50 {p50 * 1000:.0f} ms, "
+            f"p99 {p99 * 1000:.0f} ms, p99/p50 {p99 / p50:.2f}"
+        )
+    finally:
+        for process in (app, bare):
+            process.terminate()
+            process.wait(10)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,255 @@
+"""List and ingest costs at 10k, 100k and 1M quotes: in-process medians, and the ratio of the largest
+size to the smallest (the issue's bar: lists within 2x and under 15 ms, ingest within 1.5x).
+
+    .venv/bin/python benchmarks/scale.py [--sizes 10000,100000,1000000] [--postgres URL] [--repeat 40]
+
+Needs the evaluation kit (../shared/eval): the base is PolNeAR train, replicated in SQL
+(benchmarks/scale_build.py); new articles to ingest are PolNeAR dev. Built databases are
+cached under --cache (SQLite) or as PostgreSQL databases ``<name of --postgres>_<size>``;
+each measurement runs on a fresh copy, since ingest writes. --postgres takes the URL of a
+database of your own (it is dropped and rebuilt as the base).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from datetime import datetime
+from urllib.parse import urlparse
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+import psycopg2  # noqa: E402
+from scale_build import copy_sqlite, replicate  # noqa: E402
+
+from api import create_app, db  # noqa: E402
+from api.access.keys import create_key  # noqa: E402
+from api.db import migrations  # noqa: E402
+from api.db.paging import encode_cursor  # noqa: E402
+from api.intake.articles import prepare, store, store_many  # noqa: E402
+from schemas.articles import article_in_schema  # noqa: E402
+
+DATA = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "eval", "data")
+
+
+def articles(name: str, tag: str = "") -> list[dict]:
+    with open(os.path.join(DATA, name), encoding="utf-8") as fh:
+        docs = [json.loads(line) for line in fh if line.strip()]
+    return [
+        {
+            "text": d["text"],
+            "url": f"https://scale.example/{d['id']}{tag}",
+            "title": d.get("title"),
+            "publisher": d.get("publisher"),
+            "published_at": d.get("date"),
+        }
+        for d in docs
+    ]
+
+
+def loaded(body: dict) -> dict:
+    """A POST body as the API hands it to ingest (dates parsed)."""
+    return article_in_schema.load(body)
+
+
+def app_for(url: str):
+    return create_app({"DATABASE_URL": url, "LOG_LEVEL": "WARNING", "RATELIMIT_ENABLED": False})
+
+
+def _admin(url: str, sql: str, params: tuple = ()):
+    """Run ``sql`` on the server's ``postgres`` database, outside any transaction; its first row."""
+    parsed = urlparse(url)
+    conn = psycopg2.connect(
+        host=parsed.hostname, port=parsed.port or 5432, user=parsed.username, dbname="postgres"
+    )
+    conn.autocommit = True
+    try:
+        with conn.cursor() as cur:
+            cur.execute(sql, params)
+            return cur.fetchone() if cur.description else None
+    finally:
+        conn.close()
+
+
+def pg_clone(base_url: str, name: str, template: str) -> str:
+    _disconnect()
+    _admin(base_url, f'DROP DATABASE IF EXISTS "{name}"')
+    _admin(base_url, f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    return base_url.rsplit("/", 1)[0] + "/" + name
+
+
+def _disconnect() -> None:
+    """Close this process's pooled connections: a database being copied or dropped must have none."""
+    if db.database.obj is not None:
+        db.database.close()
+        if hasattr(db.database.obj, "close_all"):
+            db.database.obj.close_all()
+
+
+def pg_rename(base_url: str, old: str, new: str) -> None:
+    _disconnect()
+    _admin(base_url, f'ALTER DATABASE "{old}" RENAME TO "{new}"')
+
+
+def pg_exists(base_url: str, name: str) -> bool:
+    return _admin(base_url, "SELECT 1 FROM pg_database WHERE datname = %s", (name,)) is not None
+
+
+def build_base(url: str) -> None:
+    """PolNeAR train through the write path into an empty database."""
+    app = app_for(url)
+    with app.app_context():
+        db.open_connection()
+        migrations.drop_all(db.database)
+        migrations.upgrade(db.database)
+        batch = [prepare(loaded(a)) for a in articles("polnear-train.jsonl")]
+        for i in range(0, len(batch), 20):
+            store_many(batch[i : i + 20])
+        db.database.execute_sql("ANALYZE")
+    _disconnect()
+
+
+def build(url: str, size: int) -> int:
+    with app_for(url).app_context():
+        db.open_connection()
+        try:
+            return replicate(db.database, size)
+        finally:
+            _disconnect()  # SQLite: the last connection closing checkpoints the WAL into the file
+
+
+def median_ms(client, path: str, repeat: int) -> float:
+    client.get(path)  # warm: caches, query plans
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        response = client.get(path)
+        samples.append(time.perf_counter() - start)
+        assert response.status_code == 200, (path, response.status_code)
+    return statistics.median(samples) * 1000
+
+
+def requests_of(app) -> dict[str, str]:
+    """The list requests measured, with ids and a mid-list cursor read from this database."""
+    with app.app_context():
+        db.open_connection()
+        run = db.database.execute_sql
+        top = run("SELECT id FROM speaker ORDER BY quote_count DESC, id DESC LIMIT 1").fetchone()[0]
+        total = run("SELECT COUNT(*) FROM quote").fetchone()[0]
+        middle = run(
+            "SELECT dated_at, article_id, position FROM quote "
+            f"ORDER BY dated_at DESC, article_id DESC, position LIMIT 1 OFFSET {total // 2}"
+        ).fetchone()
+        article = run(
+            "SELECT article_id FROM quote GROUP BY article_id HAVING COUNT(*) = 10 LIMIT 1"
+        ).fetchone()[0]
+        db.close_connection()
+    dated = datetime.fromisoformat(middle[0]) if isinstance(middle[0], str) else middle[0]
+    cursor = encode_cursor((dated, middle[1], middle[2]))
+    return {
+        "GET /quotes": "/quotes",
+        "GET /quotes (cursor mid-list)": f"/quotes?cursor={cursor}",
+        "GET /speakers/{top}/quotes": f"/speakers/{top}/quotes",
+        "GET /speakers/{top}": f"/speakers/{top}",
+        "GET /speakers": "/speakers",
+        "GET /speakers?q=trump": "/speakers?q=trump",
+        "GET /articles": "/articles",
+        "GET /articles/{id} (10 quotes)": f"/articles/{article}",
+        "GET /statements": "/statements",
+        "GET /statements?speaker={top}": f"/statements?speaker={top}",
+        "GET /claims": "/claims",
+        "GET /claims?status=unreviewed": "/claims?status=unreviewed",
+        "GET /claims?q=tax": "/claims?q=tax",
+        "GET /claims?speaker={top}": f"/claims?speaker={top}",
+    }
+
+
+def measure(url: str, repeat: int, fresh: list[dict]) -> dict[str, float]:
+    app = app_for(url)
+    client = app.test_client()
+    with app.app_context():
+        db.open_connection()
+        _, token = create_key(f"scale-{time.time_ns()}", ["admin"])  # writes need a key
+        db.close_connection()
+    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {token}"
+    found = {name: median_ms(client, path, repeat) for name, path in requests_of(app).items()}
+    prepared = [prepare(loaded({**a, "url": a["url"] + "#store"})) for a in fresh]
+    with app.app_context():
+        db.open_connection()
+        started = time.perf_counter()
+        for p in prepared:
+            assert store(p)[1]
+        found["store new articles (articles/s)"] = len(prepared) / (time.perf_counter() - started)
+        db.close_connection()
+    started = time.perf_counter()
+    for a in fresh:
+        assert client.post("/articles", json=a).status_code == 201
+    found["POST /articles new (articles/s)"] = len(fresh) / (time.perf_counter() - started)
+    return found
+
+
+def report(backend: str, results: dict[int, dict]) -> None:
+    sizes = sorted(results)
+    print(f"\n{backend}: in-process medians (ms; ingest in articles/s), ratio largest/smallest")
+    print(f"{'request':38}" + "".join(f"{results[s]['quotes']:>12,}" for s in sizes) + "     ratio")
+    for name in results[sizes[0]]:
+        if name == "quotes":
+            continue
+        values = [results[s][name] for s in sizes]
+        print(f"{name:38}" + "".join(f"{v:12.2f}" for v in values) + f"  {values[-1] / values[0]:8.2f}x")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="10000,100000,1000000")
+    ap.add_argument("--postgres", help="postgresql://.../bench_archive (yours: it is rebuilt)")
+    ap.add_argument("--cache", default="/tmp/quotebook-scale")
+    ap.add_argument("--repeat", type=int, default=40)
+    ap.add_argument(
+        "--build-only", action="store_true", help="build (and cache) the databases, measure nothing"
+    )
+    args = ap.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    fresh = articles("polnear-dev.jsonl", "#new")
+    os.makedirs(args.cache, exist_ok=True)
+    results = {}
+    for size in sizes:
+        if args.postgres:
+            name = urlparse(args.postgres).path.lstrip("/")
+            if not pg_exists(args.postgres, f"{name}_base"):
+                build_base(pg_clone(args.postgres, f"{name}_base", "template0"))
+            if not pg_exists(args.postgres, f"{name}_{size}"):
+                build(pg_clone(args.postgres, f"{name}_{size}_part", f"{name}_base"), size)
+                pg_rename(args.postgres, f"{name}_{size}_part", f"{name}_{size}")
+            if args.build_only:
+                continue
+            url = pg_clone(args.postgres, f"{name}_work", f"{name}_{size}")
+        else:
+            base, built = f"{args.cache}/base.db", f"{args.cache}/sqlite-{size}.db"
+            if not os.path.exists(base):
+                build_base(f"sqlite:///{base}")
+            if not os.path.exists(built):
+                copy_sqlite(base, f"{built}.part")
+                build(f"sqlite:///{built}.part", size)
+                os.rename(f"{built}.part", built)
+            if args.build_only:
+                continue
+            copy_sqlite(built, f"{args.cache}/work.db")
+            url = f"sqlite:///{args.cache}/work.db"
+        with app_for(url).app_context():
+            db.open_connection()
+            quotes = db.database.execute_sql("SELECT COUNT(*) FROM quote").fetchone()[0]
+            db.close_connection()
+        print(f"measuring {quotes:,} quotes ({url.split('@')[-1]})", flush=True)
+        results[size] = {"quotes": quotes, **measure(url, args.repeat, fresh)}
+        _disconnect()
+    if results:
+        report("PostgreSQL" if args.postgres else "SQLite", results)
+
+
+if __name__ == "__main__":
+    main()
