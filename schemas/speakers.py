@@ -2,7 +2,7 @@
 
 from marshmallow import Schema, fields
 
-from .common import Page, PageArgsSchema, Text, Timestamp
+from .common import Page, PageArgsSchema, Text, Timestamp, timestamp
 
 
 class SpeakerRefSchema(Schema):
@@ -25,6 +25,33 @@ class SpeakerSchema(SpeakerRefSchema):
 
 class SpeakerArgsSchema(PageArgsSchema):
     q = Text(max_length=200, blank=True, load_default=None)
+
+
+def speaker_ref(row: dict, speaker_id) -> dict | None:
+    """SpeakerRefSchema's dump of the ``Speaker.*`` columns of a raw row; None when ``speaker_id`` is."""
+    if speaker_id is None:
+        return None
+    return {
+        "id": row["Speaker.id"],
+        "name": row["Speaker.name"],
+        "title": row["Speaker.title"],
+        "kind": row["Speaker.kind"],
+    }
+
+
+def speaker_item(row: dict) -> dict:
+    """SpeakerSchema's dump of a raw row of ``news.queries.speakers`` with ``aliases`` and ``verdicts``."""
+    return {
+        **speaker_ref(row, row["Speaker.id"]),
+        "aliases": row["aliases"],
+        "quote_count": row["Speaker.quote_count"],
+        "article_count": row["Speaker.article_count"],
+        "first_quoted_at": timestamp(row["Speaker.first_quoted_at"]),
+        "last_quoted_at": timestamp(row["Speaker.last_quoted_at"]),
+        "created_at": timestamp(row["Speaker.created_at"]),
+        "claim_count": row["Speaker.claim_count"],
+        "verdicts": row["verdicts"],
+    }
 
 
 speaker_schema = SpeakerSchema()

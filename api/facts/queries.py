@@ -61,16 +61,30 @@ def claims_of_statement(statement_id: int) -> list[Claim]:
     return annotate_claims(list(claims({}).query.where(Claim.statement == statement_id)))
 
 
-def annotate_claims(rows: list) -> list:
-    """Attach review counts and the latest verdict to claims."""
-    ids = [c.id for c in rows]
+def reviews_of(ids: list[int]) -> tuple[Counter, dict[int, Review]]:
+    """Per claim: how many verdicts it has, and the latest one."""
     latest: dict[int, Review] = {}
     counts: Counter = Counter()
     for r in Review.select().where(Review.claim.in_(ids)).order_by(Review.id) if ids else []:
         latest[r.claim_id] = r
         counts[r.claim_id] += 1
+    return counts, latest
+
+
+def annotate_claims(rows: list) -> list:
+    """Attach review counts and the latest verdict to claims."""
+    counts, latest = reviews_of([c.id for c in rows])
     for c in rows:
         c.review_count, c.verdict = counts[c.id], latest.get(c.id)
+    return rows
+
+
+def annotate_claim_rows(rows: list[dict]) -> list[dict]:
+    """``annotate_claims`` for the dict rows of a list page: ``review_count`` and ``verdict`` (a label)."""
+    counts, latest = reviews_of([r["Claim.id"] for r in rows])
+    for r in rows:
+        found = latest.get(r["Claim.id"])
+        r["review_count"], r["verdict"] = counts[r["Claim.id"]], found.rating_label if found else None
     return rows
 
 
@@ -123,14 +137,20 @@ def alerts(quotes: list[Quote]) -> list[dict]:
     return found
 
 
-def annotate_speaker_claims(rows: list) -> list:
-    """Attach ``verdicts`` (rating label -> count) to speakers (their ``claim_count`` is a column)."""
-    ids = [s.id for s in rows]
+def verdicts_of(ids: list[int]) -> dict[int, dict[str, int]]:
+    """Per speaker: how many verdicts their claims have, by rating label."""
     verdicts: dict[int, dict[str, int]] = {i: {} for i in ids}
     if ids:
-        query = SpeakerVerdict.select().where(SpeakerVerdict.speaker.in_(ids) & (SpeakerVerdict.count > 0))
-        for row in query.order_by(SpeakerVerdict.label):
-            verdicts[row.speaker_id][row.label] = row.count
+        query = SpeakerVerdict.select(SpeakerVerdict.speaker, SpeakerVerdict.label, SpeakerVerdict.count)
+        query = query.where(SpeakerVerdict.speaker.in_(ids) & (SpeakerVerdict.count > 0))
+        for speaker, label, count in query.order_by(SpeakerVerdict.label).tuples():
+            verdicts[speaker][label] = count
+    return verdicts
+
+
+def annotate_speaker_claims(rows: list) -> list:
+    """Attach ``verdicts`` (rating label -> count) to speakers (their ``claim_count`` is a column)."""
+    verdicts = verdicts_of([s.id for s in rows])
     for s in rows:
         s.verdicts = verdicts[s.id]
     return rows

@@ -116,13 +116,21 @@ def speakers(args: dict) -> Listing:
     return Listing(_ordered(base, order), order, base)
 
 
-def annotate_speakers(rows: list) -> list:
-    """Attach aliases to speakers (their counts are columns)."""
-    ids = [s.id for s in rows]
+def aliases_of(ids: list[int]) -> dict[int, list[str]]:
+    """Each speaker's aliases, in the order they were given (one query)."""
     aliases: dict[int, list[str]] = {i: [] for i in ids}
     if ids:
-        for a in SpeakerAlias.select().where(SpeakerAlias.speaker.in_(ids)).order_by(SpeakerAlias.id):
-            aliases[a.speaker_id].append(a.alias)
+        query = SpeakerAlias.select(SpeakerAlias.speaker, SpeakerAlias.alias).where(
+            SpeakerAlias.speaker.in_(ids)
+        )
+        for speaker, alias in query.order_by(SpeakerAlias.id).tuples():
+            aliases[speaker].append(alias)
+    return aliases
+
+
+def annotate_speakers(rows: list) -> list:
+    """Attach aliases to speakers (their counts are columns)."""
+    aliases = aliases_of([s.id for s in rows])
     for s in rows:
         s.aliases = aliases[s.id]
     return rows

@@ -2,7 +2,13 @@
 
 from flask import Blueprint, current_app, url_for
 
-from schemas.articles import article_args_schema, article_in_schema, article_page_schema, article_schema
+from schemas.articles import (
+    article_args_schema,
+    article_in_schema,
+    article_item,
+    article_page_schema,
+    article_schema,
+)
 
 from ...facts.queries import alerts
 from ...intake.articles import ingest
@@ -40,7 +46,7 @@ def create_article():
 def list_articles():
     """Articles, newest first."""
     args = query_args(article_args_schema)
-    return paginate(queries.articles(args), args, article_page_schema)
+    return paginate(queries.articles(args), args, article_page_schema, item=article_item)
 
 
 @bp.get("/articles/<id:article_id>")

@@ -2,7 +2,7 @@
 
 from flask import Blueprint
 
-from schemas.quotes import quote_args_schema, quote_page_schema, quote_schema
+from schemas.quotes import quote_args_schema, quote_item, quote_page_schema, quote_schema
 
 from ...news import queries
 from ..auth import requires
@@ -17,7 +17,7 @@ bp = Blueprint("quotes", __name__)
 def list_quotes():
     """Quotes by speaker, article, publisher and date, newest first."""
     args = query_args(quote_args_schema)
-    return paginate(queries.quotes(args), args, quote_page_schema)
+    return paginate(queries.quotes(args), args, quote_page_schema, item=quote_item)
 
 
 @bp.get("/quotes/<id:quote_id>")

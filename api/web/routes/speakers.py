@@ -2,10 +2,10 @@
 
 from flask import Blueprint
 
-from schemas.quotes import quote_page_schema, speaker_quote_args_schema
-from schemas.speakers import speaker_args_schema, speaker_page_schema, speaker_schema
+from schemas.quotes import quote_item, quote_page_schema, speaker_quote_args_schema
+from schemas.speakers import speaker_args_schema, speaker_item, speaker_page_schema, speaker_schema
 
-from ...facts.queries import annotate_speaker_claims
+from ...facts.queries import annotate_speaker_claims, verdicts_of
 from ...news import queries
 from ..auth import requires
 from ..pagination import paginate
@@ -19,12 +19,21 @@ def _annotated(rows: list) -> list:
     return annotate_speaker_claims(queries.annotate_speakers(rows))
 
 
+def _annotated_rows(rows: list[dict]) -> list[dict]:
+    """``_annotated`` for the raw rows of a list page."""
+    ids = [r["Speaker.id"] for r in rows]
+    aliases, verdicts = queries.aliases_of(ids), verdicts_of(ids)
+    for r in rows:
+        r["aliases"], r["verdicts"] = aliases[r["Speaker.id"]], verdicts[r["Speaker.id"]]
+    return rows
+
+
 @bp.get("/speakers")
 @requires("read")
 def list_speakers():
     """Speakers whose name or alias contains ``q`` (any case or accent), most quoted first."""
     args = query_args(speaker_args_schema)
-    return paginate(queries.speakers(args), args, speaker_page_schema, _annotated)
+    return paginate(queries.speakers(args), args, speaker_page_schema, _annotated_rows, speaker_item)
 
 
 @bp.get("/speakers/<id:speaker_id>")
@@ -40,4 +49,4 @@ def speaker_quotes(speaker_id):
     """What a speaker said, newest first."""
     speaker = queries.get_speaker(speaker_id)
     args = {**query_args(speaker_quote_args_schema), "speaker": speaker.id}
-    return paginate(queries.quotes(args), args, quote_page_schema)
+    return paginate(queries.quotes(args), args, quote_page_schema, item=quote_item)
