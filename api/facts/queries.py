@@ -37,11 +37,11 @@ def get_claim(claim_id: int) -> Claim:
 def claims(args: dict) -> Listing:
     """Claims by status, speaker, score, first-seen date, verdict and words; newest first."""
     order = ((Claim.created_at, True), (Claim.id, True))
-    by_statement = args.get("speaker") is not None or args.get("since") or args.get("until")
+    by_statement = args.get("since") or args.get("until")
     base = Claim.select().join(Statement) if by_statement else Claim.select()
     base = in_range(base, Statement.first_seen_at, args)
-    if args.get("speaker") is not None:
-        base = base.where(Statement.speaker == args["speaker"])
+    if args.get("speaker") is not None:  # the statement's speaker, kept on the claim: one index range
+        base = base.where(Claim.speaker == args["speaker"])
     if args.get("status"):
         base = base.where(Claim.status == args["status"])
     if args.get("min_score") is not None:
