@@ -20,7 +20,7 @@ from operator import and_, or_
 from peewee import SQL
 
 from ..core.errors import Invalid
-from .prepared import Statements, column_key, compile_count, compile_page
+from .prepared import STATEMENTS, column_key, compile_count, compile_page
 
 
 @dataclass
@@ -64,9 +64,6 @@ def page(listing: Listing, limit: int, offset: int = 0, cursor: tuple | None = N
     return rows, min(counted, cap), counted <= cap, more
 
 
-_STATEMENTS = Statements()
-
-
 def page_rows(
     listing: Listing, limit: int, offset: int = 0, cursor: tuple | None = None, cap: int = 1000, shape=None
 ):
@@ -75,12 +72,12 @@ def page_rows(
     if cursor is not None:
         offset = 0
     at = (shape, cursor is not None, bool(offset))
-    statement = _STATEMENTS.get(
+    statement = STATEMENTS.get(
         shape and at, lambda: compile_page(listing.query, listing.order, after, cursor, limit + 1, offset)
     )
     rows = statement.run((*(cursor or ()), limit + 1, offset))
     more, rows = len(rows) > limit, rows[:limit]
-    counting = _STATEMENTS.get(shape and (shape, "count", cap), lambda: compile_count(listing.count, cap))
+    counting = STATEMENTS.get(shape and (shape, "count", cap), lambda: compile_count(listing.count, cap))
     counted = counting.run()[0]["count"]
     return rows, min(counted, cap), counted <= cap, more
 

@@ -80,12 +80,25 @@ def compile_page(query, order: tuple, after, cursor: tuple | None, limit: int, o
     query = query.limit(marks[-2])
     if offset:
         query = query.offset(marks[-1])
-    sql, params = query.sql()
     converters = [f.db_value for f in fields[: len(cursor or ())]] + [int, int]
+    expected = set(range(len(cursor or ()))) | {len(marks) - 2} | ({len(marks) - 1} if offset else set())
+    return _compiled(query, marks, converters, expected)
+
+
+def compile_in(build, column, count: int) -> Statement:
+    """The Statement of ``build(values)``, a query on ``column IN values`` for ``count`` values, with a
+    slot for each value: ``run(ids)`` then reads the rows of any ``count`` ids (the annotations of a
+    page: aliases, verdicts)."""
+    marks = tuple(_MARK_INT - i for i in range(count))
+    return _compiled(build(marks), marks, [column.db_value] * count, set(range(count)))
+
+
+def _compiled(query, marks: tuple, converters: list, expected: set) -> Statement:
+    """``query`` built with ``marks`` in the values' places: its SQL, and where each value goes."""
+    sql, params = query.sql()
     wanted = {converters[i](m): (i, converters[i]) for i, m in enumerate(marks)}
     slots = tuple((position, *wanted[p]) for position, p in enumerate(params) if _hashable(p) and p in wanted)
     found = {index for _, index, _ in slots}
-    expected = set(range(len(cursor or ()))) | {len(marks) - 2} | ({len(marks) - 1} if offset else set())
     if found != expected:  # a marker did not come through as itself: do not reuse this SQL
         raise ValueError(f"markers not found in the built parameters: {sorted(expected - found)}")
     names = tuple(column_key(node) for node in query._returning)
@@ -123,3 +136,6 @@ class Statements:
             if len(self._kept) > self.size:
                 self._kept.popitem(last=False)
         return found
+
+
+STATEMENTS = Statements()  # the one cache of the read path (lists, their counts, their annotations)

@@ -15,6 +15,7 @@ from ..core.errors import NotFound
 from ..core.text import digest, normalize
 from ..db.models import in_range
 from ..db.paging import Listing
+from ..db.prepared import STATEMENTS, compile_in
 from ..news.models import Quote, Speaker, Statement
 from ..news.queries import appearances
 from .models import Claim, Review, SpeakerVerdict
@@ -99,7 +100,7 @@ def claim_detail(claim: Claim) -> Claim:
 
 def related_verdicts(hashes: list[str], exclude: int | None = None) -> list[Review]:
     """Verdicts on claims with these normalized words (any speaker), each with its claim attached."""
-    if not hashes:
+    if not hashes or not _any_verdict(hashes):
         return []
     query = (
         Review.select(Review, Claim, Statement, Speaker)
@@ -112,6 +113,20 @@ def related_verdicts(hashes: list[str], exclude: int | None = None) -> list[Revi
     if exclude is not None:
         query = query.where(Claim.id != exclude)
     return list(query)
+
+
+def _verdict_hashes_query(hashes):
+    return Claim.select(Claim.id).join(Review).where(Claim.norm_hash.in_(hashes)).limit(1)
+
+
+def _any_verdict(hashes: list[str]) -> bool:
+    """Whether a claim with one of these hashes has a verdict: one indexed query, its SQL built once per
+    number of hashes, so that the usual answer (none) costs no query building."""
+    statement = STATEMENTS.get(
+        ("verdict hashes", len(hashes)),
+        lambda: compile_in(_verdict_hashes_query, Claim.norm_hash, len(hashes)),
+    )
+    return bool(statement.run(tuple(hashes)))
 
 
 def alerts(quotes: list[Quote]) -> list[dict]:
@@ -141,11 +156,18 @@ def verdicts_of(ids: list[int]) -> dict[int, dict[str, int]]:
     """Per speaker: how many verdicts their claims have, by rating label."""
     verdicts: dict[int, dict[str, int]] = {i: {} for i in ids}
     if ids:
-        query = SpeakerVerdict.select(SpeakerVerdict.speaker, SpeakerVerdict.label, SpeakerVerdict.count)
-        query = query.where(SpeakerVerdict.speaker.in_(ids) & (SpeakerVerdict.count > 0))
-        for speaker, label, count in query.order_by(SpeakerVerdict.label).tuples():
-            verdicts[speaker][label] = count
+        statement = STATEMENTS.get(
+            ("verdicts", len(ids)), lambda: compile_in(_verdicts_query, SpeakerVerdict.speaker, len(ids))
+        )
+        for row in statement.run(tuple(ids)):
+            verdicts[row["SpeakerVerdict.speaker"]][row["SpeakerVerdict.label"]] = row["SpeakerVerdict.count"]
     return verdicts
+
+
+def _verdicts_query(ids):
+    query = SpeakerVerdict.select(SpeakerVerdict.speaker, SpeakerVerdict.label, SpeakerVerdict.count)
+    query = query.where(SpeakerVerdict.speaker.in_(ids) & (SpeakerVerdict.count > 0))
+    return query.order_by(SpeakerVerdict.label)
 
 
 def annotate_speaker_claims(rows: list) -> list:

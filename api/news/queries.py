@@ -14,6 +14,7 @@ from ..core.errors import NotFound
 from ..core.text import fold
 from ..db.models import in_range
 from ..db.paging import Listing
+from ..db.prepared import STATEMENTS, compile_in
 from .aliases import speakers_containing
 from .models import ARTICLE_REF, QUOTE_ORDER, Article, Quote, Speaker, SpeakerAlias, Statement
 
@@ -116,15 +117,20 @@ def speakers(args: dict) -> Listing:
     return Listing(_ordered(base, order), order, base)
 
 
+def _aliases_query(ids):
+    query = SpeakerAlias.select(SpeakerAlias.speaker, SpeakerAlias.alias)
+    return query.where(SpeakerAlias.speaker.in_(ids)).order_by(SpeakerAlias.id)
+
+
 def aliases_of(ids: list[int]) -> dict[int, list[str]]:
-    """Each speaker's aliases, in the order they were given (one query)."""
+    """Each speaker's aliases, in the order they were given (one query, its SQL built once per count)."""
     aliases: dict[int, list[str]] = {i: [] for i in ids}
     if ids:
-        query = SpeakerAlias.select(SpeakerAlias.speaker, SpeakerAlias.alias).where(
-            SpeakerAlias.speaker.in_(ids)
+        statement = STATEMENTS.get(
+            ("aliases", len(ids)), lambda: compile_in(_aliases_query, SpeakerAlias.speaker, len(ids))
         )
-        for speaker, alias in query.order_by(SpeakerAlias.id).tuples():
-            aliases[speaker].append(alias)
+        for row in statement.run(tuple(ids)):
+            aliases[row["SpeakerAlias.speaker"]].append(row["SpeakerAlias.alias"])
     return aliases
 
 
