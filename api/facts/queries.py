@@ -80,12 +80,25 @@ def annotate_claims(rows: list) -> list:
     return rows
 
 
+def _labels_query(ids):
+    return Review.select(Review.claim, Review.rating_label).where(Review.claim.in_(ids)).order_by(Review.id)
+
+
 def annotate_claim_rows(rows: list[dict]) -> list[dict]:
-    """``annotate_claims`` for the dict rows of a list page: ``review_count`` and ``verdict`` (a label)."""
-    counts, latest = reviews_of([r["Claim.id"] for r in rows])
+    """``annotate_claims`` for the dict rows of a list page: ``review_count`` and ``verdict`` (the latest
+    label), through SQL built once per page size."""
+    ids = [r["Claim.id"] for r in rows]
+    counts: Counter = Counter()
+    latest: dict[int, str] = {}
+    if ids:
+        statement = STATEMENTS.get(
+            ("labels", len(ids)), lambda: compile_in(_labels_query, Review.claim, len(ids))
+        )
+        for review in statement.run(tuple(ids)):
+            counts[review["Review.claim"]] += 1
+            latest[review["Review.claim"]] = review["Review.rating_label"]
     for r in rows:
-        found = latest.get(r["Claim.id"])
-        r["review_count"], r["verdict"] = counts[r["Claim.id"]], found.rating_label if found else None
+        r["review_count"], r["verdict"] = counts[r["Claim.id"]], latest.get(r["Claim.id"])
     return rows
 
 
