@@ -72,9 +72,7 @@ def page_rows(
     if cursor is not None:
         offset = 0
     at = (shape, cursor is not None, bool(offset))
-    statement = STATEMENTS.get(
-        shape and at, lambda: compile_page(listing.query, listing.order, after, cursor, limit + 1, offset)
-    )
+    statement = STATEMENTS.get(shape and at, lambda: compile_page(listing, after, cursor, limit + 1, offset))
     rows = statement.run((*(cursor or ()), limit + 1, offset))
     more, rows = len(rows) > limit, rows[:limit]
     counting = STATEMENTS.get(shape and (shape, "count", cap), lambda: compile_count(listing.count, cap))

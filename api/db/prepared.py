@@ -69,20 +69,31 @@ class Statement:
         return [dict(zip(self.names, row, strict=True)) for row in cursor.fetchall()]
 
 
-def compile_page(query, order: tuple, after, cursor: tuple | None, limit: int, offset: int) -> Statement:
+def compile_page(listing, after, cursor: tuple | None, limit: int, offset: int) -> Statement:
     """The page query's Statement: ``after(order, values)`` (when a cursor is given), limit and offset
-    as slots filled from ``(*cursor, limit, offset)``."""
+    as slots filled from ``(*cursor, limit, offset)``.
+
+    The page is found first on the base table alone (``listing.count``: only the joins its filters
+    need), keys in list order, and only its rows are joined and read whole: a search that matches
+    thousands of rows sorts their keys, not thousands of joined rows
+    (``... WHERE t1.id IN (SELECT t2.id FROM claim AS t2 WHERE ... ORDER BY ... LIMIT ?)``).
+    """
+    order = listing.order
     fields = [field for field, _ in order]
     values = (*(cursor or ()), limit, offset)
     marks = tuple(_mark(i, v) for i, v in enumerate(values))
+    key = listing.count.model._meta.primary_key
+    keys = listing.count.select(key).order_by(*(f.desc() if desc else f.asc() for f, desc in order))
     if cursor is not None:
-        query = query.where(after(order, marks[: len(cursor)]))
-    query = query.limit(marks[-2])
+        keys = keys.where(after(order, marks[: len(cursor)]))
+    keys = keys.limit(marks[-2])
     if offset:
-        query = query.offset(marks[-1])
+        keys = keys.offset(marks[-1])
     converters = [f.db_value for f in fields[: len(cursor or ())]] + [int, int]
     expected = set(range(len(cursor or ()))) | {len(marks) - 2} | ({len(marks) - 1} if offset else set())
-    return _compiled(query, marks, converters, expected)
+    rows = listing.query.clone()
+    rows._where = None  # the filters are the keys' (a listing's count has all of them): not twice
+    return _compiled(rows.where(key.in_(keys)), marks, converters, expected)
 
 
 def compile_in(build, column, count: int) -> Statement:

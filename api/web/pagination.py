@@ -33,10 +33,16 @@ def next_page_url(cursor: str, limit: int, endpoint: str | None = None, **params
     return url_for(endpoint, **{**params, "limit": limit, "cursor": cursor})
 
 
-def _shape(args: dict) -> tuple:
-    """What fixes a list's SQL: the view and its filters' values (not the page's place or size)."""
+def _shape(args: dict) -> tuple | None:
+    """What fixes a list's SQL: the view and its filters' values (not the page's place or size); None
+    (build it every time) if a value cannot be a key."""
     filters = tuple(sorted((k, v) for k, v in args.items() if k not in ("limit", "offset", "cursor")))
-    return request.endpoint, tuple(sorted((request.view_args or {}).items())), filters
+    shape = request.endpoint, tuple(sorted((request.view_args or {}).items())), filters
+    try:
+        hash(shape)
+    except TypeError:
+        return None
+    return shape
 
 
 def paginate(listing, args: dict, page_schema, prepare=None, item=None) -> dict:
