@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from peewee import SQL, Field
@@ -60,13 +60,22 @@ class Statement:
     params: tuple
     slots: tuple  # (position in params, index of the value, converter)
     names: tuple  # the dict key of each column
+    query: object = field(default=None, compare=False)  # the peewee query it was built from
 
-    def run(self, values: tuple = ()) -> list[dict]:
+    def _execute(self, values: tuple):
         params = list(self.params)
         for position, index, convert in self.slots:
             params[position] = convert(values[index])
-        cursor = database.execute_sql(self.sql, params)
-        return [dict(zip(self.names, row, strict=True)) for row in cursor.fetchall()]
+        return database.execute_sql(self.sql, params)
+
+    def run(self, values: tuple = ()) -> list[dict]:
+        """The rows as dicts of raw values."""
+        return [dict(zip(self.names, row, strict=True)) for row in self._execute(values).fetchall()]
+
+    def models(self, values: tuple = ()) -> list:
+        """The rows as the query's model instances, joined models attached: what iterating the query
+        gives, through peewee's own row conversion, without building its SQL again."""
+        return list(self.query._get_cursor_wrapper(self._execute(values)))
 
 
 def compile_page(listing, after, cursor: tuple | None, limit: int, offset: int) -> Statement:
@@ -79,7 +88,7 @@ def compile_page(listing, after, cursor: tuple | None, limit: int, offset: int) 
     (``... WHERE t1.id IN (SELECT t2.id FROM claim AS t2 WHERE ... ORDER BY ... LIMIT ?)``).
     """
     order = listing.order
-    fields = [field for field, _ in order]
+    fields = [f for f, _ in order]
     values = (*(cursor or ()), limit, offset)
     marks = tuple(_mark(i, v) for i, v in enumerate(values))
     key = listing.count.model._meta.primary_key
@@ -113,7 +122,7 @@ def _compiled(query, marks: tuple, converters: list, expected: set) -> Statement
     if found != expected:  # a marker did not come through as itself: do not reuse this SQL
         raise ValueError(f"markers not found in the built parameters: {sorted(expected - found)}")
     names = tuple(column_key(node) for node in query._returning)
-    return Statement(sql, tuple(params), slots, names)
+    return Statement(sql, tuple(params), slots, names, query)
 
 
 def compile_count(query, cap: int) -> Statement:

@@ -21,16 +21,28 @@ from .models import ARTICLE_REF, QUOTE_ORDER, Article, Quote, Speaker, SpeakerAl
 _SPEAKER_REF = (Speaker.id, Speaker.name, Speaker.title, Speaker.kind)
 
 
+def _prepared(key, build, column, values: tuple) -> list:
+    """The models of ``build(values)`` (a query on ``column`` = or IN values), its SQL built once per
+    ``key`` and number of values (``db.prepared``)."""
+    statement = STATEMENTS.get((__name__, key, len(values)), lambda: compile_in(build, column, len(values)))
+    return statement.models(values)
+
+
+def _by_id(key: str, query, row_id: int):
+    found = _prepared(key, lambda ids: query.where(query.model.id == ids[0]), query.model.id, (row_id,))
+    return found[0] if found else None
+
+
 def get_article(article_id: int) -> Article:
-    return _found(Article.get_or_none(Article.id == article_id), "article", article_id)
+    return _found(_by_id("article", Article.select(), article_id), "article", article_id)
 
 
 def get_speaker(speaker_id: int) -> Speaker:
-    return _found(Speaker.get_or_none(Speaker.id == speaker_id), "speaker", speaker_id)
+    return _found(_by_id("speaker", Speaker.select(), speaker_id), "speaker", speaker_id)
 
 
 def get_quote(quote_id: int) -> Quote:
-    return _found(_quote_query().where(Quote.id == quote_id).first(), "quote", quote_id)
+    return _found(_by_id("quote", _quote_query(ordered=False), quote_id), "quote", quote_id)
 
 
 def get_statement(statement_id: int) -> Statement:
@@ -71,20 +83,26 @@ def articles(args: dict) -> Listing:
 def article_detail(article: Article, limit: int) -> Article:
     """The article with its first ``limit`` ``quotes`` (reading order), ``quote_count``, its ``speakers``
     (in order of first appearance) and, for alerts, every quote's words (``all_quotes``)."""
-    article.quotes = list(
-        _quote_query(ordered=False).where(Quote.article == article.id).order_by(Quote.position).limit(limit)
+    head = _quote_query(ordered=False).order_by(Quote.position).limit(limit)
+    every = Quote.select(Quote.id, Quote.text, Quote.speaker).order_by(Quote.position)
+    of_article = (article.id,)
+    article.quotes = _prepared(
+        ("quotes of", limit), lambda a: head.where(Quote.article == a[0]), Quote.article, of_article
     )
-    article.all_quotes = list(
-        Quote.select(Quote.id, Quote.text, Quote.speaker)
-        .where(Quote.article == article.id)
-        .order_by(Quote.position)
+    article.all_quotes = _prepared(
+        "all quotes of", lambda a: every.where(Quote.article == a[0]), Quote.article, of_article
     )
     article.quote_count = len(article.all_quotes)
     first = {}
     for q in article.all_quotes:
         if q.speaker_id is not None:
             first.setdefault(q.speaker_id, len(first))
-    speakers = Speaker.select(*_SPEAKER_REF).where(Speaker.id.in_(list(first))) if first else []
+    refs = Speaker.select(*_SPEAKER_REF)
+    speakers = (
+        _prepared("speakers", lambda ids: refs.where(Speaker.id.in_(ids)), Speaker.id, tuple(first))
+        if first
+        else []
+    )
     article.speakers = sorted(speakers, key=lambda s: first[s.id])
     return article
 
