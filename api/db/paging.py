@@ -75,6 +75,8 @@ def page_rows(
     statement = STATEMENTS.get(shape and at, lambda: compile_page(listing, after, cursor, limit + 1, offset))
     rows = statement.run((*(cursor or ()), limit + 1, offset))
     more, rows = len(rows) > limit, rows[:limit]
+    if cursor is None and not offset and not more:  # the whole list is on this page: nothing to count
+        return rows, min(len(rows), cap), len(rows) <= cap, more
     counting = STATEMENTS.get(shape and (shape, "count", cap), lambda: compile_count(listing.count, cap))
     counted = counting.run()[0]["count"]
     return rows, min(counted, cap), counted <= cap, more
