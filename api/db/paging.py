@@ -71,14 +71,17 @@ def page_rows(
     (a hashable key for the listing and its filters' values; None builds it every time)."""
     if cursor is not None:
         offset = 0
-    at = (shape, cursor is not None, bool(offset))
-    statement = STATEMENTS.get(shape and at, lambda: compile_page(listing, after, cursor, limit + 1, offset))
+    at = (shape, cursor is not None, bool(offset), cap)
+    statement = STATEMENTS.get(
+        shape and at, lambda: compile_page(listing, after, cursor, limit + 1, offset, cap)
+    )
     rows = statement.run((*(cursor or ()), limit + 1, offset))
     more, rows = len(rows) > limit, rows[:limit]
-    if cursor is None and not offset and not more:  # the whole list is on this page: nothing to count
-        return rows, min(len(rows), cap), len(rows) <= cap, more
-    counting = STATEMENTS.get(shape and (shape, "count", cap), lambda: compile_count(listing.count, cap))
-    counted = counting.run()[0]["count"]
+    if rows:  # every row carries the capped count
+        counted = rows[0]["_total"]
+    else:  # past the end: the count on its own
+        counting = STATEMENTS.get(shape and (shape, "count", cap), lambda: compile_count(listing.count, cap))
+        counted = counting.run()[0]["count"]
     return rows, min(counted, cap), counted <= cap, more
 
 

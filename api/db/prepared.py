@@ -24,7 +24,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from peewee import SQL, Field
+from peewee import SQL, Field, Select, fn
 
 from .binding import database
 
@@ -78,9 +78,10 @@ class Statement:
         return list(self.query._get_cursor_wrapper(self._execute(values)))
 
 
-def compile_page(listing, after, cursor: tuple | None, limit: int, offset: int) -> Statement:
+def compile_page(listing, after, cursor: tuple | None, limit: int, offset: int, cap: int) -> Statement:
     """The page query's Statement: ``after(order, values)`` (when a cursor is given), limit and offset
-    as slots filled from ``(*cursor, limit, offset)``.
+    as slots filled from ``(*cursor, limit, offset)``; each row carries ``_total``, the capped count
+    (one round trip for both: a scalar subquery the database evaluates once).
 
     The page is found first on the base table alone (``listing.count``: only the joins its filters
     need), keys in list order, and only its rows are joined and read whole: a search that matches
@@ -102,7 +103,8 @@ def compile_page(listing, after, cursor: tuple | None, limit: int, offset: int) 
     expected = set(range(len(cursor or ()))) | {len(marks) - 2} | ({len(marks) - 1} if offset else set())
     rows = listing.query.clone()
     rows._where = None  # the filters are the keys' (a listing's count has all of them): not twice
-    return _compiled(rows.where(key.in_(keys)), marks, converters, expected)
+    rows = rows.where(key.in_(keys)).select_extend(_capped_count(listing.count, cap).alias("_total"))
+    return _compiled(rows, marks, converters, expected)
 
 
 def compile_in(build, column, count: int) -> Statement:
@@ -125,10 +127,15 @@ def _compiled(query, marks: tuple, converters: list, expected: set) -> Statement
     return Statement(sql, tuple(params), slots, names, query)
 
 
+def _capped_count(query, cap: int):
+    """SELECT COUNT(1) over at most ``cap`` + 1 rows of ``query``."""
+    return Select([query.select(SQL("1")).order_by().limit(cap + 1).alias("_counted")], [fn.COUNT(SQL("1"))])
+
+
 def compile_count(query, cap: int) -> Statement:
-    """SELECT COUNT(1) over at most ``cap`` + 1 rows of ``query`` (constants only: nothing to fill in)."""
-    sql, params = query.select(SQL("1")).order_by().limit(cap + 1).sql()
-    return Statement(f"SELECT COUNT(1) FROM ({sql}) AS _counted", tuple(params), (), ("count",))
+    """The capped count alone (constants only: nothing to fill in), for a page past the list's end."""
+    sql, params = _capped_count(query, cap).bind(database).sql()
+    return Statement(sql, tuple(params), (), ("count",))
 
 
 def _hashable(value) -> bool:
