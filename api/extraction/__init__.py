@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from .records import (CONTINUATION, FULL, KINDS, ORGANIZATION, PARTIAL, PERSON,
                       TRANSCRIPT, TWEET, UNKNOWN, Quote, Span, Speaker)
+from .lexicons import LEXICONS, detect_language
 from .pipeline import extract
 
-__all__ = ["extract", "Quote", "Span", "Speaker", "KINDS", "FULL", "PARTIAL",
+__all__ = ["extract", "detect_language", "LEXICONS", "Quote", "Span", "Speaker", "KINDS", "FULL", "PARTIAL",
            "CONTINUATION", "TRANSCRIPT", "TWEET", "PERSON", "ORGANIZATION", "UNKNOWN"]

@@ -67,14 +67,14 @@ TRANSCRIPT_LABEL = regex.compile(
 # The end of a sentence: ". ", "? ", "! " (and a closing quotation mark after
 # them) before a capital, a quotation mark or a digit, except after an
 # abbreviation or an initial:
-#   She left⟦. ⟧Austin said.    He called it “a win⟦.” ⟧She did not.
+#   She left⟦. ⟧Austin said.    He called it “a win⟦.” ⟧She did not.    Er ging⟦. ⟧„Nein.“
 #   not in:  Mr. Austin   U.S. Army   George W. Bush
 SENTENCE_END = regex.compile(
     r"""
     (?<! \b (?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Rev|Fr|Prof
              |St|Jr|Sr|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|No|Vol|vs|Inc|Corp|Co|Ft|Mt
              |\p{Lu}) )
-    [.!?…]+ ['’)\]”"]* \s+ (?= [\p{Lu}“"‘'\d(] )
+    [.!?…]+ ['’)\]”"“«»‘]* \s+ (?= [\p{Lu}“"‘'\d(„«»‚] )     # German: „…“ and »…«
     """, V)
 
 # ------------------------------------------------------------------ quotation marks

@@ -1,5 +1,10 @@
 """The engine: text in, immutable Quote records out.
 
+    lexicons.lexicon_for the language: given, or detected from the text
+    generic.extract_generic   every language but English (its stages are in its module)
+
+English:
+
     layout.analyse       paragraphs, sentences, tags, tweets, transcript turns
     quotes.find_quotes   pair quotation marks into quoted stretches
     classify.is_speech   drop titles and nicknames
@@ -17,10 +22,15 @@ from __future__ import annotations
 
 from . import attribute, classify, confidence, speakers
 from .attribute import Cue
+from .generic import extract_generic
 from .inherit import PREVIOUS_PARAGRAPH, inherit
 from .layout import Layout, analyse
+from .lexicons import lexicon_for
 from .quotes import QuoteSpan, find_quotes
+from .ranking import load_models
 from .records import CONTINUATION, FULL, PARTIAL, TRANSCRIPT, TWEET, Quote, Span
+
+MODELS = load_models()
 
 def find_cues(layout: Layout, spans: list[QuoteSpan]) -> list[Cue | None]:
     """Each quote's own cue, searched between it and its neighbours."""
@@ -54,10 +64,21 @@ def display_end(text: str, start: int, end: int) -> int:
     return stop if stop > start else end
 
 
-def extract(text: str) -> tuple[Quote, ...]:
-    """All direct quotes of ``text`` with their speakers, sorted by start."""
+def extract(text: str, language: str | None = None) -> tuple[Quote, ...]:
+    """All direct quotes of ``text`` with their speakers, sorted by start.
+
+    ``language`` (a BCP 47 tag: "en", "de-AT") picks the lexicon; when None or
+    without a lexicon, the language is detected from the text.  English runs the
+    English stages below; other languages the language-neutral ones (generic.py)."""
     if not isinstance(text, str) or not text:
         return ()
+    lx = lexicon_for(language, text)
+    if lx.code != "en":
+        return extract_generic(text, lx, MODELS.get(lx.code, {}))
+    return extract_english(text)
+
+
+def extract_english(text: str) -> tuple[Quote, ...]:
     layout = analyse(text)
     spans = [q for q in find_quotes(layout) if classify.is_speech(layout, q)]
     cues = inherit(layout, spans, find_cues(layout, spans))

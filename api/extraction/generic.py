@@ -1,0 +1,160 @@
+"""The language-neutral pipeline, for every language with a lexicon but its own
+stages (all but English today):
+
+    layout.analyse, quotes.find_quotes    paragraphs, sentences, paired marks
+    mentions.find_mentions                pronouns and noun phrases outside quotes
+    ranking.quote_features                is the stretch speech?   (model "quote")
+    ranking.speaker_features              which mention said it?   (model "speaker")
+    naming.Cast                           mention -> Speaker, nameless ones excepted
+
+The candidates of a quote are the mentions of its sentence and of the sentence
+before; the speaker model ranks them (a softmax over their scores), the quote
+model drops titles, names and coined terms.  ``items`` is shared with
+``scripts/train_attribution.py``, so that training sees exactly the features
+that extraction computes.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from . import classify
+from .layout import Layout, analyse
+from .lexicons import Lexicon
+from .mentions import Mention, find_mentions, tokenize, word_index
+from .naming import Cast
+from .quotes import QuoteSpan, find_quotes
+from .ranking import Context, Model, logistic, quote_features, speaker_features
+from .records import CONTINUATION, FULL, PARTIAL, Quote, Span
+
+QUOTE_THRESHOLD = 0.5  # unless weights.json gives the one fitted on train
+SENTENCES_BACK = 3
+
+
+@dataclass(frozen=True)
+class Item:
+    """One quoted stretch with the evidence about it."""
+
+    span: QuoteSpan
+    features: list[str]
+    candidates: list[tuple[Mention, list[str]]]
+
+
+def _bounds(layout: Layout, q: QuoteSpan) -> tuple[int, int, int, int]:
+    """(start of the sentences before, previous sentence start, sentence start, sentence end)
+    around the quote: up to ``SENTENCES_BACK`` sentences, in its paragraph and the one before."""
+    p_lo, p_hi = layout.paragraphs[q.para]
+    s_lo = layout.sentence_start(q.open, p_lo)
+    s_hi = layout.sentence_stop(q.close if q.close >= 0 else q.end, p_hi)
+    floor = layout.paragraphs[q.para - 1][0] if q.para else p_lo
+    starts = [s_lo]
+    while len(starts) <= SENTENCES_BACK and starts[-1] > floor:
+        starts.append(layout.sentence_start(starts[-1] - 1, floor))
+    return starts[-1], starts[1] if len(starts) > 1 else s_lo, s_lo, s_hi
+
+
+def _candidates(ctx: Context, mentions: list[Mention], starts: list[int], q: QuoteSpan, bounds,
+                verb_in_sentence: bool, colon: bool) -> list[tuple[Mention, list[str]]]:
+    far_lo, ps_lo, s_lo, s_hi = bounds
+    close = q.close + 1 if q.close >= 0 else q.end
+    found = mentions[bisect_left(starts, far_lo) : bisect_left(starts, s_hi)]
+    regions: dict[str, list[Mention]] = {"far": [], "prev": [], "before": [], "after": []}
+    for m in found:
+        if m.end <= ps_lo:
+            regions["far"].append(m)
+        elif m.end <= s_lo:
+            regions["prev"].append(m)
+        elif m.end <= q.open:
+            regions["before"].append(m)
+        elif m.start >= close:
+            regions["after"].append(m)
+    q_first, q_last = word_index(ctx.words, q.open), word_index(ctx.words, close) - 1
+    out = []
+    for region, ms in regions.items():
+        ordered = ms if region == "after" else ms[::-1]
+        for rank, m in enumerate(ordered):
+            gap = m.first - q_last - 1 if region == "after" else q_first - m.last - 1
+            first = m is ms[0]
+            out.append((m, speaker_features(ctx, m, region, rank, gap, verb_in_sentence, colon, first)))
+    return out
+
+
+def items(text: str, lx: Lexicon) -> tuple[Layout, Context, list[Mention], list[Item]]:
+    """The article's quoted stretches, each with its features and its candidate speakers."""
+    layout = analyse(text)
+    spans = [q for q in find_quotes(layout) if not classify.is_aside(layout, q)]
+    quoted = sorted((q.open, q.close + 1 if q.close >= 0 else q.end) for q in spans)
+    words = tokenize(text)
+    inside = _Inside(quoted)
+    verbs = frozenset(i for i, w in enumerate(words) if w.text.lower() in lx.speech_verbs and not inside(w.start))
+    ctx = Context(text, words, lx, verbs)
+    mentions = find_mentions(text, words, lx, quoted)
+    starts = [m.start for m in mentions]
+    out = []
+    for q in spans:
+        bounds = _bounds(layout, q)
+        lo, hi = word_index(words, bounds[2]), word_index(words, bounds[3])
+        verb_in_sentence = any(i in verbs for i in range(lo, hi))
+        colon = text[max(0, q.open - 3) : q.open].rstrip().endswith(":")
+        qf = quote_features(ctx, q.open, q.start, q.end, q.close, verb_in_sentence, colon)
+        out.append(Item(q, qf, _candidates(ctx, mentions, starts, q, bounds, verb_in_sentence, colon)))
+    return layout, ctx, mentions, out
+
+
+class _Inside:
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+
+    def __call__(self, pos: int) -> bool:
+        k = bisect_left(self.spans, (pos + 1,)) - 1
+        return k >= 0 and self.spans[k][0] <= pos < self.spans[k][1]
+
+
+def _cue_span(ctx: Context, m: Mention) -> Span | None:
+    for i in (m.last + 1, m.first - 1, m.last + 2):
+        if i in ctx.verbs:
+            w = ctx.words[i]
+            return Span(w.start, w.end, w.text)
+    return None
+
+
+def _display_end(text: str, start: int, end: int) -> int:
+    stop = end
+    while stop > start and (text[stop - 1].isspace() or text[stop - 1] == ","):
+        stop -= 1
+    return stop if stop > start else end
+
+
+def extract_generic(text: str, lx: Lexicon, models: dict[str, Model]) -> tuple[Quote, ...]:
+    """All direct quotes of ``text`` with their speakers, read with lexicon ``lx``."""
+    layout, ctx, mentions, found = items(text, lx)
+    quote_model, speaker_model = models.get("quote"), models.get("speaker")
+    threshold = quote_model.threshold if quote_model and quote_model.threshold is not None else QUOTE_THRESHOLD
+    cast = Cast(ctx, mentions)
+    out = []
+    for item in found:
+        q = item.span
+        p_quote = logistic(quote_model.logit(item.features)) if quote_model else 1.0
+        if p_quote < threshold:
+            continue
+        mention, p_speaker = None, 0.0
+        if item.candidates and speaker_model:
+            scores = [speaker_model.logit(f) for _, f in item.candidates]
+            top = max(scores)
+            total = sum(2.718281828459045 ** (s - top) for s in scores)
+            best = scores.index(top)
+            mention, p_speaker = item.candidates[best][0], 1.0 / total
+        kind = CONTINUATION if q.continued else PARTIAL if classify.is_partial(layout, q) else FULL
+        end = _display_end(text, q.start, q.end)
+        out.append(
+            Quote(
+                q.start, end, text[q.start:end], kind,
+                cast.speaker(mention) if mention else None,
+                Span(mention.start, mention.end, text[mention.start:mention.end]) if mention else None,
+                _cue_span(ctx, mention) if mention else None,
+                round(p_quote * p_speaker, 3),
+            )
+        )
+    return tuple(out)

@@ -1,0 +1,143 @@
+"""Language-neutral stage: evidence for "is this a quote" and for "which mention
+said it", and the small logistic models that weigh it.
+
+The features are names ("before:verb-right", "words:2-3"); a model is a weight
+per name and a bias, fitted on the annotated train sets by
+``scripts/train_attribution.py`` and shipped in ``weights.json`` (one pair of
+models per language).  Inference is a sum and a logistic: pure Python.
+
+    >>> logistic(0.0)
+    0.5
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from .lexicons import Lexicon
+from .mentions import Mention, Word
+
+WEIGHTS_PATH = Path(__file__).with_name("weights.json")
+SENTENCE_PUNCT = ".!?"
+
+
+@dataclass(frozen=True)
+class Context:
+    """One article as the features read it."""
+
+    text: str
+    words: list[Word]
+    lexicon: Lexicon
+    verbs: frozenset[int]  # indices of speech-verb words outside quotes
+
+
+@dataclass(frozen=True)
+class Model:
+    bias: float
+    weights: dict[str, float]
+    threshold: float | None = None
+
+    def logit(self, features: list[str]) -> float:
+        w = self.weights
+        return self.bias + sum(w.get(f, 0.0) for f in features)
+
+
+def logistic(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
+
+
+def load_models(path: Path = WEIGHTS_PATH) -> dict[str, dict[str, Model]]:
+    """{language: {"quote": Model, "speaker": Model}} from ``weights.json``."""
+    if not path.exists():
+        return {}
+    with open(path, encoding="utf-8") as fh:
+        raw = json.load(fh)
+    return {
+        lang: {name: Model(m["bias"], m["weights"], m.get("threshold")) for name, m in models.items() if isinstance(m, dict)}
+        for lang, models in raw.items()
+    }
+
+
+def _bucket(n: int) -> str:
+    return "0" if n <= 0 else "1" if n == 1 else "2-3" if n <= 3 else "4-7" if n <= 7 else "8-15" if n <= 15 else "16+"
+
+
+def _word(ctx: Context, i: int) -> str:
+    return ctx.words[i].text.lower() if 0 <= i < len(ctx.words) else ""
+
+
+def quote_features(ctx: Context, open_: int, start: int, end: int, close: int, verb_in_sentence: bool,
+                   colon: bool) -> list[str]:
+    """Evidence that a quoted stretch is speech, not a title, a name or a coined term."""
+    text, lx = ctx.text, ctx.lexicon
+    body = text[start:end].split()
+    content = [w for w in body if w.lower().strip(",.;:!?") not in lx.function_words]
+    caps = sum(1 for w in content if w[:1].isupper())
+    last = text[start:end].rstrip("’'\")] ")[-1:]
+    before = text[max(0, open_ - 30) : open_].split()
+    after = text[close + 1 : close + 4] if close >= 0 else ""
+    prev = before[-1].lower().strip(",") if before else ""
+    f = [
+        "words:" + _bucket(len(body)),
+        "caps:all" if content and caps == len(content) else "caps:some" if caps else "caps:none",
+        "ends:" + (last if last in SENTENCE_PUNCT + ",:" else "word"),
+        "starts:upper" if body and body[0][:1].isupper() else "starts:lower",
+        "verb-in-sentence" if verb_in_sentence else "no-verb-in-sentence",
+        "after-colon" if colon else "not-after-colon",
+        "after:" + (after.strip()[:1] if after.strip()[:1] in ",.;:" else "other"),
+        "digits" if any(ch.isdigit() for ch in text[start:end]) else "no-digits",
+        "unclosed" if close < 0 else "closed",
+    ]
+    if prev in lx.determiners or prev in lx.oblique_determiners:
+        f.append("prev:determiner")
+    elif prev in lx.prepositions:
+        f.append("prev:preposition")
+    elif prev in lx.speech_verbs:
+        f.append("prev:verb")
+    elif prev in lx.naming_words:
+        f.append("prev:naming")
+    if len(body) <= 3:
+        f += [x + "&short" for x in f if x.startswith(("caps", "verb", "no-verb", "prev", "ends"))]
+    return f
+
+
+def speaker_features(ctx: Context, m: Mention, region: str, rank: int, gap: int, verb_in_sentence: bool,
+                     colon: bool, first: bool) -> list[str]:
+    """Evidence that mention ``m`` is the source of a quote: where it stands (``region``:
+    before, after, previous sentence), how near (``rank`` among the region's
+    candidates, ``gap`` words), and what cue words touch it."""
+    lx = ctx.lexicon
+    left, left2, right = _word(ctx, m.first - 1), _word(ctx, m.first - 2), _word(ctx, m.last + 1)
+    right2 = _word(ctx, m.last + 2)
+    own = [
+        "pronoun" if m.pronoun else "det:" + (m.determiner or "none"),
+        "named" if m.named else "unnamed",
+        "title" if m.title else "no-title",
+        "org" if m.org else "no-org",
+        "rank:" + _bucket(rank),
+        "gap:" + _bucket(gap),
+        "verb-in-sentence" if verb_in_sentence else "no-verb-in-sentence",
+        "first" if first else "not-first",
+    ]
+    if m.last + 1 in ctx.verbs or (right in (",", "(") and m.last + 2 in ctx.verbs and region != "after"):
+        own.append("verb-right")
+    if m.first - 1 in ctx.verbs:
+        own.append("verb-left")
+    if right in lx.cue_after_speaker:
+        own.append("cue-right:" + right)
+    if left in lx.cue_before_speaker:
+        own.append("cue-left:" + left)
+    elif left2 in lx.cue_before_speaker:
+        own.append("cue-left2:" + left2)
+    if left in lx.prepositions and left not in lx.cue_before_speaker:
+        own.append("preposition-left")
+    if left == "," and region == "after":
+        own.append("comma-left")
+    if right2 in lx.speech_verbs and right not in (",", "."):
+        own.append("verb-right2")
+    if colon and region == "before":
+        own.append("colon")
+    return ["all:" + x for x in own] + [region + ":" + x for x in own] + [region]
