@@ -49,18 +49,18 @@ def matched_unit(q, units):
 
 
 def examples(docs, lx):
+    """(quote features with the quote's label, (candidates' features, the right one's index))."""
     quote_ex, speaker_ex = [], []
     for d in docs:
         units = [u for u in d["attributions"] if u["direct"]]
         _, _, _, found = generic.items(d["text"], lx)
         for item in found:
             unit = matched_unit(item.span, units)
-            quote_ex.append((item.features, unit is not None))
+            quote_ex.append((item.features, unit is not None, [f for _, f in item.candidates]))
             if unit is None or not unit["source"] or not item.candidates:
                 continue
             gold = [k for k, (m, _) in enumerate(item.candidates) if overlap(m.start, m.end, unit["source"])]
-            if gold:
-                speaker_ex.append(([f for _, f in item.candidates], gold[0]))
+            speaker_ex.append(([f for _, f in item.candidates], gold[0] if gold else None))
     return quote_ex, speaker_ex
 
 
@@ -82,9 +82,10 @@ def fit_logistic(data, epochs=30, rate=0.3, l2=1e-3, seed=1):
     return b, w
 
 
-def fit_softmax(data, epochs=30, rate=0.3, l2=1e-3, seed=1):
+def fit_softmax(data, epochs=10, rate=0.3, l2=0.03, seed=1):
+    """``data``: (candidates' features, index of the right one); those with none right are skipped."""
     w, g2 = {}, {}
-    data = list(data)
+    data = [x for x in data if x[1] is not None]
     rng = random.Random(seed)
     for _ in range(epochs):
         rng.shuffle(data)
@@ -106,8 +107,13 @@ def fit_softmax(data, epochs=30, rate=0.3, l2=1e-3, seed=1):
 
 
 def top1(model, data):
+    """The share of matched quotes (with a gold source) whose best candidate is right."""
     right = sum(max(range(len(c)), key=lambda k: model.logit(c[k])) == gold for c, gold in data)
     return right / len(data) if data else 0.0
+
+
+def covered(data):
+    return sum(gold is not None for _, gold in data) / len(data) if data else 0.0
 
 
 def scored(docs, lx, models):
@@ -117,10 +123,21 @@ def scored(docs, lx, models):
     preds = []
     for d in docs:
         quotes = generic.extract_generic(d["text"], lx, models)
-        preds.append({"id": d["id"], "quotes": [
-            {"start": q.start, "end": q.end, "speaker": q.speaker.name if q.speaker else None,
-             "speaker_start": q.mention.start if q.mention else None,
-             "speaker_end": q.mention.end if q.mention else None} for q in quotes]})
+        preds.append(
+            {
+                "id": d["id"],
+                "quotes": [
+                    {
+                        "start": q.start,
+                        "end": q.end,
+                        "speaker": q.speaker.name if q.speaker else None,
+                        "speaker_start": q.mention.start if q.mention else None,
+                        "speaker_end": q.mention.end if q.mention else None,
+                    }
+                    for q in quotes
+                ],
+            }
+        )
     return score.score(docs, preds)[0]
 
 
@@ -135,18 +152,30 @@ def main():
     train, dev = load(args.train), load(args.dev)
     q_train, s_train = examples(train, lx)
     q_dev, s_dev = examples(dev, lx)
-    qb, qw = fit_logistic(q_train)
     sw = fit_softmax(s_train)
+    speaker = ranking.Model(0.0, sw)
+    qb, qw = fit_logistic(
+        [
+            (ranking.with_speaker_evidence(f, max((speaker.logit(c) for c in cands), default=None)), y)
+            for f, y, cands in q_train
+        ]
+    )
     best = max(
-        (scored(train, lx, {"quote": ranking.Model(qb, qw, t), "speaker": ranking.Model(0.0, sw)})["end_to_end_f1"], t)
+        (
+            scored(train, lx, {"quote": ranking.Model(qb, qw, t), "speaker": ranking.Model(0.0, sw)})[
+                "end_to_end_f1"
+            ],
+            t,
+        )
         for t in THRESHOLDS
     )
     threshold = best[1]
     models = {"quote": ranking.Model(qb, qw, threshold), "speaker": ranking.Model(0.0, sw)}
     print(f"quote threshold {threshold} (best end-to-end F1 on train of {THRESHOLDS})")
     print(f"{'':24} {'train':>8} {'dev':>8}")
-    print(f"{'speaker top-1 (cands)':24} {top1(models['speaker'], s_train):8.4f} {top1(models['speaker'], s_dev):8.4f}"
-          f"   ({len(s_train)} / {len(s_dev)} quotes with the gold source among the candidates)")
+    tops = top1(models["speaker"], s_train), top1(models["speaker"], s_dev)
+    print(f"{'speaker top-1':24} {tops[0]:8.4f} {tops[1]:8.4f}   ({len(s_train)} / {len(s_dev)} quotes")
+    print(f"{'':24} the gold source among the candidates of {covered(s_train):.3f} / {covered(s_dev):.3f})")
     a, b = scored(train, lx, models), scored(dev, lx, models)
     for key in ("quote_precision", "quote_recall", "quote_f1", "speaker_accuracy", "end_to_end_f1"):
         print(f"{key:24} {a[key]:8.4f} {b[key]:8.4f}")
@@ -156,7 +185,11 @@ def main():
     raw = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     raw[args.language] = {
         "trained_on": os.path.basename(args.train),
-        "quote": {"bias": round(qb, 4), "threshold": threshold, "weights": {f: round(v, 4) for f, v in sorted(qw.items()) if abs(v) > 1e-4}},
+        "quote": {
+            "bias": round(qb, 4),
+            "threshold": threshold,
+            "weights": {f: round(v, 4) for f, v in sorted(qw.items()) if abs(v) > 1e-4},
+        },
         "speaker": {"bias": 0.0, "weights": {f: round(v, 4) for f, v in sorted(sw.items()) if abs(v) > 1e-4}},
     }
     path.write_text(json.dumps(raw, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")

@@ -16,6 +16,7 @@ that extraction computes.
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -26,7 +27,8 @@ from .lexicons import Lexicon
 from .mentions import Mention, find_mentions, tokenize, word_index
 from .naming import Cast
 from .quotes import QuoteSpan, find_quotes
-from .ranking import Context, Model, logistic, quote_features, speaker_features
+from .ranking import (Context, Model, Sentence, logistic, quote_features, speaker_features,
+                      with_speaker_evidence)
 from .records import CONTINUATION, FULL, PARTIAL, Quote, Span
 
 QUOTE_THRESHOLD = 0.5  # unless weights.json gives the one fitted on train
@@ -56,7 +58,7 @@ def _bounds(layout: Layout, q: QuoteSpan) -> tuple[int, int, int, int]:
 
 
 def _candidates(ctx: Context, mentions: list[Mention], starts: list[int], q: QuoteSpan, bounds,
-                verb_in_sentence: bool, colon: bool) -> list[tuple[Mention, list[str]]]:
+                sentence: Sentence) -> list[tuple[Mention, list[str]]]:
     far_lo, ps_lo, s_lo, s_hi = bounds
     close = q.close + 1 if q.close >= 0 else q.end
     found = mentions[bisect_left(starts, far_lo) : bisect_left(starts, s_hi)]
@@ -77,8 +79,9 @@ def _candidates(ctx: Context, mentions: list[Mention], starts: list[int], q: Quo
         for rank, m in enumerate(ordered):
             gap = m.first - q_last - 1 if region == "after" else q_first - m.last - 1
             first = m is ms[0]
-            out.append((m, speaker_features(ctx, m, region, rank, gap, verb_in_sentence, colon, first)))
+            out.append((m, speaker_features(ctx, m, region, rank, gap, sentence, first)))
     return out
+
 
 
 def items(text: str, lx: Lexicon) -> tuple[Layout, Context, list[Mention], list[Item]]:
@@ -88,19 +91,46 @@ def items(text: str, lx: Lexicon) -> tuple[Layout, Context, list[Mention], list[
     quoted = sorted((q.open, q.close + 1 if q.close >= 0 else q.end) for q in spans)
     words = tokenize(text)
     inside = _Inside(quoted)
-    verbs = frozenset(i for i, w in enumerate(words) if w.text.lower() in lx.speech_verbs and not inside(w.start))
-    ctx = Context(text, words, lx, verbs)
+    verbs, markers = set(), set()
+    cues = lx.report_markers | lx.cue_after_speaker | (lx.cue_before_speaker - {"so", "wie", "nach"})
+    for i, w in enumerate(words):
+        lw = w.text.lower()
+        if lw in lx.speech_verbs and not inside(w.start):
+            verbs.add(i)
+        elif lw in cues and not inside(w.start):
+            markers.add(i)
+    ctx = Context(text, words, lx, frozenset(verbs), frozenset(markers))
     mentions = find_mentions(text, words, lx, quoted)
     starts = [m.start for m in mentions]
     out = []
     for q in spans:
         bounds = _bounds(layout, q)
-        lo, hi = word_index(words, bounds[2]), word_index(words, bounds[3])
-        verb_in_sentence = any(i in verbs for i in range(lo, hi))
-        colon = text[max(0, q.open - 3) : q.open].rstrip().endswith(":")
-        qf = quote_features(ctx, q.open, q.start, q.end, q.close, verb_in_sentence, colon)
-        out.append(Item(q, qf, _candidates(ctx, mentions, starts, q, bounds, verb_in_sentence, colon)))
+        prev, lo, hi = (word_index(words, b) for b in bounds[1:])
+        after, before = word_index(words, q.close + 1) if q.close >= 0 else -9, word_index(words, q.open)
+        sentence = Sentence(
+            any(i in verbs for i in range(lo, hi)),
+            any(i in verbs for i in range(prev, lo)),
+            any(i in markers for i in range(lo, hi)),
+            text[max(0, q.open - 3) : q.open].rstrip().endswith(":"),
+            _cue_after(words, after, verbs | markers, lx),
+            any(i in verbs or i in markers for i in range(before - 3, before)),
+        )
+        qf = quote_features(ctx, q.open, q.start, q.end, q.close, sentence)
+        out.append(Item(q, qf, _candidates(ctx, mentions, starts, q, bounds, sentence)))
     return layout, ctx, mentions, out
+
+
+def _cue_after(words, i: int, cues: set[int], lx: Lexicon) -> str:
+    """How a cue word follows a closing mark at word ``i``: "comma" („…“, sagte er), "direct"
+    („Spiegel“ berichtet) or "" (none within two words)."""
+    if i < 0 or i >= len(words):
+        return ""
+    if i in cues:
+        return "direct"
+    if words[i].text not in ",–—-":
+        return ""
+    nxt = words[i + 1].text.lower() if i + 1 < len(words) else ""
+    return "comma" if i + 1 in cues or i + 2 in cues or nxt in lx.cue_before_speaker else ""
 
 
 class _Inside:
@@ -136,16 +166,15 @@ def extract_generic(text: str, lx: Lexicon, models: dict[str, Model]) -> tuple[Q
     out = []
     for item in found:
         q = item.span
-        p_quote = logistic(quote_model.logit(item.features)) if quote_model else 1.0
-        if p_quote < threshold:
-            continue
-        mention, p_speaker = None, 0.0
+        mention, p_speaker, top = None, 0.0, None
         if item.candidates and speaker_model:
             scores = [speaker_model.logit(f) for _, f in item.candidates]
             top = max(scores)
-            total = sum(2.718281828459045 ** (s - top) for s in scores)
-            best = scores.index(top)
-            mention, p_speaker = item.candidates[best][0], 1.0 / total
+            total = sum(math.exp(s - top) for s in scores)
+            mention, p_speaker = item.candidates[scores.index(top)][0], 1.0 / total
+        p_quote = logistic(quote_model.logit(with_speaker_evidence(item.features, top))) if quote_model else 1.0
+        if p_quote < threshold:
+            continue
         kind = CONTINUATION if q.continued else PARTIAL if classify.is_partial(layout, q) else FULL
         end = _display_end(text, q.start, q.end)
         out.append(

@@ -21,6 +21,10 @@ _TITLE_WORDS = set(lx.TITLE_WORDS) | set(lx.TITLE_MODIFIERS)
 _DETERMINERS = {"the", "a", "an", "one", "another", "this", "these", "those", "his", "her",
                 "their", "its", "some", "several", "two", "three", "many", "both", "each", "most"}
 _SUFFIXES = {s.rstrip(".") for s in lx.NAME_SUFFIXES}
+# Heads of nameless descriptions: "a White House official", "Critics", "Officials".
+_PERSON_HEADS = set(lx.TITLE_WORDS) | set(lx.PERSON_NOUNS)
+# Month abbreviations that are also given names ("said Jan Egeland"): kept before a name.
+_MONTHS = {"Jan", "Mar", "Jun", "Jul", "Aug", "Dec"}
 _NOT_PERSON_NAME = {"Republican", "Republicans", "Democrat", "Democrats", "Democratic", "GOP",
                     "American", "Americans", "Congress", "Senate", "House", "State", "States"}
 
@@ -112,9 +116,19 @@ def _description(words: list[str], title_words: list[str]) -> NameParts:
     head_words = [w for w in title_words if w.lower() not in _PREPOSITIONS and w != "the"] or words
     prep = next((i for i, w in enumerate(words) if w.lower() in _PREPOSITIONS), len(words))
     head = _bare(words[prep - 1]) if prep else _bare(head_words[-1])
+    if head in _PERSON_HEADS or head.rstrip("s") in _PERSON_HEADS:  # a White House official: nameless
+        return NameParts(desc, desc, gender_of(words, []), UNKNOWN, ())
     if head in lx.ORG_NOUNS or (prep == len(words) and is_organization(words)):
         return NameParts(desc, None, None, ORGANIZATION, ())
     return NameParts(desc, desc, gender_of(words, []), UNKNOWN, ())
+
+
+def _plural_head(name_words: list[str]) -> bool:
+    """"Critics", "Officials", "Republicans": a group, not someone's name ("King" may be)."""
+    if len(name_words) != 1:
+        return False
+    w = _bare(name_words[0])
+    return w in lx.PERSON_NOUNS or (w.endswith("s") and w[:-1] in _PERSON_HEADS)
 
 
 def _opening_participle(word: str) -> bool:
@@ -129,7 +143,7 @@ def parse(surface: str) -> NameParts:
     text = NP.TRAILING_PARENTHESIS.sub("", surface).strip(" ,;:")
     words = text.split()
     while words and len(words) > 1 and (words[0].lower() in _DETERMINERS or words[0] in lx.SENTENCE_OPENERS
-                                        or _opening_participle(words[0])):
+                                        or _opening_participle(words[0])) and words[0] not in _MONTHS:
         words = words[1:]
     if not words:
         return NameParts(surface.strip(), None, None, UNKNOWN, ())
@@ -137,7 +151,7 @@ def parse(surface: str) -> NameParts:
     if name_words and name_words[0] in lx.PARTICLES:
         title_words, name_words = title_words + name_words[:1], name_words[1:]
     if not name_words or all(w in _NOT_PERSON_NAME for w in name_words) \
-            or _object_of_preposition(title_words):
+            or _object_of_preposition(title_words) or _plural_head(name_words):
         return _description(words, title_words)
     if is_organization(words) and not gender_of(title_words, name_words):
         name = " ".join(words)

@@ -66,7 +66,7 @@ class Cast:
         while k >= 0 and self.mentions[k].start >= m.start - _LOOKBACK:
             c = self.mentions[k]
             k -= 1
-            if c.pronoun or not c.named or (c.org and not c.title):
+            if c.pronoun or not c.named or (c.org and not c.title) or not (c.gender or c.title):
                 continue
             if m.gender and c.gender and c.gender != m.gender:
                 continue

@@ -32,6 +32,19 @@ class Context:
     words: list[Word]
     lexicon: Lexicon
     verbs: frozenset[int]  # indices of speech-verb words outside quotes
+    markers: frozenset[int]  # indices of reported-speech markers and cue words outside quotes
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """What the sentence of a quote holds outside quotation marks."""
+
+    verb: bool  # a speech verb
+    verb_before: bool  # one in the sentence before
+    marker: bool  # a reported-speech marker or cue word
+    colon: bool  # a colon right before the quote
+    cue_after: str  # "comma" („…“, sagte er), "direct" („Spiegel“ berichtet) or "" (no cue word next)
+    cue_before: bool  # one within three words before the opening mark
 
 
 @dataclass(frozen=True)
@@ -69,8 +82,7 @@ def _word(ctx: Context, i: int) -> str:
     return ctx.words[i].text.lower() if 0 <= i < len(ctx.words) else ""
 
 
-def quote_features(ctx: Context, open_: int, start: int, end: int, close: int, verb_in_sentence: bool,
-                   colon: bool) -> list[str]:
+def quote_features(ctx: Context, open_: int, start: int, end: int, close: int, sentence: Sentence) -> list[str]:
     """Evidence that a quoted stretch is speech, not a title, a name or a coined term."""
     text, lx = ctx.text, ctx.lexicon
     body = text[start:end].split()
@@ -85,8 +97,12 @@ def quote_features(ctx: Context, open_: int, start: int, end: int, close: int, v
         "caps:all" if content and caps == len(content) else "caps:some" if caps else "caps:none",
         "ends:" + (last if last in SENTENCE_PUNCT + ",:" else "word"),
         "starts:upper" if body and body[0][:1].isupper() else "starts:lower",
-        "verb-in-sentence" if verb_in_sentence else "no-verb-in-sentence",
-        "after-colon" if colon else "not-after-colon",
+        "verb-in-sentence" if sentence.verb else "no-verb-in-sentence",
+        "verb-in-previous" if sentence.verb_before else "no-verb-in-previous",
+        "marker-in-sentence" if sentence.marker else "no-marker-in-sentence",
+        "after-colon" if sentence.colon else "not-after-colon",
+        "cue-after:" + (sentence.cue_after or "none"),
+        "cue-before" if sentence.cue_before else "no-cue-before",
         "after:" + (after.strip()[:1] if after.strip()[:1] in ",.;:" else "other"),
         "digits" if any(ch.isdigit() for ch in text[start:end]) else "no-digits",
         "unclosed" if close < 0 else "closed",
@@ -100,12 +116,21 @@ def quote_features(ctx: Context, open_: int, start: int, end: int, close: int, v
     elif prev in lx.naming_words:
         f.append("prev:naming")
     if len(body) <= 3:
-        f += [x + "&short" for x in f if x.startswith(("caps", "verb", "no-verb", "prev", "ends"))]
+        f += [x + "&short" for x in f if x.startswith(("caps", "verb", "no-verb", "marker", "no-marker",
+                                                          "prev", "ends", "cue", "no-cue"))]
     return f
 
 
-def speaker_features(ctx: Context, m: Mention, region: str, rank: int, gap: int, verb_in_sentence: bool,
-                     colon: bool, first: bool) -> list[str]:
+def with_speaker_evidence(features: list[str], top: float | None) -> list[str]:
+    """The quote's features and how strongly its best candidate speaker scored (a cue reaches it)."""
+    if top is None:
+        return [*features, "speaker:none"]
+    return [*features, "speaker:" + ("<-2" if top < -2 else "<0" if top < 0 else "<2" if top < 2 else "<4" if top < 4
+                                     else "4+")]
+
+
+def speaker_features(ctx: Context, m: Mention, region: str, rank: int, gap: int, sentence: Sentence,
+                     first: bool) -> list[str]:
     """Evidence that mention ``m`` is the source of a quote: where it stands (``region``:
     before, after, previous sentence), how near (``rank`` among the region's
     candidates, ``gap`` words), and what cue words touch it."""
@@ -119,7 +144,7 @@ def speaker_features(ctx: Context, m: Mention, region: str, rank: int, gap: int,
         "org" if m.org else "no-org",
         "rank:" + _bucket(rank),
         "gap:" + _bucket(gap),
-        "verb-in-sentence" if verb_in_sentence else "no-verb-in-sentence",
+        "verb-in-sentence" if sentence.verb else "no-verb-in-sentence",
         "first" if first else "not-first",
     ]
     if m.last + 1 in ctx.verbs or (right in (",", "(") and m.last + 2 in ctx.verbs and region != "after"):
@@ -138,6 +163,8 @@ def speaker_features(ctx: Context, m: Mention, region: str, rank: int, gap: int,
         own.append("comma-left")
     if right2 in lx.speech_verbs and right not in (",", "."):
         own.append("verb-right2")
-    if colon and region == "before":
+    if sentence.colon and region == "before":
         own.append("colon")
+    cues = [x for x in own[8:]] or ["no-cue"]
+    own += [f"{c}&{x}" for c in cues for x in own[:2]]  # verb-left&det:obl is an object: "warf dem Minister"
     return ["all:" + x for x in own] + [region + ":" + x for x in own] + [region]

@@ -29,6 +29,7 @@ class Lexicon:
 
     code: str
     stopwords: frozenset[str]  # frequent words, for detection
+    opening_marks: str  # quotation marks only this language opens with: „ (each counts as a stopword)
     speech_verbs: frozenset[str]  # every inflected form: sagte, erklärte, betont
     verb_particles: frozenset[str]  # separable particles closing a cue: teilte … mit
     cue_before_speaker: frozenset[str]  # laut, nach, gemäß, so: the speaker follows
@@ -44,6 +45,7 @@ class Lexicon:
     given_names_m: frozenset[str]
     given_names_f: frozenset[str]
     particles: frozenset[str]  # von, van, de inside a name
+    report_markers: frozenset[str]  # sei, habe: a sentence in reported speech
     naming_words: frozenset[str]  # sogenannt, dubbed: the quoted words are a name, not speech
     nouns_capitalised: bool  # German: a capital does not make a name
 
@@ -60,9 +62,11 @@ _SAMPLE = 3000  # characters read for detection
 
 
 def detect_language(text: str) -> str:
-    """The language whose stopwords are most frequent in the first characters (``DEFAULT`` on a tie)."""
-    counts = dict.fromkeys(LEXICONS, 0)
-    for m in _WORD.finditer(text, 0, min(len(text), _SAMPLE)):
+    """The language whose stopwords (and own quotation marks) are most frequent in the first
+    characters of ``text``; ``DEFAULT`` on a tie."""
+    sample = text[:_SAMPLE]
+    counts = {code: sum(sample.count(mark) for mark in lx.opening_marks) for code, lx in LEXICONS.items()}
+    for m in _WORD.finditer(sample):
         w = m.group().lower()
         for code, lx in LEXICONS.items():
             if w in lx.stopwords:

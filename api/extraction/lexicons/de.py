@@ -13,9 +13,11 @@ STOPWORDS = frozenset(
     """
 der die das und ist nicht ein eine einen einem einer eines des dem den sich mit auf für von zu im
 auch es sie er wir ich war wurde werden wird sind hat haben hatte nach bei aus wie noch über vom
-zum zur dass sei seien oder aber nur durch gegen unter bis seit wenn man kann soll schon
+zum zur dass sei seien oder aber nur durch gegen unter bis seit wenn man kann soll schon am
+sagte wurden hatten ihre seine sowie einer diese dieser
 """.split()
 )
+OPENING_MARKS = "„‚"
 
 # Weak verbs: the stem takes -t, -te, -ten, -en, -e, -et and ge-…-t.  A separable
 # particle is written before the stem: "mit|teilen" -> teilte … mit, mitgeteilt.
@@ -122,6 +124,11 @@ elisabeth barbara marieluise renate silke svenja annalena alice
 """.split()
 )
 PARTICLES = frozenset("von van de der den zu vom".split())
+# The subjunctive of reported speech (Konjunktiv I, and II where I equals the indicative).
+REPORT_MARKERS = frozenset(
+    """sei seien seiest habe hätten hätte werde würden würde könne könnten müsse müssten solle
+    wolle dürfe gebe gäbe wäre wären bestehe gehe komme liege stehe""".split()
+)
 NAMING_WORDS = frozenset(
     """sogenannte sogenannten sogenannter sogenanntes genannt genannte genannten namens titel
     motto bezeichnung begriff slogan schlagzeile unter""".split()

@@ -15,6 +15,7 @@ the and of to a in is was that for on it with as his he said by at from be have 
 are were an this but they which their who would will been its or also said after more
 """.split()
 )
+OPENING_MARKS = ""
 SPEECH_VERBS = frozenset(vb.all_speech_verb_forms())
 VERB_PARTICLES = frozenset("out on in back up".split())
 CUE_BEFORE_SPEAKER = frozenset("according per".split())
@@ -30,5 +31,6 @@ FEMALE_SUFFIX = ""
 GIVEN_NAMES_M = frozenset(lx.MALE_NAMES)
 GIVEN_NAMES_F = frozenset(lx.FEMALE_NAMES)
 PARTICLES = frozenset(lx.PARTICLES)
+REPORT_MARKERS = frozenset()
 NAMING_WORDS = frozenset("called dubbed so-called titled entitled named nicknamed headline slogan term".split())
 NOUNS_CAPITALISED = False
