@@ -41,6 +41,8 @@ SHORT_WORDS = 3          # a fragment of this many words or fewer
 SHORT_FACTOR = 0.8
 DESCRIPTION_FACTOR = 0.85  # "a senior official"
 UNRESOLVED_FACTOR = 0.9    # a pronoun we could not resolve
+AMBIGUOUS_FACTOR = 0.8      # a pronoun with two near candidates of its gender (the kit credits the
+                           # pronoun itself, so this is for the resolved name, which may be wrong)
 
 
 def base(cue: Cue | None) -> float:
@@ -55,9 +57,13 @@ def mention_factor(layout: Layout, cue: Cue, speaker: Speaker | None) -> float:
     return DESCRIPTION_FACTOR if speaker.kind == UNKNOWN else 1.0
 
 
-def score(layout: Layout, q: QuoteSpan, cue: Cue | None, kind: str, speaker: Speaker | None) -> float:
-    """A probability-like confidence that the quote is a quote and its speaker right."""
+def score(layout: Layout, q: QuoteSpan, cue: Cue | None, kind: str, speaker: Speaker | None,
+          ambiguous: bool = False) -> float:
+    """A probability-like confidence that the quote is a quote and its speaker right;
+    lower when the mention is a pronoun two people of its gender could be meant by."""
     p = base(cue)
+    if ambiguous:
+        p *= AMBIGUOUS_FACTOR
     if cue is not None:
         p *= mention_factor(layout, cue, speaker)
     if len(layout.text[q.start:q.end].split()) <= SHORT_WORDS:

@@ -84,14 +84,14 @@ def extract_english(text: str) -> tuple[Quote, ...]:
     cues = inherit(layout, spans, find_cues(layout, spans))
     kept = [k for k, (q, c) in enumerate(zip(spans, cues)) if classify.is_reported(layout, q, c and c.how)]
     spans, cues = [spans[k] for k in kept], [cues[k] for k in kept]
-    people = speakers.resolve(layout, spans, cues)
+    people, ambiguous = speakers.resolve(layout, spans, cues)
     out = []
-    for q, cue, speaker in zip(spans, cues, people):
+    for q, cue, speaker, unsure in zip(spans, cues, people, ambiguous):
         kind = quote_kind(layout, q, cue)
         mention = Span(cue.mention[0], cue.mention[1], text[cue.mention[0]:cue.mention[1]]) if cue else None
         cue_span = Span(cue.cue[0], cue.cue[1], text[cue.cue[0]:cue.cue[1]]) if cue and cue.cue else None
         end = display_end(text, q.start, q.end)
         out.append(Quote(q.start, end, text[q.start:end], kind, speaker, mention, cue_span,
-                         confidence.score(layout, q, cue, kind, speaker)))
+                         confidence.score(layout, q, cue, kind, speaker, unsure)))
     out.sort(key=lambda r: (r.start, r.end))
     return tuple(out)

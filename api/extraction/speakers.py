@@ -26,6 +26,7 @@ _PLURAL_PRONOUNS = ("they", "it", "their", "its")
 _LOOKBACK = 3000       # characters searched back for a pronoun's antecedent
 SUBJECT_BONUS = 1.0    # a subject mention outranks this many more recent other mentions
 GENDER_BONUS = 2.0     # so does a mention whose gender is known to match
+AMBIGUITY_MARGIN = 1.0  # a runner-up this close makes a pronoun ambiguous (lower confidence)
 _MAX_CANDIDATES = 50
 _TITLE_WORDS = set(lx.TITLE_WORDS) | set(lx.TITLE_MODIFIERS)
 
@@ -52,6 +53,7 @@ class Cast:
         self.mentions: list[tuple[int, int, Entity]] = []     # outside quotes, by start
         self._subject: dict[int, bool] = {}                    # mention end -> in subject position?
         self._by_token: dict[str, list[Entity]] = {}
+        self.ambiguous: set[int] = set()                      # pronoun offsets with two near candidates
 
     def link(self, parts: names.NameParts, surface: str, pos: int) -> Entity:
         """The entity this name refers to, created when new."""
@@ -170,6 +172,7 @@ def resolve_pronoun(cast: Cast, text: str, word: str, pos: int) -> Entity | None
     k = bisect_left(cast.mentions, (pos,)) - 1
     stop = max(-1, k - 4 * _MAX_CANDIDATES)
     best, best_score, rank = None, float("-inf"), 0
+    scores: dict[int, tuple[float, Entity]] = {}
     while k > stop and cast.mentions[k][0] >= pos - _LOOKBACK:
         _, end, e = cast.mentions[k]
         k -= 1
@@ -185,7 +188,13 @@ def resolve_pronoun(cast: Cast, text: str, word: str, pos: int) -> Entity | None
         score = -rank + SUBJECT_BONUS * subject + GENDER_BONUS * (e.gender == gender)
         if score > best_score:
             best, best_score = e, score
+        if e.gender == gender and score > scores.get(id(e), (float("-inf"),))[0]:
+            scores[id(e)] = (score, e)        # people of the pronoun's own gender, for ambiguity
         rank += 1
+    runner_up = max((sc for key, (sc, e) in scores.items() if best is None or key != id(best)), default=None)
+    if best is not None and best.gender == gender and runner_up is not None \
+            and best_score - runner_up < AMBIGUITY_MARGIN:
+        cast.ambiguous.add(pos)   # Collins met Mills. “…,” she said: two women, either could be meant
     if best is not None and gender and best.gender is None:
         best.gender = gender
     return best
@@ -249,10 +258,13 @@ def resolve_mention(layout: Layout, cast: Cast, cue: Cue) -> Entity | None:
     return found
 
 
-def resolve(layout: Layout, spans: list[QuoteSpan], cues: list[Cue | None]) -> list[Speaker | None]:
-    """One Speaker (or None) per quote; quotes of one entity share an equal Speaker."""
+def resolve(layout: Layout, spans: list[QuoteSpan], cues: list[Cue | None]) -> tuple[list[Speaker | None],
+                                                                                   list[bool]]:
+    """One Speaker (or None) per quote, quotes of one entity sharing an equal Speaker; and
+    whether each quote's mention is a pronoun with two near candidates (ambiguous)."""
     cast = build_cast(layout, spans)
     entities = [resolve_mention(layout, cast, c) if c is not None else None for c in cues]
+    ambiguous = [c is not None and c.mention[0] in cast.ambiguous for c in cues]
     made: dict[int, Speaker] = {}
     out = []
     for e in entities:
@@ -262,4 +274,4 @@ def resolve(layout: Layout, spans: list[QuoteSpan], cues: list[Cue | None]) -> l
         if id(e) not in made:
             made[id(e)] = e.speaker()
         out.append(made[id(e)])
-    return out
+    return out, ambiguous

@@ -43,3 +43,11 @@ def test_extract_takes_a_language(client):
 @pytest.mark.parametrize("language", ["", "deutsch!", "d", 5])
 def test_extract_rejects_a_bad_language(client, language):
     assert client.post("/extract", json={"text": "“Yes,” she said.", "language": language}).status_code == 422
+
+
+def test_an_ambiguous_pronoun_lowers_the_confidence():
+    two = "Senator Susan Collins met Governor Janet Mills on Monday. “We agreed on the next steps,” she said."
+    one = "Senator Susan Collins met Governor John Mills on Monday. “We agreed on the next steps,” she said."
+    (ambiguous,), (clear,) = extract(two), extract(one)
+    assert clear.speaker.name == "Susan Collins"
+    assert ambiguous.mention.text == "she" and ambiguous.confidence < clear.confidence
