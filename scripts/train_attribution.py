@@ -54,13 +54,16 @@ def examples(docs, lx):
     for d in docs:
         units = [u for u in d["attributions"] if u["direct"]]
         _, _, _, found = generic.items(d["text"], lx)
+        previous = None  # the previous quote's right mention, as extraction's choice would be
         for item in found:
             unit = matched_unit(item.span, units)
-            quote_ex.append((item.features, unit is not None, [f for _, f in item.candidates]))
+            cands = [f + generic.follows(d["text"], m, previous) for m, f in item.candidates]
+            quote_ex.append((item.features, unit is not None, cands))
             if unit is None or not unit["source"] or not item.candidates:
                 continue
             gold = [k for k, (m, _) in enumerate(item.candidates) if overlap(m.start, m.end, unit["source"])]
-            speaker_ex.append(([f for _, f in item.candidates], gold[0] if gold else None))
+            speaker_ex.append((cands, gold[0] if gold else None))
+            previous = item.candidates[gold[0]][0] if gold else previous
     return quote_ex, speaker_ex
 
 
@@ -82,7 +85,7 @@ def fit_logistic(data, epochs=30, rate=0.3, l2=1e-3, seed=1):
     return b, w
 
 
-def fit_softmax(data, epochs=10, rate=0.3, l2=0.03, seed=1):
+def fit_softmax(data, epochs=10, rate=0.3, l2=0.01, seed=1):
     """``data``: (candidates' features, index of the right one); those with none right are skipped."""
     w, g2 = {}, {}
     data = [x for x in data if x[1] is not None]

@@ -142,6 +142,17 @@ class _Inside:
         return k >= 0 and self.spans[k][0] <= pos < self.spans[k][1]
 
 
+def follows(text: str, m: Mention, previous: Mention | None) -> list[str]:
+    """Whether candidate ``m`` is the previous quote's speaker mention, or names it again."""
+    if previous is None:
+        return []
+    if m.start == previous.start:
+        return ["previous-speaker"]
+    if not m.pronoun and text[m.start : m.end].split()[-1] == text[previous.start : previous.end].split()[-1]:
+        return ["previous-speaker-again"]
+    return []
+
+
 def _cue_span(ctx: Context, m: Mention) -> Span | None:
     for i in (m.last + 1, m.first - 1, m.last + 2):
         if i in ctx.verbs:
@@ -164,17 +175,19 @@ def extract_generic(text: str, lx: Lexicon, models: dict[str, Model]) -> tuple[Q
     threshold = quote_model.threshold if quote_model and quote_model.threshold is not None else QUOTE_THRESHOLD
     cast = Cast(ctx, mentions)
     out = []
+    previous: Mention | None = None
     for item in found:
         q = item.span
         mention, p_speaker, top = None, 0.0, None
         if item.candidates and speaker_model:
-            scores = [speaker_model.logit(f) for _, f in item.candidates]
+            scores = [speaker_model.logit(f + follows(text, m, previous)) for m, f in item.candidates]
             top = max(scores)
             total = sum(math.exp(s - top) for s in scores)
             mention, p_speaker = item.candidates[scores.index(top)][0], 1.0 / total
         p_quote = logistic(quote_model.logit(with_speaker_evidence(item.features, top))) if quote_model else 1.0
         if p_quote < threshold:
             continue
+        previous = mention or previous
         kind = CONTINUATION if q.continued else PARTIAL if classify.is_partial(layout, q) else FULL
         end = _display_end(text, q.start, q.end)
         out.append(

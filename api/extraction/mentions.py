@@ -87,7 +87,28 @@ def _gender(lx: Lexicon, words: list[str]) -> str | None:
     return None
 
 
-def _mention(lx: Lexicon, words: list[Word], i: int, j: int, det: str | None) -> Mention:
+def common_nouns(words: list[Word], lx: Lexicon) -> frozenset[str]:
+    """In a language that capitalises nouns, the capitalised words the article puts after an
+    article or determiner somewhere ("zum Rücktritt", "der Montag"): nouns, not names."""
+    if not lx.nouns_capitalised:
+        return frozenset()
+    found = set()
+    dets = lx.determiners | lx.oblique_determiners | _CONTRACTIONS
+    for i, w in enumerate(words[:-1]):
+        if w.text.lower() in dets:
+            j = i + 1
+            while j < len(words) - 1 and j - i <= _MAX_ADJECTIVES and words[j].text.islower():
+                j += 1
+            if _is_cap(words[j].text):
+                found.add(words[j].text)
+    return frozenset(found)
+
+
+_CONTRACTIONS = frozenset("am im zum zur vom beim ins ans".split())
+
+
+def _mention(lx: Lexicon, words: list[Word], i: int, j: int, det: str | None,
+             nouns: frozenset[str] = frozenset()) -> Mention:
     body = [w.text for w in words[i + (det is not None) : j + 1]]
     caps = [w for w in body if _is_cap(w) and w.lower() not in lx.particles]
     title = any(_has_stem(w, lx.title_stems, lx.female_suffix) for w in body)
@@ -96,6 +117,7 @@ def _mention(lx: Lexicon, words: list[Word], i: int, j: int, det: str | None) ->
              and not _has_stem(w, lx.org_stems, "")]
     if det is not None and lx.nouns_capitalised and plain and plain[0] == caps[0]:
         plain = plain[1:]  # der ⟦Staatsanwalt⟧: the head noun is no name
+    plain = [w for w in plain if w not in nouns]
     gender = _gender(lx, body)
     return Mention(words[i].start, words[j].end, i, j, det, False, gender, title, org, bool(plain))
 
@@ -103,6 +125,7 @@ def _mention(lx: Lexicon, words: list[Word], i: int, j: int, det: str | None) ->
 def find_mentions(text: str, words: list[Word], lx: Lexicon, quotes: list[tuple[int, int]]) -> list[Mention]:
     """Mentions outside the quoted stretches ``quotes`` (sorted (open, close) pairs), in order."""
     out: list[Mention] = []
+    nouns = common_nouns(words, lx)
     i, n = 0, len(words)
     while i < n:
         w = words[i]
@@ -130,7 +153,7 @@ def find_mentions(text: str, words: list[Word], lx: Lexicon, quotes: list[tuple[
         while j > start and words[j - 1].text in lx.particles:
             j -= 1
         if j > start:
-            out.append(_mention(lx, words, i, j - 1, det))
+            out.append(_mention(lx, words, i, j - 1, det, nouns))
             i = j
         else:
             i += 1

@@ -165,6 +165,16 @@ def speaker_features(ctx: Context, m: Mention, region: str, rank: int, gap: int,
         own.append("verb-right2")
     if sentence.colon and region == "before":
         own.append("colon")
-    cues = [x for x in own[8:]] or ["no-cue"]
-    own += [f"{c}&{x}" for c in cues for x in own[:2]]  # verb-left&det:obl is an object: "warf dem Minister"
+    touching = "verb-right" in own or "verb-left" in own or "verb-right2" in own
+    oblique = m.determiner == "obl" or "preposition-left" in own
+    source = left in lx.cue_before_speaker or left2 in lx.cue_before_speaker or right in lx.cue_after_speaker
+    if touching and not oblique:
+        own.append("speech-subject")  # Der Minister sagte / sagte der Minister, not "warf dem Minister vor"
+    if touching and oblique:
+        own.append("speech-object")
+    if source:
+        own.append("source-cue")  # laut der Polizei, so der Minister, dem Bericht zufolge
+    if not (touching or source):
+        own.append("no-cue")
+    own.append(("subject" if touching and not oblique else "source" if source else "other") + ":rank:" + _bucket(rank))
     return ["all:" + x for x in own] + [region + ":" + x for x in own] + [region]
