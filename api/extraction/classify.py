@@ -53,8 +53,21 @@ def is_aside(layout: Layout, q: QuoteSpan) -> bool:
     return len(w) == 1 and w[0].lower().strip("’'") in lx.FUNCTION_WORDS
 
 
+def is_coined(layout: Layout, q: QuoteSpan) -> bool:
+    """A short capitalised stretch a naming verb introduces: dubbed the proposal the “Great
+    Shutdown”, the so-called “Gang of Eight” (PolNeAR's annotators count lowercase ones,
+    the so-called “experts”, as quotes when someone is named for them)."""
+    if len(words(layout, q)) > COINED_WORDS or not LP.ALL_CAPITALISED.match(layout.text, q.start, q.end):
+        return False
+    lo = max(layout.paragraphs[q.para][0], q.open - 80)
+    return bool(LP.NAMING_BEFORE.search(layout.text, lo, q.open))
+
+
+COINED_WORDS = 5
+
+
 def is_speech(layout: Layout, q: QuoteSpan) -> bool:
-    return not (is_title(layout, q) or is_nickname(layout, q) or is_aside(layout, q))
+    return not (is_title(layout, q) or is_nickname(layout, q) or is_aside(layout, q) or is_coined(layout, q))
 
 
 def is_reported(layout: Layout, q: QuoteSpan, how: str | None) -> bool:

@@ -98,6 +98,15 @@ TITLE_CONTEXT_BEFORE = regex.compile(
     ) [\s,]* \Z
     """, V)
 
+# (reverse) A naming verb shortly before a quoted stretch: a coined name, not speech:
+#   Critics have ⟦dubbed the proposal the ⟧|“Great Shutdown.”     the ⟦so-called ⟧|“Gang of Eight”
+NAMING_BEFORE = regex.compile(
+    r"""(?r)
+    (?<! [\p{L}\-] )
+    (?: dubbed | nicknamed | so-called | so \s called | christened )
+    (?: \s+ [\p{L}\d’'\-]{1,20} ){0,4} [\s,]* \Z
+    """, V)
+
 # After a quoted title: a role or format word:  “Daily Show”| host    “Shark Tank”| star
 TITLE_CONTEXT_AFTER = regex.compile(rf"[,\s]* {WORK_AFTER} (?![\p{{L}}\-])", V)
 

@@ -51,3 +51,19 @@ def test_an_ambiguous_pronoun_lowers_the_confidence():
     (ambiguous,), (clear,) = extract(two), extract(one)
     assert clear.speaker.name == "Susan Collins"
     assert ambiguous.mention.text == "she" and ambiguous.confidence < clear.confidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics have dubbed the proposal the “Great Shutdown.”",
+        "The so-called “Gang of Eight” met again on Monday.",
+    ],
+)
+def test_a_coined_name_is_no_quote(text):
+    assert extract(text) == ()
+
+
+def test_a_lowercase_fragment_after_dubbed_is_still_a_quote_when_attributed():
+    text = "Trump dubbed the plan “a total disaster for our country,” he told reporters."
+    assert [q.text for q in extract(text)] == ["a total disaster for our country"]
