@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
-from .lexicons import Lexicon
+from .lexicons import LEXICONS, Lexicon
 
 # ⟦Widmann-Mauz⟧ ⟦O’Neill⟧ ⟦2016⟧ ⟦,⟧ ⟦„⟧: words, numbers, and each other mark on its own.
 TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}\p{N}’'\-]*|\p{N}[\p{N}.,]*|[^\s\p{L}\p{N}]")
@@ -50,7 +51,7 @@ class Mention:
 
 
 def tokenize(text: str) -> list[Word]:
-    return [Word(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+    return [Word(*m.span(), m.group()) for m in TOKEN.finditer(text)]
 
 
 def word_index(words: list[Word], pos: int) -> int:
@@ -69,9 +70,26 @@ def _has_stem(word: str, stems: tuple[str, ...], female: str) -> bool:
     return w.endswith(stems)
 
 
-def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    k = bisect_left(spans, (pos + 1,)) - 1
-    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+@lru_cache(maxsize=65536)
+def roles(word: str, code: str) -> tuple[bool, bool, bool, bool]:
+    """(a role word, an organisation word, a role word as written, a female role) of ``word``
+    in language ``code``: Ministerin -> (True, False, False, True)."""
+    lx = LEXICONS[code]
+    title = _has_stem(word, lx.title_stems, lx.female_suffix)
+    plain = _has_stem(word, lx.title_stems, "")
+    female = bool(lx.female_suffix) and title and not plain and word.lower().endswith(lx.female_suffix)
+    return title, _has_stem(word, lx.org_stems, ""), plain, female
+
+
+def _inside_words(words: list[Word], quotes: list[tuple[int, int]]) -> list[bool]:
+    """For each word, whether it lies inside one of the quoted stretches (sorted spans)."""
+    out = [False] * len(words)
+    k = 0
+    for i, w in enumerate(words):
+        while k < len(quotes) and quotes[k][1] <= w.start:
+            k += 1
+        out[i] = k < len(quotes) and quotes[k][0] <= w.start
+    return out
 
 
 def _gender(lx: Lexicon, words: list[str]) -> str | None:
@@ -81,8 +99,7 @@ def _gender(lx: Lexicon, words: list[str]) -> str | None:
             return "m"
         if lw in lx.given_names_f:
             return "f"
-        if lx.female_suffix and _has_stem(w, lx.title_stems, "") is False and lw.endswith(lx.female_suffix) \
-                and _has_stem(w, lx.title_stems, lx.female_suffix):
+        if roles(w, lx.code)[3]:
             return "f"
     return None
 
@@ -111,10 +128,10 @@ def _mention(lx: Lexicon, words: list[Word], i: int, j: int, det: str | None,
              nouns: frozenset[str] = frozenset()) -> Mention:
     body = [w.text for w in words[i + (det is not None) : j + 1]]
     caps = [w for w in body if _is_cap(w) and w.lower() not in lx.particles]
-    title = any(_has_stem(w, lx.title_stems, lx.female_suffix) for w in body)
-    org = any(_has_stem(w, lx.org_stems, "") for w in body) or any(w.isupper() and len(w) > 1 for w in caps)
-    plain = [w for w in caps if not _has_stem(w, lx.title_stems, lx.female_suffix)
-             and not _has_stem(w, lx.org_stems, "")]
+    kinds = [roles(w, lx.code) for w in body]
+    title = any(r[0] for r in kinds)
+    org = any(r[1] for r in kinds) or any(w.isupper() and len(w) > 1 for w in caps)
+    plain = [w for w in caps if not any(roles(w, lx.code)[:2])]
     if det is not None and lx.nouns_capitalised and plain and plain[0] == caps[0]:
         plain = plain[1:]  # der ⟦Staatsanwalt⟧: the head noun is no name
     plain = [w for w in plain if w not in nouns]
@@ -126,11 +143,12 @@ def find_mentions(text: str, words: list[Word], lx: Lexicon, quotes: list[tuple[
     """Mentions outside the quoted stretches ``quotes`` (sorted (open, close) pairs), in order."""
     out: list[Mention] = []
     nouns = common_nouns(words, lx)
+    inside = _inside_words(words, quotes)
     i, n = 0, len(words)
     while i < n:
         w = words[i]
         lw = w.text.lower()
-        if _inside(quotes, w.start) or not w.text[0].isalpha():
+        if inside[i] or not w.text[0].isalpha():
             i += 1
             continue
         if lw in lx.pronouns and (w.text.islower() or i == 0 or words[i - 1].text in ".!?:„“\"«»"):
@@ -142,13 +160,13 @@ def find_mentions(text: str, words: list[Word], lx: Lexicon, quotes: list[tuple[
         if det:
             k = 0
             while j < n and k < _MAX_ADJECTIVES and words[j].text.islower() and words[j].text.isalpha() \
-                    and words[j].text not in lx.function_words and not _has_stem(words[j].text, lx.title_stems, ""):
+                    and words[j].text not in lx.function_words and not roles(words[j].text, lx.code)[2]:
                 j, k = j + 1, k + 1
         start = j
-        while j < n and j - start < _MAX_CAPS and words[j].text[0].isalpha() and not _inside(quotes, words[j].start) \
+        while j < n and j - start < _MAX_CAPS and words[j].text[0].isalpha() and not inside[j] \
                 and (_is_cap(words[j].text) and (j > start or words[j].text.lower() not in lx.function_words)
                      or (j > start and words[j].text in lx.particles)
-                     or (not lx.nouns_capitalised and _has_stem(words[j].text, lx.title_stems, ""))):
+                     or (not lx.nouns_capitalised and roles(words[j].text, lx.code)[2])):
             j += 1
         while j > start and words[j - 1].text in lx.particles:
             j -= 1

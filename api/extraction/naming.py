@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from .mentions import Mention, _has_stem
+from .mentions import Mention, roles
 from .ranking import Context
 from .records import ORGANIZATION, PERSON, UNKNOWN, Speaker
 
@@ -40,7 +40,7 @@ class Cast:
         words = [w.text for w in self.ctx.words[m.first + (m.determiner is not None) : m.last + 1]]
         title: list[str] = []
         k = 0
-        while k < len(words) and (not words[k][:1].isupper() or _has_stem(words[k], lx.title_stems, lx.female_suffix)
+        while k < len(words) and (not words[k][:1].isupper() or roles(words[k], lx.code)[0]
                                   or (k == 0 and m.determiner and lx.nouns_capitalised)):
             title.append(words[k])
             k += 1
