@@ -92,7 +92,7 @@ def items(text: str, lx: Lexicon) -> tuple[Layout, Context, list[Mention], list[
     words = tokenize(text)
     inside = _Inside(quoted)
     verbs, markers = set(), set()
-    cues = lx.report_markers | lx.cue_after_speaker | (lx.cue_before_speaker - {"so", "wie", "nach"})
+    cues = lx.report_markers | lx.cue_after_speaker | (lx.cue_before_speaker - lx.weak_cues)
     for i, w in enumerate(words):
         lw = w.text.lower()
         if lw in lx.speech_verbs and not inside(w.start):
@@ -111,6 +111,7 @@ def items(text: str, lx: Lexicon) -> tuple[Layout, Context, list[Mention], list[
             any(i in verbs for i in range(lo, hi)),
             any(i in verbs for i in range(prev, lo)),
             any(i in markers for i in range(lo, hi)),
+            any(i in markers for i in range(prev, lo)),
             text[max(0, q.open - 3) : q.open].rstrip().endswith(":"),
             _cue_after(words, after, verbs | markers, lx),
             any(i in verbs or i in markers for i in range(before - 3, before)),

@@ -42,6 +42,7 @@ class Sentence:
     verb: bool  # a speech verb
     verb_before: bool  # one in the sentence before
     marker: bool  # a reported-speech marker or cue word
+    marker_before: bool  # one in the sentence before
     colon: bool  # a colon right before the quote
     cue_after: str  # "comma" („…“, sagte er), "direct" („Spiegel“ berichtet) or "" (no cue word next)
     cue_before: bool  # one within three words before the opening mark
@@ -177,4 +178,6 @@ def speaker_features(ctx: Context, m: Mention, region: str, rank: int, gap: int,
     if not (touching or source):
         own.append("no-cue")
     own.append(("subject" if touching and not oblique else "source" if source else "other") + ":rank:" + _bucket(rank))
+    if first:
+        own.append("first&" + own[0])  # Die Bundesländer erwarten …: a sentence's first phrase is its subject
     return ["all:" + x for x in own] + [region + ":" + x for x in own] + [region]

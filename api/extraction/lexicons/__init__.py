@@ -34,6 +34,7 @@ class Lexicon:
     verb_particles: frozenset[str]  # separable particles closing a cue: teilte … mit
     cue_before_speaker: frozenset[str]  # laut, nach, gemäß, so: the speaker follows
     cue_after_speaker: frozenset[str]  # zufolge: the speaker precedes
+    weak_cues: frozenset[str]  # so, wie, nach: cue words only right after a quote, common words elsewhere
     determiners: frozenset[str]  # der, die, ein … (nominative or any case)
     oblique_determiners: frozenset[str]  # dem, den, des, einem … (not a subject)
     prepositions: frozenset[str]

@@ -58,6 +58,7 @@ VERB_PARTICLES = frozenset(_PARTICLES)
 CUE_BEFORE_SPEAKER = frozenset("laut nach gemäß so zitiert wie".split())
 # After it:  ⟦dem Bericht⟧ zufolge
 CUE_AFTER_SPEAKER = frozenset("zufolge".split())
+WEAK_CUES = frozenset("so wie nach".split())
 
 DETERMINERS = frozenset("der die das ein eine dieser diese dieses jener jene sein seine ihr ihre".split())
 OBLIQUE_DETERMINERS = frozenset(
