@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import classify
@@ -27,8 +26,15 @@ from .lexicons import Lexicon
 from .mentions import Mention, find_mentions, tokenize, word_index
 from .naming import Cast
 from .quotes import QuoteSpan, find_quotes
-from .ranking import (Context, Model, Sentence, logistic, quote_features, speaker_features,
-                      with_speaker_evidence)
+from .ranking import (
+    Context,
+    Model,
+    Sentence,
+    logistic,
+    quote_features,
+    speaker_features,
+    with_speaker_evidence,
+)
 from .records import CONTINUATION, FULL, PARTIAL, Quote, Span
 
 QUOTE_THRESHOLD = 0.5  # unless weights.json gives the one fitted on train
@@ -57,8 +63,9 @@ def _bounds(layout: Layout, q: QuoteSpan) -> tuple[int, int, int, int]:
     return starts[-1], starts[1] if len(starts) > 1 else s_lo, s_lo, s_hi
 
 
-def _candidates(ctx: Context, mentions: list[Mention], starts: list[int], q: QuoteSpan, bounds,
-                sentence: Sentence) -> list[tuple[Mention, list[str]]]:
+def _candidates(
+    ctx: Context, mentions: list[Mention], starts: list[int], q: QuoteSpan, bounds, sentence: Sentence
+) -> list[tuple[Mention, list[str]]]:
     far_lo, ps_lo, s_lo, s_hi = bounds
     close = q.close + 1 if q.close >= 0 else q.end
     found = mentions[bisect_left(starts, far_lo) : bisect_left(starts, s_hi)]
@@ -81,7 +88,6 @@ def _candidates(ctx: Context, mentions: list[Mention], starts: list[int], q: Quo
             first = m is ms[0]
             out.append((m, speaker_features(ctx, m, region, rank, gap, sentence, first)))
     return out
-
 
 
 def items(text: str, lx: Lexicon) -> tuple[Layout, Context, list[Mention], list[Item]]:
@@ -173,7 +179,9 @@ def extract_generic(text: str, lx: Lexicon, models: dict[str, Model]) -> tuple[Q
     """All direct quotes of ``text`` with their speakers, read with lexicon ``lx``."""
     layout, ctx, mentions, found = items(text, lx)
     quote_model, speaker_model = models.get("quote"), models.get("speaker")
-    threshold = quote_model.threshold if quote_model and quote_model.threshold is not None else QUOTE_THRESHOLD
+    threshold = (
+        quote_model.threshold if quote_model and quote_model.threshold is not None else QUOTE_THRESHOLD
+    )
     cast = Cast(ctx, mentions)
     out = []
     previous: Mention | None = None
@@ -185,7 +193,9 @@ def extract_generic(text: str, lx: Lexicon, models: dict[str, Model]) -> tuple[Q
             top = max(scores)
             total = sum(math.exp(s - top) for s in scores)
             mention, p_speaker = item.candidates[scores.index(top)][0], 1.0 / total
-        p_quote = logistic(quote_model.logit(with_speaker_evidence(item.features, top))) if quote_model else 1.0
+        p_quote = (
+            logistic(quote_model.logit(with_speaker_evidence(item.features, top))) if quote_model else 1.0
+        )
         if p_quote < threshold:
             continue
         previous = mention or previous
@@ -193,9 +203,12 @@ def extract_generic(text: str, lx: Lexicon, models: dict[str, Model]) -> tuple[Q
         end = _display_end(text, q.start, q.end)
         out.append(
             Quote(
-                q.start, end, text[q.start:end], kind,
+                q.start,
+                end,
+                text[q.start : end],
+                kind,
                 cast.speaker(mention) if mention else None,
-                Span(mention.start, mention.end, text[mention.start:mention.end]) if mention else None,
+                Span(mention.start, mention.end, text[mention.start : mention.end]) if mention else None,
                 _cue_span(ctx, mention) if mention else None,
                 round(p_quote * p_speaker, 3),
             )

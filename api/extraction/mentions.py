@@ -124,8 +124,9 @@ def common_nouns(words: list[Word], lx: Lexicon) -> frozenset[str]:
 _CONTRACTIONS = frozenset("am im zum zur vom beim ins ans".split())
 
 
-def _mention(lx: Lexicon, words: list[Word], i: int, j: int, det: str | None,
-             nouns: frozenset[str] = frozenset()) -> Mention:
+def _mention(
+    lx: Lexicon, words: list[Word], i: int, j: int, det: str | None, nouns: frozenset[str] = frozenset()
+) -> Mention:
     body = [w.text for w in words[i + (det is not None) : j + 1]]
     caps = [w for w in body if _is_cap(w) and w.lower() not in lx.particles]
     kinds = [roles(w, lx.code) for w in body]
@@ -151,7 +152,7 @@ def find_mentions(text: str, words: list[Word], lx: Lexicon, quotes: list[tuple[
         if inside[i] or not w.text[0].isalpha():
             i += 1
             continue
-        if lw in lx.pronouns and (w.text.islower() or i == 0 or words[i - 1].text in ".!?:„“\"«»"):
+        if lw in lx.pronouns and (w.text.islower() or i == 0 or words[i - 1].text in '.!?:„“"«»'):
             out.append(Mention(w.start, w.end, i, i, None, True, lx.pronouns[lw], False, False, False))
             i += 1
             continue
@@ -159,14 +160,28 @@ def find_mentions(text: str, words: list[Word], lx: Lexicon, quotes: list[tuple[
         j = i + 1 if det else i
         if det:
             k = 0
-            while j < n and k < _MAX_ADJECTIVES and words[j].text.islower() and words[j].text.isalpha() \
-                    and words[j].text not in lx.function_words and not roles(words[j].text, lx.code)[2]:
+            while (
+                j < n
+                and k < _MAX_ADJECTIVES
+                and words[j].text.islower()
+                and words[j].text.isalpha()
+                and words[j].text not in lx.function_words
+                and not roles(words[j].text, lx.code)[2]
+            ):
                 j, k = j + 1, k + 1
         start = j
-        while j < n and j - start < _MAX_CAPS and words[j].text[0].isalpha() and not inside[j] \
-                and (_is_cap(words[j].text) and (j > start or words[j].text.lower() not in lx.function_words)
-                     or (j > start and words[j].text in lx.particles)
-                     or (not lx.nouns_capitalised and roles(words[j].text, lx.code)[2])):
+        while (
+            j < n
+            and j - start < _MAX_CAPS
+            and words[j].text[0].isalpha()
+            and not inside[j]
+            and (
+                _is_cap(words[j].text)
+                and (j > start or words[j].text.lower() not in lx.function_words)
+                or (j > start and words[j].text in lx.particles)
+                or (not lx.nouns_capitalised and roles(words[j].text, lx.code)[2])
+            )
+        ):
             j += 1
         while j > start and words[j - 1].text in lx.particles:
             j -= 1

@@ -1,12 +1,14 @@
 """Split a mention into title and canonical name, and read its gender and kind.
 
-    >>> parse("Defense Secretary Lloyd Austin")
-    NameParts(name='Lloyd Austin', title='Defense Secretary', gender=None, kind='person', tokens=('Lloyd', 'Austin'))
-    >>> parse("Mr. O’Malley").gender
-    'm'
-    >>> parse("the White House").kind
-    'organization'
+>>> p = parse("Defense Secretary Lloyd Austin")
+>>> p.name, p.title, p.gender, p.kind, p.tokens
+('Lloyd Austin', 'Defense Secretary', None, 'person', ('Lloyd', 'Austin'))
+>>> parse("Mr. O’Malley").gender
+'m'
+>>> parse("the White House").kind
+'organization'
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,24 +20,57 @@ from .records import ORGANIZATION, PERSON, UNKNOWN
 
 _HONORIFIC_WORDS = {h.lower().rstrip(".") for h in lx.HONORIFICS}
 _TITLE_WORDS = set(lx.TITLE_WORDS) | set(lx.TITLE_MODIFIERS)
-_DETERMINERS = {"the", "a", "an", "one", "another", "this", "these", "those", "his", "her",
-                "their", "its", "some", "several", "two", "three", "many", "both", "each", "most"}
+_DETERMINERS = {
+    "the",
+    "a",
+    "an",
+    "one",
+    "another",
+    "this",
+    "these",
+    "those",
+    "his",
+    "her",
+    "their",
+    "its",
+    "some",
+    "several",
+    "two",
+    "three",
+    "many",
+    "both",
+    "each",
+    "most",
+}
 _SUFFIXES = {s.rstrip(".") for s in lx.NAME_SUFFIXES}
 # Heads of nameless descriptions: "a White House official", "Critics", "Officials".
 _PERSON_HEADS = set(lx.TITLE_WORDS) | set(lx.PERSON_NOUNS)
 # Month abbreviations that are also given names ("said Jan Egeland"): kept before a name.
 _MONTHS = {"Jan", "Mar", "Jun", "Jul", "Aug", "Dec"}
-_NOT_PERSON_NAME = {"Republican", "Republicans", "Democrat", "Democrats", "Democratic", "GOP",
-                    "American", "Americans", "Congress", "Senate", "House", "State", "States"}
+_NOT_PERSON_NAME = {
+    "Republican",
+    "Republicans",
+    "Democrat",
+    "Democrats",
+    "Democratic",
+    "GOP",
+    "American",
+    "Americans",
+    "Congress",
+    "Senate",
+    "House",
+    "State",
+    "States",
+}
 
 
 @dataclass(frozen=True, slots=True)
 class NameParts:
-    name: str                  # "Lloyd Austin"; the description itself when there is no name
-    title: str | None          # "Defense Secretary"
-    gender: str | None         # "m", "f" or None
-    kind: str                  # person, organization or unknown (a description)
-    tokens: tuple[str, ...]    # the name's words, for matching "Austin" to "Lloyd Austin"
+    name: str  # "Lloyd Austin"; the description itself when there is no name
+    title: str | None  # "Defense Secretary"
+    gender: str | None  # "m", "f" or None
+    kind: str  # person, organization or unknown (a description)
+    tokens: tuple[str, ...]  # the name's words, for matching "Austin" to "Lloyd Austin"
 
 
 def _bare(word: str) -> str:
@@ -78,10 +113,11 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _object_of_preposition(title_words: list[str]) -> bool:
-    """"a spokesman for the Pentagon": the capitalised words belong to a preposition."""
+    """ "a spokesman for the Pentagon": the capitalised words belong to a preposition."""
     tail = [w.lower() for w in title_words[-2:]]
-    return bool(tail) and (tail[-1] in _PREPOSITIONS or (tail[-1] == "the" and len(tail) == 2
-                                                          and tail[0] in _PREPOSITIONS))
+    return bool(tail) and (
+        tail[-1] in _PREPOSITIONS or (tail[-1] == "the" and len(tail) == 2 and tail[0] in _PREPOSITIONS)
+    )
 
 
 def gender_of(title_words: list[str], name_words: list[str]) -> str | None:
@@ -124,7 +160,7 @@ def _description(words: list[str], title_words: list[str]) -> NameParts:
 
 
 def _plural_head(name_words: list[str]) -> bool:
-    """"Critics", "Officials", "Republicans": a group, not someone's name ("King" may be)."""
+    """ "Critics", "Officials", "Republicans": a group, not someone's name ("King" may be)."""
     if len(name_words) != 1:
         return False
     w = _bare(name_words[0])
@@ -142,21 +178,38 @@ def parse(surface: str) -> NameParts:
     """Title, canonical name, gender and kind of one mention."""
     text = NP.TRAILING_PARENTHESIS.sub("", surface).strip(" ,;:")
     words = text.split()
-    while words and len(words) > 1 and (words[0].lower() in _DETERMINERS or words[0] in lx.SENTENCE_OPENERS
-                                        or _opening_participle(words[0])) and words[0] not in _MONTHS:
+    while (
+        words
+        and len(words) > 1
+        and (
+            words[0].lower() in _DETERMINERS
+            or words[0] in lx.SENTENCE_OPENERS
+            or _opening_participle(words[0])
+        )
+        and words[0] not in _MONTHS
+    ):
         words = words[1:]
     if not words:
         return NameParts(surface.strip(), None, None, UNKNOWN, ())
     title_words, name_words = split_title(words)
     if name_words and name_words[0] in lx.PARTICLES:
         title_words, name_words = title_words + name_words[:1], name_words[1:]
-    if not name_words or all(w in _NOT_PERSON_NAME for w in name_words) \
-            or _object_of_preposition(title_words) or _plural_head(name_words):
+    if (
+        not name_words
+        or all(w in _NOT_PERSON_NAME for w in name_words)
+        or _object_of_preposition(title_words)
+        or _plural_head(name_words)
+    ):
         return _description(words, title_words)
     if is_organization(words) and not gender_of(title_words, name_words):
         name = " ".join(words)
         return NameParts(name, None, None, ORGANIZATION, tuple(name_words or words))
     title = " ".join(w for w in title_words if _bare(w) not in ("mr", "mrs", "ms", "miss")) or None
     tokens = tuple(w.strip(",.") for w in name_words if w.strip(",.") not in _SUFFIXES)
-    return NameParts(" ".join(name_words).rstrip(","), title, gender_of(title_words, name_words),
-                     PERSON, tokens or (name_words[0],))
+    return NameParts(
+        " ".join(name_words).rstrip(","),
+        title,
+        gender_of(title_words, name_words),
+        PERSON,
+        tokens or (name_words[0],),
+    )

@@ -40,8 +40,11 @@ class Cast:
         words = [w.text for w in self.ctx.words[m.first + (m.determiner is not None) : m.last + 1]]
         title: list[str] = []
         k = 0
-        while k < len(words) and (not words[k][:1].isupper() or roles(words[k], lx.code)[0]
-                                  or (k == 0 and m.determiner and lx.nouns_capitalised)):
+        while k < len(words) and (
+            not words[k][:1].isupper()
+            or roles(words[k], lx.code)[0]
+            or (k == 0 and m.determiner and lx.nouns_capitalised)
+        ):
             title.append(words[k])
             k += 1
         return title, words[k:]

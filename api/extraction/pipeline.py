@@ -18,6 +18,7 @@ Every regular expression is compiled once, in layout_patterns.py,
 name_patterns.py or patterns.py (from grammar.py's pieces); word lists are in
 lexicon.py and verbs.py.
 """
+
 from __future__ import annotations
 
 from . import attribute, classify, confidence, speakers
@@ -32,6 +33,7 @@ from .records import CONTINUATION, FULL, PARTIAL, TRANSCRIPT, TWEET, Quote, Span
 
 MODELS = load_models()
 
+
 def find_cues(layout: Layout, spans: list[QuoteSpan]) -> list[Cue | None]:
     """Each quote's own cue, searched between it and its neighbours."""
     out = []
@@ -39,7 +41,9 @@ def find_cues(layout: Layout, spans: list[QuoteSpan]) -> list[Cue | None]:
         prev_close = spans[k - 1].close if k and spans[k - 1].para == q.para else -1
         if k and spans[k - 1].para == q.para and prev_close < 0:
             prev_close = spans[k - 1].end
-        next_open = spans[k + 1].open if k + 1 < len(spans) and spans[k + 1].para == q.para else len(layout.text)
+        next_open = (
+            spans[k + 1].open if k + 1 < len(spans) and spans[k + 1].para == q.para else len(layout.text)
+        )
         out.append(attribute.find_cue(layout, q, prev_close, next_open))
     return out
 
@@ -82,16 +86,27 @@ def extract_english(text: str) -> tuple[Quote, ...]:
     layout = analyse(text)
     spans = [q for q in find_quotes(layout) if classify.is_speech(layout, q)]
     cues = inherit(layout, spans, find_cues(layout, spans))
-    kept = [k for k, (q, c) in enumerate(zip(spans, cues)) if classify.is_reported(layout, q, c and c.how)]
+    pairs = enumerate(zip(spans, cues, strict=True))
+    kept = [k for k, (q, c) in pairs if classify.is_reported(layout, q, c and c.how)]
     spans, cues = [spans[k] for k in kept], [cues[k] for k in kept]
     people, ambiguous = speakers.resolve(layout, spans, cues)
     out = []
-    for q, cue, speaker, unsure in zip(spans, cues, people, ambiguous):
+    for q, cue, speaker, unsure in zip(spans, cues, people, ambiguous, strict=True):
         kind = quote_kind(layout, q, cue)
-        mention = Span(cue.mention[0], cue.mention[1], text[cue.mention[0]:cue.mention[1]]) if cue else None
-        cue_span = Span(cue.cue[0], cue.cue[1], text[cue.cue[0]:cue.cue[1]]) if cue and cue.cue else None
+        mention = Span(cue.mention[0], cue.mention[1], text[cue.mention[0] : cue.mention[1]]) if cue else None
+        cue_span = Span(cue.cue[0], cue.cue[1], text[cue.cue[0] : cue.cue[1]]) if cue and cue.cue else None
         end = display_end(text, q.start, q.end)
-        out.append(Quote(q.start, end, text[q.start:end], kind, speaker, mention, cue_span,
-                         confidence.score(layout, q, cue, kind, speaker, unsure)))
+        out.append(
+            Quote(
+                q.start,
+                end,
+                text[q.start : end],
+                kind,
+                speaker,
+                mention,
+                cue_span,
+                confidence.score(layout, q, cue, kind, speaker, unsure),
+            )
+        )
     out.sort(key=lambda r: (r.start, r.end))
     return tuple(out)

@@ -70,20 +70,38 @@ def load_models(path: Path = WEIGHTS_PATH) -> dict[str, dict[str, Model]]:
     with open(path, encoding="utf-8") as fh:
         raw = json.load(fh)
     return {
-        lang: {name: Model(m["bias"], m["weights"], m.get("threshold")) for name, m in models.items() if isinstance(m, dict)}
+        lang: {
+            name: Model(m["bias"], m["weights"], m.get("threshold"))
+            for name, m in models.items()
+            if isinstance(m, dict)
+        }
         for lang, models in raw.items()
     }
 
 
 def _bucket(n: int) -> str:
-    return "0" if n <= 0 else "1" if n == 1 else "2-3" if n <= 3 else "4-7" if n <= 7 else "8-15" if n <= 15 else "16+"
+    return (
+        "0"
+        if n <= 0
+        else "1"
+        if n == 1
+        else "2-3"
+        if n <= 3
+        else "4-7"
+        if n <= 7
+        else "8-15"
+        if n <= 15
+        else "16+"
+    )
 
 
 def _word(ctx: Context, i: int) -> str:
     return ctx.words[i].text.lower() if 0 <= i < len(ctx.words) else ""
 
 
-def quote_features(ctx: Context, open_: int, start: int, end: int, close: int, sentence: Sentence) -> list[str]:
+def quote_features(
+    ctx: Context, open_: int, start: int, end: int, close: int, sentence: Sentence
+) -> list[str]:
     """Evidence that a quoted stretch is speech, not a title, a name or a coined term."""
     text, lx = ctx.text, ctx.lexicon
     body = text[start:end].split()
@@ -117,8 +135,13 @@ def quote_features(ctx: Context, open_: int, start: int, end: int, close: int, s
     elif prev in lx.naming_words:
         f.append("prev:naming")
     if len(body) <= 3:
-        f += [x + "&short" for x in f if x.startswith(("caps", "verb", "no-verb", "marker", "no-marker",
-                                                          "prev", "ends", "cue", "no-cue"))]
+        f += [
+            x + "&short"
+            for x in f
+            if x.startswith(
+                ("caps", "verb", "no-verb", "marker", "no-marker", "prev", "ends", "cue", "no-cue")
+            )
+        ]
     return f
 
 
@@ -126,12 +149,16 @@ def with_speaker_evidence(features: list[str], top: float | None) -> list[str]:
     """The quote's features and how strongly its best candidate speaker scored (a cue reaches it)."""
     if top is None:
         return [*features, "speaker:none"]
-    return [*features, "speaker:" + ("<-2" if top < -2 else "<0" if top < 0 else "<2" if top < 2 else "<4" if top < 4
-                                     else "4+")]
+    return [
+        *features,
+        "speaker:"
+        + ("<-2" if top < -2 else "<0" if top < 0 else "<2" if top < 2 else "<4" if top < 4 else "4+"),
+    ]
 
 
-def speaker_features(ctx: Context, m: Mention, region: str, rank: int, gap: int, sentence: Sentence,
-                     first: bool) -> list[str]:
+def speaker_features(
+    ctx: Context, m: Mention, region: str, rank: int, gap: int, sentence: Sentence, first: bool
+) -> list[str]:
     """Evidence that mention ``m`` is the source of a quote: where it stands (``region``:
     before, after, previous sentence), how near (``rank`` among the region's
     candidates, ``gap`` words), and what cue words touch it."""
@@ -177,7 +204,11 @@ def speaker_features(ctx: Context, m: Mention, region: str, rank: int, gap: int,
         own.append("source-cue")  # laut der Polizei, so der Minister, dem Bericht zufolge
     if not (touching or source):
         own.append("no-cue")
-    own.append(("subject" if touching and not oblique else "source" if source else "other") + ":rank:" + _bucket(rank))
+    own.append(
+        ("subject" if touching and not oblique else "source" if source else "other")
+        + ":rank:"
+        + _bucket(rank)
+    )
     if first:
         own.append("first&" + own[0])  # Die Bundesländer erwarten …: a sentence's first phrase is its subject
     return ["all:" + x for x in own] + [region + ":" + x for x in own] + [region]

@@ -1,6 +1,7 @@
 """Adversarial input: the engine finishes (linear patterns, no catastrophic
 backtracking) and keeps its contract.  A generous timeout guards against a
 hang; nothing here measures speed."""
+
 from __future__ import annotations
 
 import random
@@ -16,9 +17,12 @@ random.seed(7)
 CASES = {
     "100,000 straight quotation marks": '"' * 100_000,
     "100,000 curly marks": "“" * 50_000 + "”" * 50_000,
-    "one 1 MB paragraph": " ".join(random.choice(["said", "Austin", "“We", "win,”", "he", "the",
-                                                 "Mr.", "Sen.", '"', "told", "according", "to"])
-                                  for _ in range(200_000)),
+    "one 1 MB paragraph": " ".join(
+        random.choice(
+            ["said", "Austin", "“We", "win,”", "he", "the", "Mr.", "Sen.", '"', "told", "according", "to"]
+        )
+        for _ in range(200_000)
+    ),
     "no spaces": "x" * 1_000_000,
     "mixed scripts": "".join(random.choice("абвгд 中文字 العربية “”\"'’ \n") for _ in range(300_000)),
     "unclosed tags": '<tweet a="' * 30_000,
@@ -48,7 +52,7 @@ def test_adversarial_input_completes_with_valid_offsets(text):
     quotes = run_with_timeout(text)
     for q in quotes:
         assert 0 <= q.start < q.end <= len(text)
-        assert text[q.start:q.end] == q.text
+        assert text[q.start : q.end] == q.text
 
 
 @pytest.mark.parametrize("value", ["", " ", "\n", "“", "”", '"', "“”", '""', "said", "\x00", "\ud800"])
@@ -56,4 +60,4 @@ def test_degenerate_input(value):
     quotes = extract(value)
     assert isinstance(quotes, tuple)
     for q in quotes:
-        assert value[q.start:q.end] == q.text
+        assert value[q.start : q.end] == q.text

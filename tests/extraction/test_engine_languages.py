@@ -64,7 +64,10 @@ def test_german_nameless_speaker_keeps_its_mention():
 
 
 def test_german_inverted_cue_and_so():
-    text = "„Die Lage ist ernst, aber beherrschbar“, so der Minister. „Wir kommen ganz sicher wieder nach Berlin“, sagte Angela Merkel."
+    text = (
+        "„Die Lage ist ernst, aber beherrschbar“, so der Minister. "
+        "„Wir kommen ganz sicher wieder nach Berlin“, sagte Angela Merkel."
+    )
     quotes = by_text(extract(text, "de"))
     assert quotes["Die Lage ist ernst, aber beherrschbar"].mention.text == "der Minister"
     assert quotes["Wir kommen ganz sicher wieder nach Berlin"].speaker.name == "Angela Merkel"

@@ -33,5 +33,7 @@ GIVEN_NAMES_M = frozenset(lx.MALE_NAMES)
 GIVEN_NAMES_F = frozenset(lx.FEMALE_NAMES)
 PARTICLES = frozenset(lx.PARTICLES)
 REPORT_MARKERS = frozenset()
-NAMING_WORDS = frozenset("called dubbed so-called titled entitled named nicknamed headline slogan term".split())
+NAMING_WORDS = frozenset(
+    "called dubbed so-called titled entitled named nicknamed headline slogan term".split()
+)
 NOUNS_CAPITALISED = False
