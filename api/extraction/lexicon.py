@@ -57,7 +57,8 @@ republicans democrats conservatives liberals progressives republican democrat
 conservative liberal progressive independent independents person people crowd
 audience listener listeners viewer viewers reader readers user users
 participant participants respondent respondents attendees members fans
-staffers workers employees students parents families insiders allies donors
+staffers workers employees students parents families insiders allies donors poster posters
+commenters
 operatives teenager teenagers child children kid kids boy boys girl girls guy
 guys
 """.split()

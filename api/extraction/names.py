@@ -43,6 +43,9 @@ _DETERMINERS = {
     "most",
 }
 _SUFFIXES = {s.rstrip(".") for s in lx.NAME_SUFFIXES}
+# Honorifics that are no title: "Dr. Jane Roe, the district superintendent" has the title
+# "district superintendent" (from the appositive), not "Dr.".
+_COURTESY = {"mr", "mrs", "ms", "miss", "mx", "dr"}
 # Heads of nameless descriptions: "a White House official", "Critics", "Officials".
 _PERSON_HEADS = set(lx.TITLE_WORDS) | set(lx.PERSON_NOUNS)
 # Month abbreviations that are also given names ("said Jan Egeland"): kept before a name.
@@ -204,7 +207,7 @@ def parse(surface: str) -> NameParts:
     if is_organization(words) and not gender_of(title_words, name_words):
         name = " ".join(words)
         return NameParts(name, None, None, ORGANIZATION, tuple(name_words or words))
-    title = " ".join(w for w in title_words if _bare(w) not in ("mr", "mrs", "ms", "miss")) or None
+    title = " ".join(w for w in title_words if _bare(w) not in _COURTESY) or None
     tokens = tuple(w.strip(",.") for w in name_words if w.strip(",.") not in _SUFFIXES)
     return NameParts(
         " ".join(name_words).rstrip(","),

@@ -67,3 +67,21 @@ def test_a_coined_name_is_no_quote(text):
 def test_a_lowercase_fragment_after_dubbed_is_still_a_quote_when_attributed():
     text = "Trump dubbed the plan “a total disaster for our country,” he told reporters."
     assert [q.text for q in extract(text)] == ["a total disaster for our country"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dr. Jane Roe, the district superintendent, said: “Schools will reopen on Monday for all students.”",
+        "“Schools will reopen on Monday for all students,” said Dr. Jane Roe, the district superintendent.",
+    ],
+)
+def test_the_appositive_gives_the_title_not_the_honorific(text):
+    (q,) = extract(text)
+    assert (q.speaker.name, q.speaker.title) == ("Jane Roe", "district superintendent")
+
+
+def test_with_one_poster_writing():
+    text = "The forum filled up, with one poster writing: “This is the worst update ever shipped.”"
+    (q,) = extract(text)
+    assert q.mention.text == "one poster" and q.speaker.kind == UNKNOWN
