@@ -52,8 +52,10 @@ class Cast:
     def _named(self, m: Mention) -> Speaker:
         text = self.ctx.text[m.start : m.end]
         title, name = self._parts(m)
-        if not m.named or not name:
-            return Speaker(text, None, ORGANIZATION if m.org and not m.title else UNKNOWN)
+        if not m.named or not name:  # "ein Sprecher" -> "Sprecher", as English drops its article
+            bare = self.ctx.text[self.ctx.words[m.first + (m.determiner is not None)].start : m.end]
+            kind = ORGANIZATION if m.org and not m.title else UNKNOWN
+            return Speaker(bare, bare if kind == UNKNOWN else None, kind)
         kind = ORGANIZATION if m.org and not m.title and m.gender is None else PERSON
         full = " ".join(name)
         known = self.by_surname.get(name[-1])
