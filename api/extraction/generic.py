@@ -39,6 +39,9 @@ from .records import CONTINUATION, FULL, PARTIAL, Quote, Span
 
 QUOTE_THRESHOLD = 0.5  # unless weights.json gives the one fitted on train
 SENTENCES_BACK = 3
+# At most this many characters before the opening mark and after the closing one are read for
+# a quote's candidates, so that a text without sentence ends stays linear.
+WINDOW_BEFORE, WINDOW_AFTER = 1000, 400
 
 
 @dataclass(frozen=True)
@@ -54,9 +57,10 @@ def _bounds(layout: Layout, q: QuoteSpan) -> tuple[int, int, int, int]:
     """(start of the sentences before, previous sentence start, sentence start, sentence end)
     around the quote: up to ``SENTENCES_BACK`` sentences, in its paragraph and the one before."""
     p_lo, p_hi = layout.paragraphs[q.para]
-    s_lo = layout.sentence_start(q.open, p_lo)
-    s_hi = layout.sentence_stop(q.close if q.close >= 0 else q.end, p_hi)
-    floor = layout.paragraphs[q.para - 1][0] if q.para else p_lo
+    end = q.close if q.close >= 0 else q.end
+    floor = max(layout.paragraphs[q.para - 1][0] if q.para else p_lo, q.open - WINDOW_BEFORE)
+    s_lo = layout.sentence_start(q.open, max(p_lo, floor))
+    s_hi = layout.sentence_stop(end, min(p_hi, end + WINDOW_AFTER))
     starts = [s_lo]
     while len(starts) <= SENTENCES_BACK and starts[-1] > floor:
         starts.append(layout.sentence_start(starts[-1] - 1, floor))
@@ -107,6 +111,7 @@ def items(text: str, lx: Lexicon) -> tuple[Layout, Context, list[Mention], list[
             markers.add(i)
     ctx = Context(text, words, lx, frozenset(verbs), frozenset(markers))
     mentions = find_mentions(text, words, lx, quoted)
+    cue_words = verbs | markers
     starts = [m.start for m in mentions]
     out = []
     for q in spans:
@@ -119,7 +124,7 @@ def items(text: str, lx: Lexicon) -> tuple[Layout, Context, list[Mention], list[
             any(i in markers for i in range(lo, hi)),
             any(i in markers for i in range(prev, lo)),
             text[max(0, q.open - 3) : q.open].rstrip().endswith(":"),
-            _cue_after(words, after, verbs | markers, lx),
+            _cue_after(words, after, cue_words, lx),
             any(i in verbs or i in markers for i in range(before - 3, before)),
         )
         qf = quote_features(ctx, q.open, q.start, q.end, q.close, sentence)

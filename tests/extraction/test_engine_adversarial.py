@@ -34,11 +34,24 @@ CASES = {
 }
 
 
-def run_with_timeout(text):
+# The language-neutral stages (German): a quote every few words in one endless sentence.
+GERMAN_CASES = {
+    "quotes in one sentence": "„Wir kommen“ sagte der Minister " * 4_000,
+    "one paragraph of cue words": " ".join(
+        random.choice(
+            ["sagte", "Merkel", "„Wir", "gehen,“", "er", "der", "Minister", "laut", "zufolge", "so"]
+        )
+        for _ in range(40_000)
+    ),
+    "mentions without end": "Der Vorsitzende Peter Müller " * 20_000 + "sagte: „Nein.“",
+}
+
+
+def run_with_timeout(text, language=None):
     result = {}
 
     def work():
-        result["quotes"] = extract(text)
+        result["quotes"] = extract(text, language)
 
     worker = threading.Thread(target=work, daemon=True)
     worker.start()
@@ -47,11 +60,18 @@ def run_with_timeout(text):
     return result["quotes"]
 
 
+@pytest.mark.parametrize("language", [None, "de"])
 @pytest.mark.parametrize("text", CASES.values(), ids=CASES.keys())
-def test_adversarial_input_completes_with_valid_offsets(text):
-    quotes = run_with_timeout(text)
+def test_adversarial_input_completes_with_valid_offsets(text, language):
+    quotes = run_with_timeout(text, language)
     for q in quotes:
         assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize("text", GERMAN_CASES.values(), ids=GERMAN_CASES.keys())
+def test_adversarial_german_input_completes_with_valid_offsets(text):
+    for q in run_with_timeout(text, "de"):
         assert text[q.start : q.end] == q.text
 
 
