@@ -144,6 +144,38 @@ def scored(docs, lx, models):
     return score.score(docs, preds)[0]
 
 
+def confidence_pairs(docs, lx, models):
+    """(raw confidence, whether the quote is a gold quote with the right speaker) per prediction."""
+    sys.path.insert(0, KIT)
+    import score  # the evaluation kit's scorer
+
+    pairs = []
+    for d in docs:
+        units = [u for u in d["attributions"] if u["direct"]]
+        for q in generic.extract_generic(d["text"], lx, models):
+            unit = matched_unit(q, units)
+            pred = {
+                "speaker_start": q.mention and q.mention.start,
+                "speaker_end": q.mention and q.mention.end,
+                "speaker": q.speaker and q.speaker.name,
+            }
+            pairs.append((q.confidence, unit is not None and score.speaker_right(pred, unit, d["text"])))
+    return pairs
+
+
+def fit_platt(pairs, epochs=200, rate=0.05):
+    """(a, b) of logistic(a * logit(p) + b), fitted by gradient descent on the log loss."""
+    xs = [math.log(max(p, 1e-4) / max(1 - p, 1e-4)) for p, _ in pairs]
+    a, b = 1.0, 0.0
+    for _ in range(epochs):
+        ga = gb = 0.0
+        for x, (_, y) in zip(xs, pairs, strict=True):
+            g = ranking.logistic(a * x + b) - float(y)
+            ga, gb = ga + g * x, gb + g
+        a, b = a - rate * ga / len(xs), b - rate * gb / len(xs)
+    return round(a, 4), round(b, 4)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("language")
@@ -175,6 +207,9 @@ def main():
     threshold = best[1]
     models = {"quote": ranking.Model(qb, qw, threshold), "speaker": ranking.Model(0.0, sw)}
     print(f"quote threshold {threshold} (best end-to-end F1 on train of {THRESHOLDS})")
+    platt = fit_platt(confidence_pairs(train, lx, models))
+    models["quote"] = ranking.Model(qb, qw, threshold, platt)
+    print(f"confidence calibration on train: logistic({platt[0]} * logit(p) + {platt[1]})")
     print(f"{'':24} {'train':>8} {'dev':>8}")
     tops = top1(models["speaker"], s_train), top1(models["speaker"], s_dev)
     print(f"{'speaker top-1':24} {tops[0]:8.4f} {tops[1]:8.4f}   ({len(s_train)} / {len(s_dev)} quotes")
@@ -191,6 +226,7 @@ def main():
         "quote": {
             "bias": round(qb, 4),
             "threshold": threshold,
+            "calibration": list(platt),
             "weights": {f: round(v, 4) for f, v in sorted(qw.items()) if abs(v) > 1e-4},
         },
         "speaker": {"bias": 0.0, "weights": {f: round(v, 4) for f, v in sorted(sw.items()) if abs(v) > 1e-4}},

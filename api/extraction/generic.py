@@ -215,7 +215,7 @@ def extract_generic(text: str, lx: Lexicon, models: dict[str, Model]) -> tuple[Q
                 cast.speaker(mention) if mention else None,
                 Span(mention.start, mention.end, text[mention.start : mention.end]) if mention else None,
                 _cue_span(ctx, mention) if mention else None,
-                round(p_quote * p_speaker, 3),
+                round(quote_model.calibrated(p_quote * p_speaker) if quote_model else p_speaker, 3),
             )
         )
     return tuple(out)

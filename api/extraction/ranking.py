@@ -53,6 +53,13 @@ class Model:
     bias: float
     weights: dict[str, float]
     threshold: float | None = None
+    calibration: tuple[float, float] | None = None  # (a, b): confidence = logistic(a * logit(p) + b)
+
+    def calibrated(self, p: float) -> float:
+        if self.calibration is None or not 0.0 < p < 1.0:
+            return p
+        a, b = self.calibration
+        return logistic(a * math.log(p / (1.0 - p)) + b)
 
     def logit(self, features: list[str]) -> float:
         w = self.weights
@@ -71,12 +78,16 @@ def load_models(path: Path = WEIGHTS_PATH) -> dict[str, dict[str, Model]]:
         raw = json.load(fh)
     return {
         lang: {
-            name: Model(m["bias"], m["weights"], m.get("threshold"))
+            name: Model(m["bias"], m["weights"], m.get("threshold"), _pair(m.get("calibration")))
             for name, m in models.items()
             if isinstance(m, dict)
         }
         for lang, models in raw.items()
     }
+
+
+def _pair(value) -> tuple[float, float] | None:
+    return (float(value[0]), float(value[1])) if value else None
 
 
 def _bucket(n: int) -> str:
