@@ -91,7 +91,17 @@ def _candidates(
             gap = m.first - q_last - 1 if region == "after" else q_first - m.last - 1
             first = m is ms[0]
             out.append((m, speaker_features(ctx, m, region, rank, gap, sentence, first)))
+    # Among the candidates a cue touches, which is nearest the quote: "the nearest speech subject".
+    for role in ("all:speech-subject", "all:source-cue"):
+        touched = [k for k, (_, f) in enumerate(out) if role in f]
+        touched.sort(key=lambda k: _distance(out[k][0], q))
+        for rank, k in enumerate(touched[:2]):
+            out[k][1].append(f"{role[4:]}-rank:{rank}")
     return out
+
+
+def _distance(m: Mention, q: QuoteSpan) -> int:
+    return q.open - m.end if m.end <= q.open else m.start - q.end
 
 
 def items(text: str, lx: Lexicon) -> tuple[Layout, Context, list[Mention], list[Item]]:
