@@ -1,9 +1,9 @@
 """Article requests and responses."""
 
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, fields
 
 from .claims import AlertSchema
-from .common import DateRangeArgsSchema, HttpUrl, Page, Text, Timestamp
+from .common import DateRangeArgsSchema, HttpUrl, Language, Page, Text, Timestamp
 from .quotes import ArticleRefSchema, QuoteSchema
 from .speakers import SpeakerRefSchema
 
@@ -14,17 +14,7 @@ class ArticleInSchema(Schema):
     title = Text(max_length=1000, allow_none=True, load_default=None)
     publisher = Text(max_length=200, allow_none=True, load_default=None)
     published_at = Timestamp(allow_none=True, load_default=None)
-    language = fields.String(
-        allow_none=True,
-        load_default=None,
-        validate=[
-            validate.Regexp(
-                r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z",
-                error="Not a BCP 47 language tag such as 'en' or 'en-US'.",
-            ),
-            validate.Length(max=35),
-        ],
-    )
+    language = Language()
 
 
 class ArticleSummarySchema(ArticleRefSchema):

@@ -223,3 +223,18 @@ class PageArgsSchema(Schema):
 class DateRangeArgsSchema(PageArgsSchema):
     since = Timestamp(load_default=None)
     until = Timestamp(load_default=None)
+
+
+def Language():  # noqa: N802 - a field factory, used like the field classes above
+    """A BCP 47 language tag ("en", "de-AT"), or null: the engine then detects the language."""
+    return fields.String(
+        allow_none=True,
+        load_default=None,
+        validate=[
+            validate.Regexp(
+                r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z",
+                error="Not a BCP 47 language tag such as 'en' or 'en-US'.",
+            ),
+            validate.Length(max=35),
+        ],
+    )

@@ -2,7 +2,7 @@
 
 from marshmallow import Schema, fields
 
-from .common import DateRangeArgsSchema, Id, Page, SpanSchema, Text, Timestamp
+from .common import DateRangeArgsSchema, Id, Language, Page, SpanSchema, Text, Timestamp
 from .speakers import SpeakerRefSchema
 
 
@@ -87,6 +87,7 @@ class ExtractedQuoteSchema(QuoteCoreSchema):
 
 class ExtractInSchema(Schema):
     text = Text(required=True)
+    language = Language()
 
 
 class ExtractionSchema(Schema):

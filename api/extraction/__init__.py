@@ -14,11 +14,40 @@ uses no double marks); transcript turns and tweets attribute the quotes they
 hold.  ``benchmarks/engine.py`` measures speed, the evaluation kit measures
 accuracy.
 """
+
 from __future__ import annotations
 
-from .records import (CONTINUATION, FULL, KINDS, ORGANIZATION, PARTIAL, PERSON,
-                      TRANSCRIPT, TWEET, UNKNOWN, Quote, Span, Speaker)
+from .lexicons import LEXICONS, detect_language
 from .pipeline import extract
+from .records import (
+    CONTINUATION,
+    FULL,
+    KINDS,
+    ORGANIZATION,
+    PARTIAL,
+    PERSON,
+    TRANSCRIPT,
+    TWEET,
+    UNKNOWN,
+    Quote,
+    Span,
+    Speaker,
+)
 
-__all__ = ["extract", "Quote", "Span", "Speaker", "KINDS", "FULL", "PARTIAL",
-           "CONTINUATION", "TRANSCRIPT", "TWEET", "PERSON", "ORGANIZATION", "UNKNOWN"]
+__all__ = [
+    "extract",
+    "detect_language",
+    "LEXICONS",
+    "Quote",
+    "Span",
+    "Speaker",
+    "KINDS",
+    "FULL",
+    "PARTIAL",
+    "CONTINUATION",
+    "TRANSCRIPT",
+    "TWEET",
+    "PERSON",
+    "ORGANIZATION",
+    "UNKNOWN",
+]

@@ -38,7 +38,7 @@ class Prepared:
 
 def prepare(data: dict, threshold: float | None = None) -> Prepared:
     """Extract and score ``data["text"]`` (``threshold``: None for the check-worthiness model's own)."""
-    quotes = tuple(extract(data["text"]))
+    quotes = tuple(extract(data["text"], data.get("language")))
     return Prepared(
         key=dedupe_key(data.get("url"), data["text"]),
         data=data,
