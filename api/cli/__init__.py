@@ -4,10 +4,10 @@
 ``db``       ``db upgrade`` and ``db version``: the schema step by hand
 ``keys``     ``keys create``, ``keys list``, ``keys revoke``: API keys and their roles
 ``ingest``   bulk import of a JSONL archive (worker processes, batched writes, resumable, shards)
-``export``   quotes, claims or statements streamed as JSONL or CSV
+``export``   quotes, claims, statements or fact-checks streamed as JSONL or CSV
+``factchecks``  ``factchecks import FILE``: ClaimReview JSON-LD by url
 
-Fact-check import and the webhook worker will be commands here, calling the same domain
-functions as the web layer. Commands read input through the API's own schemas.
+Commands call the same domain functions as the web layer. Commands read input through the API's own schemas.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from flask.cli import ScriptInfo
 from .db import db_commands
 from .engines import checkworthy_command, extract_command, quote_prediction
 from .export import export_command
+from .factchecks import factcheck_commands
 from .ingest import ingest_command
 from .keys import keys_commands
 
@@ -32,6 +33,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(keys_commands)
     app.cli.add_command(ingest_command)
     app.cli.add_command(export_command)
+    app.cli.add_command(factcheck_commands)
 
 
 def loading_for_a_command() -> bool:

@@ -17,8 +17,8 @@ from ..db.models import in_range
 from ..db.paging import Listing
 from ..news.models import Quote, Speaker, Statement
 from ..news.queries import appearances
-from .models import Claim, Review, SpeakerVerdict
-from .search import matching_claims
+from .models import Claim, FactCheck, Review, SpeakerVerdict
+from .search import matching_claims, matching_factchecks
 
 
 def _claim_query():
@@ -134,3 +134,24 @@ def annotate_speaker_claims(rows: list) -> list:
     for s in rows:
         s.verdicts = verdicts[s.id]
     return rows
+
+
+def get_factcheck(factcheck_id: int) -> FactCheck:
+    found = FactCheck.get_or_none(FactCheck.id == factcheck_id)
+    if found is None:
+        raise NotFound(f"No fact-check with id {factcheck_id}.")
+    return found
+
+
+def factchecks(args: dict) -> Listing:
+    """Fact-checks by words, reviewer, source and language; newest first."""
+    base = in_range(FactCheck.select(), FactCheck.created_at, args)
+    if args.get("q"):
+        base = base.where(matching_factchecks(args["q"]))
+    if args.get("reviewer"):
+        base = base.where(FactCheck.reviewer == args["reviewer"])
+    for name in ("source", "language"):
+        if args.get(name):
+            base = base.where(getattr(FactCheck, name) == args[name])
+    order = ((FactCheck.created_at, True), (FactCheck.id, True))
+    return Listing(base.order_by(FactCheck.created_at.desc(), FactCheck.id.desc()), order, base)

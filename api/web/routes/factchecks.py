@@ -1,0 +1,60 @@
+"""/factchecks: published fact-checks (ClaimReview) imported, listed, searched, shown."""
+
+from flask import Blueprint, url_for
+
+from schemas.factchecks import (
+    factcheck_args_schema,
+    factcheck_page_schema,
+    factcheck_schema,
+    import_report_schema,
+)
+
+from ...core.errors import Invalid
+from ...facts import factchecks, queries
+from ..auth import current_actor, requires
+from ..pagination import paginate
+from ..parsing import json_document, query_args
+
+bp = Blueprint("factchecks", __name__)
+
+
+def _one_review(document) -> bool:
+    """Is ``document`` one ClaimReview object (answered 201/200/422), not a batch (207)?"""
+    return isinstance(document, dict) and "@graph" not in document and "claims" not in document
+
+
+@bp.post("/factchecks")
+@requires("ingest")
+def import_factchecks():
+    """Store ClaimReview JSON-LD: one object, an array, a @graph, or a claims:search answer."""
+    document = json_document()
+    outcomes = factchecks.import_document(document, actor=current_actor())
+    if not outcomes:
+        raise Invalid(
+            {"@graph" if isinstance(document, dict) else "_schema": ["No ClaimReview in the document."]}
+        )
+    if _one_review(document):
+        (outcome,) = outcomes
+        if outcome.status == factchecks.REFUSED:
+            raise Invalid(outcome.errors)
+        location = {"Location": url_for("factchecks.get_factcheck", factcheck_id=outcome.id)}
+        body = factcheck_schema.dump(queries.get_factcheck(outcome.id))
+        return body, 201 if outcome.status == factchecks.CREATED else 200, location
+    refused = sum(o.status == factchecks.REFUSED for o in outcomes)
+    report = {"stored": len(outcomes) - refused, "refused": refused, "items": outcomes}
+    return import_report_schema.dump(report), 207
+
+
+@bp.get("/factchecks")
+@requires("read")
+def list_factchecks():
+    """Fact-checks by words, reviewer, source and language; newest first."""
+    args = query_args(factcheck_args_schema)
+    return paginate(queries.factchecks(args), args, factcheck_page_schema)
+
+
+@bp.get("/factchecks/<id:factcheck_id>")
+@requires("read")
+def get_factcheck(factcheck_id):
+    """One fact-check."""
+    return factcheck_schema.dump(queries.get_factcheck(factcheck_id))
