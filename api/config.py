@@ -43,6 +43,12 @@ DEFAULTS = {
     # At start-up, upgrade an empty or older database schema; false: refuse to start until
     # `flask --app api db upgrade` has run (a deploy step). A newer schema is always refused.
     "AUTO_MIGRATE": True,
+    # Webhook deliveries (the worker, `flask --app api webhooks run`): seconds to wait for the
+    # receiver; seconds before the second attempt, doubled after each failure (capped at an hour);
+    # attempts before a delivery is marked failed.
+    "WEBHOOK_TIMEOUT": 10.0,
+    "WEBHOOK_BACKOFF": 30.0,
+    "WEBHOOK_MAX_ATTEMPTS": 8,
 }
 
 _INTS = {
@@ -54,8 +60,13 @@ _INTS = {
     "PROXY_COUNT",
     "COUNT_LIMIT",
     "ARTICLE_QUOTES",
+    "WEBHOOK_MAX_ATTEMPTS",
 }
-_FLOATS = {"CHECKWORTHY_THRESHOLD"}
+_FLOATS = {
+    "CHECKWORTHY_THRESHOLD",
+    "WEBHOOK_TIMEOUT",
+    "WEBHOOK_BACKOFF",
+}
 _BOOLS = {"AUTO_MIGRATE", "READS_REQUIRE_KEY", "RATELIMIT_ENABLED"}
 
 

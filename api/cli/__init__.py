@@ -6,6 +6,7 @@
 ``ingest``   bulk import of a JSONL archive (worker processes, batched writes, resumable, shards)
 ``export``   quotes, claims, statements or fact-checks streamed as JSONL or CSV
 ``factchecks``  ``factchecks import FILE``: ClaimReview JSON-LD by url
+``webhooks``  ``webhooks run``: the worker that delivers webhooks from the change log
 
 Commands call the same domain functions as the web layer. Commands read input through the API's own schemas.
 """
@@ -22,6 +23,7 @@ from .export import export_command
 from .factchecks import factcheck_commands
 from .ingest import ingest_command
 from .keys import keys_commands
+from .webhooks import webhook_commands
 
 __all__ = ["checkworthy_command", "extract_command", "loading_for_a_command", "quote_prediction", "register"]
 
@@ -34,6 +36,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(ingest_command)
     app.cli.add_command(export_command)
     app.cli.add_command(factcheck_commands)
+    app.cli.add_command(webhook_commands)
 
 
 def loading_for_a_command() -> bool:
