@@ -5,6 +5,7 @@
 ``keys``     ``keys create``, ``keys list``, ``keys revoke``: API keys and their roles
 ``ingest``   bulk import of a JSONL archive (worker processes, batched writes, resumable, shards)
 ``export``   quotes, claims or statements streamed as JSONL or CSV
+``match``    the matching engine over JSONL files (fact-checked claims, queries), no database
 
 Fact-check import and the webhook worker will be commands here, calling the same domain
 functions as the web layer. Commands read input through the API's own schemas.
@@ -21,6 +22,7 @@ from .engines import checkworthy_command, extract_command, quote_prediction
 from .export import export_command
 from .ingest import ingest_command
 from .keys import keys_commands
+from .match import match_command
 
 __all__ = ["checkworthy_command", "extract_command", "loading_for_a_command", "quote_prediction", "register"]
 
@@ -32,6 +34,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(keys_commands)
     app.cli.add_command(ingest_command)
     app.cli.add_command(export_command)
+    app.cli.add_command(match_command)
 
 
 def loading_for_a_command() -> bool:
