@@ -7,6 +7,7 @@
 ``export``   quotes, claims, statements or fact-checks streamed as JSONL or CSV
 ``factchecks``  ``factchecks import FILE``: ClaimReview JSON-LD by url
 ``webhooks``  ``webhooks run``: the worker that delivers webhooks from the change log
+``match``    the matching engine over JSONL files (fact-checked claims, queries), no database
 
 Commands call the same domain functions as the web layer. Commands read input through the API's own schemas.
 """
@@ -23,6 +24,7 @@ from .export import export_command
 from .factchecks import factcheck_commands
 from .ingest import ingest_command
 from .keys import keys_commands
+from .match import match_command
 from .webhooks import webhook_commands
 
 __all__ = ["checkworthy_command", "extract_command", "loading_for_a_command", "quote_prediction", "register"]
@@ -37,6 +39,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(export_command)
     app.cli.add_command(factcheck_commands)
     app.cli.add_command(webhook_commands)
+    app.cli.add_command(match_command)
 
 
 def loading_for_a_command() -> bool:
