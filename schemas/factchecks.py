@@ -4,7 +4,7 @@ from marshmallow import Schema, fields, validate
 
 from api.core.vocabulary import FACTCHECK_SOURCES, MATCH_STATUSES
 
-from .common import Page, PageArgsSchema, Text, Timestamp
+from .common import JsonInteger, Page, PageArgsSchema, Text, Timestamp
 
 LANGUAGE = validate.Regexp(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z", error="Not a BCP 47 language tag.")
 
@@ -73,17 +73,29 @@ class FactCheckArgsSchema(PageArgsSchema):
 
 
 class MatchSchema(Schema):
-    """A fact-check found for a text or a claim, how similar, and (for a claim) its status."""
+    """A fact-check matched to a claim: how similar, what a checker made of it, whether the claimant
+    is the claim's speaker."""
 
     factcheck = fields.Nested(FactCheckRefSchema)
-    similarity = fields.Float()
+    similarity = fields.Float(allow_none=True)
     status = fields.String()
     same_speaker = fields.Boolean(allow_none=True)
 
 
+class TextMatchSchema(Schema):
+    """A fact-check found for a text (POST /match), and how similar."""
+
+    factcheck = fields.Nested(FactCheckRefSchema)
+    similarity = fields.Float()
+
+
+class TextMatchesSchema(Schema):
+    items = fields.List(fields.Nested(TextMatchSchema))
+
+
 class MatchInSchema(Schema):
     text = Text(required=True, max_length=5000)
-    limit = fields.Integer(load_default=10, validate=validate.Range(min=1, max=100), strict=True)
+    limit = JsonInteger(load_default=10, validate=validate.Range(min=1, max=100))
 
 
 class MatchDecisionSchema(Schema):
@@ -103,7 +115,7 @@ factcheck_schema = FactCheckSchema()
 factcheck_page_schema = Page(FactCheckSchema)()
 factcheck_args_schema = FactCheckArgsSchema()
 import_report_schema = ImportReportSchema()
-match_list_schema = MatchSchema(many=True)
+text_matches_schema = TextMatchesSchema()
 match_in_schema = MatchInSchema()
 match_decision_schema = MatchDecisionSchema()
 match_decision_out_schema = MatchDecisionOutSchema()

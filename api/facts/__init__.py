@@ -8,6 +8,8 @@
 ``claimreview``  schema.org ClaimReview JSON-LD export
 ``parse``        ClaimReview JSON-LD and claims:search read into fact-check fields (no database)
 ``factchecks``   writes: fact-checks stored by url, verdicts made fact-checks
+``matching``     the per-process index of every fact-check, kept current from the change log
+``matches``      writes: claims' matches found (suggestions, alerts) and decided by checkers
 ``summaries``    what a webhook delivery says of a changed record
 
 Imports ``news`` (claims hang on statements) but never the other way round.

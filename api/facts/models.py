@@ -105,9 +105,9 @@ class FactCheck(BaseModel):
 class ClaimMatch(BaseModel):
     """A fact-check found for a claim (with its similarity), and what a checker made of it."""
 
-    claim = ForeignKeyField(Claim, backref="matches", on_delete="CASCADE")
+    claim = ForeignKeyField(Claim, backref="claim_matches", on_delete="CASCADE")
     factcheck = ForeignKeyField(FactCheck, on_delete="CASCADE")
-    similarity = FloatField()
+    similarity = FloatField(null=True)  # None: linked by a checker, not found by the index
     status = CharField(max_length=10, default=SUGGESTED)  # core.vocabulary.MATCH_STATUSES
     actor = CharField(max_length=100, null=True)  # who confirmed or rejected it
     created_at = DateTimeField(default=utcnow)

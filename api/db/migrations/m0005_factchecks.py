@@ -81,7 +81,7 @@ class FactCheck(Model):
 class ClaimMatch(Model):
     claim = ForeignKeyField(Claim, on_delete="CASCADE")
     factcheck = ForeignKeyField(FactCheck, on_delete="CASCADE")
-    similarity = FloatField()
+    similarity = FloatField(null=True)
     status = CharField(max_length=10)
     actor = CharField(max_length=100, null=True)
     created_at = DateTimeField()

@@ -7,13 +7,17 @@ from schemas.factchecks import (
     factcheck_page_schema,
     factcheck_schema,
     import_report_schema,
+    match_in_schema,
+    text_matches_schema,
 )
 
 from ...core.errors import Invalid
 from ...facts import factchecks, queries
+from ...facts.matching import ranked_factchecks
 from ..auth import current_actor, requires
+from ..matching import factcheck_index
 from ..pagination import paginate
-from ..parsing import json_document, query_args
+from ..parsing import json_body, json_document, query_args
 
 bp = Blueprint("factchecks", __name__)
 
@@ -58,3 +62,12 @@ def list_factchecks():
 def get_factcheck(factcheck_id):
     """One fact-check."""
     return factcheck_schema.dump(queries.get_factcheck(factcheck_id))
+
+
+@bp.post("/match")
+@requires("read")
+def match_text():
+    """The fact-checks closest to any text (a tweet, a quote), best first, with their similarity."""
+    data = json_body(match_in_schema)
+    found = ranked_factchecks(factcheck_index(), data["text"], data["limit"])
+    return text_matches_schema.dump({"items": [{"factcheck": f, "similarity": s} for f, s in found]})
