@@ -13,6 +13,7 @@ scan of the fact-checks.
 
 from __future__ import annotations
 
+import gc
 import threading
 
 from peewee import fn
@@ -24,6 +25,22 @@ from ..matching import Index
 from .models import FactCheck
 
 LOAD_BATCH = 5000
+# What a match shows of a fact-check (not its raw JSON-LD, which may be long to decode).
+REF_COLUMNS = (
+    FactCheck.id,
+    FactCheck.url,
+    FactCheck.claim_text,
+    FactCheck.claimant,
+    FactCheck.rating_label,
+    FactCheck.rating_value,
+    FactCheck.best_rating,
+    FactCheck.worst_rating,
+    FactCheck.reviewer,
+    FactCheck.reviewer_url,
+    FactCheck.review_date,
+    FactCheck.source,
+    FactCheck.speaker,
+)
 
 
 class FactCheckIndex:
@@ -52,6 +69,9 @@ class FactCheckIndex:
             for row in rows:
                 self.index.add(row.id, row.claim_text, row.title or "")
         self.cursor = cursor
+        # The index lives as long as the process: keep the cyclic garbage collector from
+        # walking its objects on every full collection (that cost grew with the fact-checks).
+        gc.freeze()
 
     def _replay(self) -> None:
         changes = list(

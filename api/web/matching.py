@@ -2,17 +2,35 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app
+import logging
 
+from flask import Flask, current_app
+from peewee import InterfaceError, OperationalError
+
+from .. import db
 from ..facts.matches import Thresholds
 from ..facts.matching import FactCheckIndex
 
 KEY = "factcheck_index"
+log = logging.getLogger("api")
 
 
 def register(app: Flask) -> None:
-    """One index per app (per gunicorn worker), loaded on first use, kept current from the change log."""
-    app.extensions[KEY] = FactCheckIndex()
+    """One index per app (per gunicorn worker), loaded on first use (or by ``gunicorn.conf.py``'s
+    ``post_worker_init``, before the worker serves), kept current from the change log."""
+    index = app.extensions[KEY] = FactCheckIndex()
+
+    def warm_up() -> None:
+        with app.app_context():
+            db.open_connection()
+            try:
+                index.refresh()
+            except (OperationalError, InterfaceError) as exc:  # the first request loads it instead
+                log.warning("fact-check index not loaded at start-up: %s", exc)
+            finally:
+                db.close_connection()
+
+    app.extensions["factcheck_warm_up"] = warm_up
 
 
 def factcheck_index() -> FactCheckIndex:

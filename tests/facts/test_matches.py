@@ -118,3 +118,10 @@ def test_each_process_index_follows_the_change_log(shared_url):
         two.post("/match", json={"text": "unemployment"}).get_json()["items"][0]["factcheck"]["id"]
         == made["id"]
     )
+
+
+def test_a_worker_loads_its_index_before_serving(app, client, checked):
+    index = app.extensions["factcheck_index"]
+    assert index.cursor is None
+    app.extensions["factcheck_warm_up"]()  # gunicorn.conf.py's post_worker_init
+    assert len(index) == 1 and index.cursor is not None
