@@ -23,6 +23,7 @@ class WebhookInSchema(Schema):
     )
     secret = fields.String(
         load_default=None,
+        allow_none=True,
         validate=validate.Regexp(
             r"[\x21-\x7e]{16,200}\Z", error="16 to 200 printable ASCII characters, no spaces."
         ),

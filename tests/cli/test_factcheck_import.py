@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from ..apps import keyed_client, make_app
 from ..facts.test_factchecks import claimreview
 from .test_bulk import run, url  # noqa: F401 - the fixture
 
@@ -57,3 +58,16 @@ def test_one_json_array_is_one_document(url, tmp_path):  # noqa: F811
     assert [json.loads(line)["url"] for line in exported.output.splitlines()] == [
         f"https://c.example/{i}" for i in range(5)
     ]
+
+
+def test_stored_claims_are_matched_against_fact_checks_imported_later(url, tmp_path):  # noqa: F811
+    client = keyed_client(make_app(url), "admin")
+    said = "“We have 90 percent health insurance coverage in this state,” said Ann Lee."
+    client.post("/articles", json={"text": said})
+    client.post("/factchecks", json=claimreview())
+    (claim,) = client.get("/claims").get_json()["items"]
+    assert client.get(f"/claims/{claim['id']}").get_json()["matches"] == []
+    result = run(url, "factchecks", "match")
+    assert result.exit_code == 0 and "claims 1, new matches 1, fact-checks 1" in result.output, result.output
+    assert len(client.get(f"/claims/{claim['id']}").get_json()["matches"]) == 1
+    assert "new matches 0" in run(url, "factchecks", "match").output

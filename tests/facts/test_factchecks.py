@@ -66,6 +66,8 @@ def test_a_reimport_updates_and_never_duplicates(client):
         (claimreview(url="not a url"), {"url"}),
         (claimreview(claimReviewed="  ", itemReviewed={}), {"claimReviewed"}),
         ({"@type": "WebPage", "url": "https://x.example"}, {"@type"}),
+        ("a string", {"_schema"}),
+        ([], {"_schema"}),
     ],
 )
 def test_one_bad_review_is_a_422_naming_what_is_missing(client, body, missing):

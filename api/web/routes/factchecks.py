@@ -32,6 +32,10 @@ def _one_review(document) -> bool:
 def import_factchecks():
     """Store ClaimReview JSON-LD: one object, an array, a @graph, or a claims:search answer."""
     document = json_document()
+    if not isinstance(document, dict | list):
+        raise Invalid(
+            {"_schema": ["Send ClaimReview JSON-LD: an object, an array, or an object with @graph."]}
+        )
     outcomes = factchecks.import_document(document, actor=current_actor())
     if not outcomes:
         raise Invalid(
