@@ -23,32 +23,53 @@ MAX_SHORT = 1000  # of a title, claimant, reviewer, rating label
 MAX_URL = 2000
 GOOGLE = "claims:search"  # the ``kind`` of an item read from a claims:search response
 
-_URL = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+[^\s]*")  # 'https://x.example/a?b' (no spaces)
+# What JSON Schema's (ECMA-262's) \s matches, as openapi.yaml's patterns spell it: the contract and
+# this module agree on what is blank and on what a url may hold.
+_BLANK = "\t-\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_NOT_BLANK = re.compile(f"[^{_BLANK}]")
+_URL = re.compile(f"[Hh][Tt][Tt][Pp][Ss]?://[^{_BLANK}/?#]+[^{_BLANK}]*")  # 'https://x.example/a?b'
+CLAIMREVIEW = re.compile(r"(?:.*/)?ClaimReview")  # '@type': 'ClaimReview', 'http://schema.org/ClaimReview'
 _DATE = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:[T ].*)?")  # '2020-03-05T10:00:00Z' -> '2020-03-05'
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")  # 'en', 'pt-BR'
 
 
-def _types(node) -> set[str]:
+def is_claimreview(node) -> bool:
+    """Is ``node`` typed ClaimReview ('@type' a string, or a list holding one)?"""
     kind = node.get("@type") if isinstance(node, dict) else None
     kinds = kind if isinstance(kind, list) else [kind]
-    return {k.rsplit("/", 1)[-1] for k in kinds if isinstance(k, str)}  # 'http://schema.org/ClaimReview'
+    return any(isinstance(k, str) and CLAIMREVIEW.fullmatch(k) for k in kinds)
+
+
+def shape(document) -> str | None:
+    """'graph', 'claims' (a claims:search answer), 'list', 'one' (a review), or None (no document)."""
+    if isinstance(document, list):
+        return "list"
+    if not isinstance(document, dict):
+        return None
+    if isinstance(document.get("@graph"), list):
+        return "graph"
+    if isinstance(document.get("claims"), list) and "@type" not in document:
+        return "claims"
+    return "one"
 
 
 def items(document) -> list[tuple[str, object]]:
     """The reviews in ``document`` as (kind, item): kind 'ClaimReview' or ``GOOGLE``.
 
-    A list's members are reviews, whatever they are (a non-review is refused by ``fields``,
-    so that a batch reports it); a ``@graph``'s other nodes are a page's furniture, skipped.
+    A list's members are reviews, whatever they are (a non-review, or a member without one,
+    is refused by ``fields``, so that a batch reports it); a ``@graph``'s other nodes are a
+    page's furniture, skipped.
     """
     if isinstance(document, list):
-        return [found for member in document for found in _members(member)]
+        return [found for member in document for found in _members(member) or [("ClaimReview", member)]]
     return _members(document)
 
 
 def _members(node) -> list[tuple[str, object]]:
-    if isinstance(node, dict) and isinstance(node.get("@graph"), list):
-        return [("ClaimReview", n) for n in node["@graph"] if "ClaimReview" in _types(n)]
-    if isinstance(node, dict) and isinstance(node.get("claims"), list) and "@type" not in node:
+    kind = shape(node)
+    if kind == "graph":
+        return [("ClaimReview", n) for n in node["@graph"] if is_claimreview(n)]
+    if kind == "claims":
         return [(GOOGLE, pair) for claim in node["claims"] for pair in _google_pairs(claim)]
     return [("ClaimReview", node)]
 
@@ -68,14 +89,19 @@ def _text(value, limit: int = MAX_SHORT) -> str | None:
         value = next((v for v in value if _text(v, limit)), None)
     if isinstance(value, dict):
         value = value.get("name") or value.get("text") or value.get("alternateName")
-    if not isinstance(value, str):
+    return _string(value, limit)
+
+
+def _string(value, limit: int = MAX_SHORT) -> str | None:
+    """A string that is not blank, spaces collapsed, cut at ``limit``; None if not one, or if it
+    holds NUL or a lone surrogate (the contract's pattern refuses those)."""
+    if not isinstance(value, str) or "\x00" in value or not _NOT_BLANK.search(value):
         return None
-    value = " ".join(value.replace("\x00", "").split())
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
         return None
-    return value[:limit] or None
+    return (" ".join(value.split()) or value)[:limit]
 
 
 def _storable(value, depth: int = 0):
@@ -113,8 +139,8 @@ def _date(value) -> date | None:
 
 
 def _url(value) -> str | None:
-    value = value.strip() if isinstance(value, str) else None
-    return value if value and len(value) <= MAX_URL and _URL.fullmatch(value) else None
+    ok = isinstance(value, str) and len(value) <= MAX_URL and _URL.fullmatch(value)
+    return value if ok else None
 
 
 def _language(value) -> str | None:
@@ -144,7 +170,7 @@ def fields(kind: str, item) -> dict:
 
 
 def _claimreview(item) -> dict:
-    if not isinstance(item, dict) or "ClaimReview" not in _types(item):
+    if not is_claimreview(item):
         raise Invalid({"@type": ["Not a ClaimReview object."]})
     claim = _first(item.get("itemReviewed"))
     claim = claim if isinstance(claim, dict) else {}
@@ -152,9 +178,9 @@ def _claimreview(item) -> dict:
     rating = rating if isinstance(rating, dict) else {}
     author = _first(item.get("author"))
     return {
-        "claim_text": _text(item.get("claimReviewed"), MAX_CLAIM)
-        or _text(claim.get("text"), MAX_CLAIM)
-        or _text(claim.get("name"), MAX_CLAIM),
+        "claim_text": _string(item.get("claimReviewed"), MAX_CLAIM)
+        or _string(claim.get("text"), MAX_CLAIM)
+        or _string(claim.get("name"), MAX_CLAIM),
         "title": _text(item.get("headline")) or _text(item.get("name")),
         "claimant": _text(claim.get("author")),
         "claim_date": _date(claim.get("datePublished")) or _date(claim.get("dateCreated")),
@@ -176,7 +202,7 @@ def _google(pair: dict) -> dict:
     publisher = item.get("publisher") if isinstance(item.get("publisher"), dict) else {}
     site = publisher.get("site")
     return {
-        "claim_text": _text(claim.get("text"), MAX_CLAIM),
+        "claim_text": _string(claim.get("text"), MAX_CLAIM),
         "title": _text(item.get("title")),
         "claimant": _text(claim.get("claimant")),
         "claim_date": _date(claim.get("claimDate")),

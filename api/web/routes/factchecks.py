@@ -12,7 +12,7 @@ from schemas.factchecks import (
 )
 
 from ...core.errors import Invalid
-from ...facts import factchecks, queries
+from ...facts import factchecks, parse, queries
 from ...facts.matching import ranked_factchecks
 from ..auth import current_actor, requires
 from ..matching import factcheck_index
@@ -22,17 +22,13 @@ from ..parsing import json_body, json_document, query_args
 bp = Blueprint("factchecks", __name__)
 
 
-def _one_review(document) -> bool:
-    """Is ``document`` one ClaimReview object (answered 201/200/422), not a batch (207)?"""
-    return isinstance(document, dict) and "@graph" not in document and "claims" not in document
-
-
 @bp.post("/factchecks")
 @requires("ingest")
 def import_factchecks():
     """Store ClaimReview JSON-LD: one object, an array, a @graph, or a claims:search answer."""
     document = json_document()
-    if not isinstance(document, dict | list):
+    shape = parse.shape(document)
+    if shape is None:
         raise Invalid(
             {"_schema": ["Send ClaimReview JSON-LD: an object, an array, or an object with @graph."]}
         )
@@ -41,7 +37,7 @@ def import_factchecks():
         raise Invalid(
             {"@graph" if isinstance(document, dict) else "_schema": ["No ClaimReview in the document."]}
         )
-    if _one_review(document):
+    if shape == "one":
         (outcome,) = outcomes
         if outcome.status == factchecks.REFUSED:
             raise Invalid(outcome.errors)
