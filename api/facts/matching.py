@@ -98,7 +98,8 @@ class FactCheckIndex:
 
     def search(self, text: str, k: int = 10) -> list[tuple[int, float]]:
         """The ``k`` closest fact-checks to ``text``: (id, similarity in [0, 1]), best first."""
-        return self.index.search(text, k)
+        with self._lock:  # not while a refresh (in another thread) is changing the index
+            return self.index.search(text, k)
 
 
 def ranked_factchecks(index: FactCheckIndex, text: str, k: int = 10) -> list[tuple[FactCheck, float]]:

@@ -3,8 +3,9 @@ enough for a dashboard to show it without asking; the API has the rest."""
 
 from __future__ import annotations
 
-from ..news.models import Article
+from ..news.models import Article, Statement
 from .models import Claim, ClaimMatch, FactCheck, Review
+from .queries import same_speaker, speaker_names
 
 
 def _claim(claim_id: int) -> dict | None:
@@ -43,11 +44,16 @@ def _alert(match_id: int) -> dict | None:
     if match is None:
         return None
     claim = Claim.get_or_none(Claim.id == match.claim_id)
+    factcheck = FactCheck.get_or_none(FactCheck.id == match.factcheck_id)
+    speaker_id = Statement.get_by_id(claim.statement_id).speaker_id if claim else None
+    same = same_speaker(factcheck, speaker_id, speaker_names([speaker_id])) if factcheck else None
     return {
         "claim_id": match.claim_id,
         "claim_text": claim.text if claim else None,
-        "similarity": round(match.similarity, 4),
-        "factcheck": _factcheck(FactCheck.get_or_none(FactCheck.id == match.factcheck_id)),
+        "speaker_id": speaker_id,
+        "same_speaker": same,
+        "similarity": round(match.similarity, 4) if match.similarity is not None else None,
+        "factcheck": _factcheck(factcheck),
     }
 
 

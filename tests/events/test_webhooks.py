@@ -168,3 +168,17 @@ def test_the_signature_is_the_documented_one():
     assert not verify("whsec_test", header, b'{"event":"alert"}', now=1700000000 + 301)  # too old
     assert not verify("whsec_test", header, b'{"event":"claim.created"}', now=1700000000)
     assert not verify("whsec_test", "t=x,v1=y", b"{}")
+
+
+def test_an_alert_is_pushed_when_a_quote_matches_a_fact_check(app, client, post_article, receiver):
+    subscribe(client, receiver.url, ["alert"])
+    checked = client.post("/factchecks", json=claimreview()).get_json()
+    post_article(text=SAID)
+    assert work(app)[1:] == (1, 0)
+    ((headers, body),) = receiver.received
+    alert = json.loads(body)
+    assert headers["Quotebook-Event"] == "alert" and alert["entity"] == "alert"
+    assert alert["data"]["factcheck"]["id"] == checked["id"] and alert["data"]["similarity"] >= 0.5
+    assert (
+        alert["data"]["claim_text"].startswith("We have 90 percent") and alert["data"]["same_speaker"] is True
+    )
