@@ -197,6 +197,8 @@ READS = {
     "api.facts.queries",
     "api.facts.search",
     "api.facts.claimreview",
+    "api.facts.parse",
+    "api.facts.summaries",
     "api.events.feed",
 }
 WRITES = {
@@ -204,6 +206,8 @@ WRITES = {
     "api.news.speakers",
     "api.news.statements",
     "api.facts.claims",
+    "api.facts.factchecks",
+    "api.facts.matches",
     "api.events.log",
 }
 

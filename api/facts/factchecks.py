@@ -11,13 +11,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from ..core.errors import Invalid
+from ..core.errors import Invalid, NotFound
 from ..core.text import fold
 from ..core.vocabulary import IMPORTED, VERDICT
 from ..db.models import insert_rows, utcnow
-from ..events.log import write
+from ..events.log import write, writing
 from . import parse
-from .models import FactCheck
+from .models import ClaimMatch, FactCheck
 
 # The columns a review gives; a re-import that changes none of them changes nothing.
 COLUMNS = (
@@ -161,3 +161,18 @@ def from_verdict(claim, review, changes: list) -> None:
             FactCheck.id == old.id
         ).execute()
         changes.append(("factcheck", old.id, "updated"))
+
+
+def delete_factcheck(factcheck_id: int, actor: str | None = None) -> None:
+    """Delete a fact-check (an import made by mistake); its matches go with it, and every
+    process's index drops it on its next refresh (the change log says so)."""
+    with writing(actor) as changes:
+        found = FactCheck.get_or_none(FactCheck.id == factcheck_id)
+        if found is None:
+            raise NotFound(f"No fact-check with id {factcheck_id}.")
+        claims = [
+            c for (c,) in ClaimMatch.select(ClaimMatch.claim).where(ClaimMatch.factcheck == found.id).tuples()
+        ]
+        found.delete_instance(recursive=True)
+        changes.append(("factcheck", found.id, "deleted"))
+        changes += [("claim", c, "updated") for c in sorted(set(claims))]

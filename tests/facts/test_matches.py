@@ -125,3 +125,13 @@ def test_a_worker_loads_its_index_before_serving(app, client, checked):
     assert index.cursor is None
     app.extensions["factcheck_warm_up"]()  # gunicorn.conf.py's post_worker_init
     assert len(index) == 1 and index.cursor is not None
+
+
+def test_a_deleted_fact_check_takes_its_matches_along(client, post_article, checked):
+    post_article(text=SAID)
+    claim_id = client.get("/claims").get_json()["items"][0]["id"]
+    assert client.get(f"/claims/{claim_id}").get_json()["matches"]
+    assert client.delete(f"/factchecks/{checked['id']}").status_code == 204
+    assert client.get(f"/claims/{claim_id}").get_json()["matches"] == []
+    assert client.get(f"/factchecks/{checked['id']}").status_code == 404
+    assert client.delete(f"/factchecks/{checked['id']}").status_code == 404

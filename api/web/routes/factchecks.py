@@ -64,6 +64,14 @@ def get_factcheck(factcheck_id):
     return factcheck_schema.dump(queries.get_factcheck(factcheck_id))
 
 
+@bp.delete("/factchecks/<id:factcheck_id>")
+@requires("admin")
+def delete_factcheck(factcheck_id):
+    """Delete a fact-check and its matches; every worker's index drops it."""
+    factchecks.delete_factcheck(factcheck_id, actor=current_actor())
+    return "", 204
+
+
 @bp.post("/match")
 @requires("read")
 def match_text():
