@@ -2,9 +2,9 @@
 
 Reads the change log after each webhook's cursor, turns it into deliveries (the outbox,
 ``events/outbox.py``) and sends what is due, signed and retried with backoff
-(``events/sender.py``). Run one worker per database; it may be stopped and started at any
-time (what it had not sent is sent by the next run; what it sent but had not recorded as
-sent is sent again).
+(``events/sender.py``). Several workers may run on one database (each takes a lease on what
+it sends); any may be stopped and started at any time (what it had not sent is sent by the
+next run; what it sent but had not recorded as sent is sent again, after its lease).
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ Nothing is sent from the request that made a change: its transaction only append
 change log (``log.py``). The worker (``flask --app api webhooks run``) turns each webhook's
 changes after its cursor into deliveries and moves the cursor, in one transaction, so a
 crash anywhere loses nothing and derives nothing twice (a delivery is unique per webhook,
-change and event). It then sends the deliveries that are due (``sender.py``): at least once,
+change and event). It then takes the deliveries that are due, leased so that several workers
+share them without sending one twice at once, and sends them (``sender.py``): at least once,
 so a receiver may see one twice and can tell by its ``Quotebook-Delivery`` id.
 
     change (entity, action)          event
@@ -18,6 +19,7 @@ so a receiver may see one twice and can tell by its ``Quotebook-Delivery`` id.
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 from ..core.vocabulary import (
     ALERT,
@@ -28,7 +30,7 @@ from ..core.vocabulary import (
     PENDING,
     REVIEW_CREATED,
 )
-from ..db import database
+from ..db import database, is_postgres
 from ..db.locks import hold_until_commit
 from ..db.models import utcnow
 from ..db.retry import retried
@@ -103,14 +105,26 @@ def derive_all(describe=None) -> int:
     return total
 
 
-def due(now, limit: int = 100) -> list[Delivery]:
-    """Pending deliveries whose next attempt is due, oldest first, with their webhooks."""
+def take_due(now, lease_seconds: float, limit: int = 100) -> list[Delivery]:
+    """Pending deliveries whose next attempt is due, oldest first, with their webhooks, leased to
+    this worker: their next attempt moves ``lease_seconds`` on, so that another worker leaves
+    them alone while this one sends (and takes them up if this one dies). PostgreSQL skips the
+    rows another worker is leasing at that moment; SQLite serialises writers already."""
     with database.atomic():
         query = (
-            Delivery.select(Delivery, Webhook)
-            .join(Webhook)
+            Delivery.select(Delivery.id)
             .where((Delivery.status == PENDING) & (Delivery.next_attempt_at <= now))
             .order_by(Delivery.next_attempt_at, Delivery.id)
             .limit(limit)
         )
-        return list(query)
+        if is_postgres():
+            query = query.for_update(skip_locked=True)
+        ids = [d.id for d in query]
+        if ids:
+            lease = now + timedelta(seconds=lease_seconds)
+            Delivery.update(next_attempt_at=lease).where(Delivery.id.in_(ids)).execute()
+    if not ids:
+        return []
+    return list(
+        Delivery.select(Delivery, Webhook).join(Webhook).where(Delivery.id.in_(ids)).order_by(Delivery.id)
+    )

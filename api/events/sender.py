@@ -17,7 +17,7 @@ from datetime import timedelta
 from ..core.vocabulary import DELIVERED, FAILED
 from ..db.models import utcnow
 from .models import Delivery
-from .outbox import derive_all, due
+from .outbox import derive_all, take_due
 from .signing import HEADER, signature_header
 
 MAX_BACKOFF = 3600  # seconds
@@ -77,7 +77,7 @@ def run_once(policy: Policy, describe=None, send=post) -> tuple[int, int, int]:
     (changes read, delivered, failed attempts)."""
     read = derive_all(describe)
     delivered = failed = 0
-    for delivery in due(utcnow()):
+    for delivery in take_due(utcnow(), lease_seconds=policy.timeout * 3 + 30):
         if attempt(delivery, policy, send):
             delivered += 1
         else:

@@ -2,11 +2,13 @@
 loopback, retries with backoff while it fails, and the delivery log."""
 
 import json
+from datetime import timedelta
 
 import pytest
 
 from api import db
 from api.cli.webhooks import policy_of
+from api.db.models import utcnow
 from api.events import outbox
 from api.events.sender import Policy, run_once
 from api.events.signing import HEADER, signature_header, verify
@@ -182,3 +184,15 @@ def test_an_alert_is_pushed_when_a_quote_matches_a_fact_check(app, client, post_
     assert (
         alert["data"]["claim_text"].startswith("We have 90 percent") and alert["data"]["same_speaker"] is True
     )
+
+
+def test_a_delivery_being_sent_is_leased_to_one_worker(app, client, receiver):
+    subscribe(client, receiver.url, ["factcheck.imported"])
+    client.post("/factchecks", json=claimreview())
+    with app.app_context():
+        db.open_connection()
+        outbox.derive_all(describe)
+        now = utcnow()
+        assert len(outbox.take_due(now, lease_seconds=60)) == 1
+        assert outbox.take_due(now, lease_seconds=60) == []  # another worker, meanwhile
+        assert len(outbox.take_due(now + timedelta(seconds=61), lease_seconds=60)) == 1  # the first one died
