@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..core.errors import Invalid, NotFound
 from ..core.text import fold
 from ..core.vocabulary import IMPORTED, VERDICT
-from ..db.models import insert_rows, utcnow
+from ..db.models import chunks, insert_rows, utcnow
 from ..events.log import write, writing
 from . import parse
 from .models import ClaimMatch, FactCheck
@@ -78,7 +78,9 @@ def store(rows: list[dict], actor: str | None = None, source: str = IMPORTED) ->
 
 def _store(rows: list[dict], actor, source: str, changes: list) -> list[tuple[str, int]]:
     latest = {row["url"]: row for row in rows}
-    stored = {f.url: f for f in FactCheck.select().where(FactCheck.url.in_(list(latest)))} if latest else {}
+    stored = {
+        f.url: f for part in chunks(list(latest)) for f in FactCheck.select().where(FactCheck.url.in_(part))
+    }
     now, outcome = utcnow(), {}
     for url, row in latest.items():
         old = stored.get(url)

@@ -13,7 +13,7 @@ from peewee import JOIN, fn
 from ..checkworthy import quote_sentences
 from ..core.errors import NotFound
 from ..core.text import digest, fold, normalize
-from ..core.vocabulary import REJECTED
+from ..core.vocabulary import CONFIRMED, REJECTED
 from ..db.models import in_range
 from ..db.paging import Listing
 from ..news.models import Quote, Speaker, SpeakerAlias, Statement
@@ -183,12 +183,12 @@ def claim_matches(claim_ids: list[int], min_similarity: float | None = None) -> 
         .join(FactCheck)
         .where(ClaimMatch.claim.in_(claim_ids) & (ClaimMatch.status != REJECTED))
     )
-    if min_similarity is not None:
-        query = query.where(ClaimMatch.similarity >= min_similarity)
+    if min_similarity is not None:  # a confirmed match counts however similar
+        query = query.where((ClaimMatch.similarity >= min_similarity) | (ClaimMatch.status == CONFIRMED))
     for match in query:
         found[match.claim_id].append(match)
     for matches in found.values():
-        matches.sort(key=lambda m: (m.status != "confirmed", -(m.similarity or 0), m.factcheck_id))
+        matches.sort(key=lambda m: (m.status != CONFIRMED, -(m.similarity or 0), m.factcheck_id))
     return found
 
 
@@ -219,7 +219,8 @@ def speaker_names(speaker_ids) -> dict[int, set[str]]:
 
 
 def match_alerts(quotes: list[Quote], threshold: float) -> list[dict]:
-    """Quotes whose claims match a fact-check at or above ``threshold`` (not rejected)."""
+    """Quotes whose claims match a fact-check at or above ``threshold``, or as a checker confirmed
+    (not those rejected)."""
     statement_ids = sorted({q.statement_id for q in quotes if q.statement_id})
     if not statement_ids:
         return []

@@ -81,6 +81,9 @@ def test_a_checker_confirms_or_links_a_fact_check(client, post_article, checked)
     assert linked["status"] == "confirmed" and (linked["similarity"] or 0) < 0.3  # not one the index suggests
     matches = client.get(f"/claims/{claim_id}").get_json()["matches"]
     assert [m["status"] for m in matches] == ["confirmed", "confirmed"]
+    article = client.get(f"/articles/{client.get('/articles').get_json()['items'][0]['id']}").get_json()
+    alerted = {a["factcheck"]["id"] for a in article["alerts"] if a["factcheck"]}
+    assert alerted == {checked["id"], other["id"]}  # a confirmed match alerts however similar
     assert client.post(f"/claims/{claim_id}/matches/99999", json={"confirmed": True}).status_code == 404
     assert (
         client.post(f"/claims/{claim_id}/matches/{other['id']}", json={"confirmed": "yes"}).status_code == 422
