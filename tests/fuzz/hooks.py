@@ -5,9 +5,9 @@
 - A claim's ``text`` must be words of its quote (``ClaimIn``): the fuzzer cannot
   know a stored quote's words, so positive bodies leave ``text`` out (the whole
   quote is the claim); tests/facts/test_claims.py covers ``text``.
-
-- A list's ``offset`` is not given with a ``cursor`` (parameter ``Offset``): positive
-  cases with both drop the offset.
+- A list's ``cursor`` is opaque: only one the same list issued in a page's ``next`` is valid, and
+  it excludes ``offset``. The fuzzer cannot know one, so positive queries leave it out (any string
+  it draws is rightly refused with 422); tests/web/test_pagination.py covers cursors.
 
 Only positively generated cases change: negative ones stay as drawn, to be rejected.
 """
@@ -39,9 +39,8 @@ def map_case(context, case):
     meta = case.meta
     if meta is None or not meta.generation.mode.is_positive:
         return case
-    query = case.query if isinstance(case.query, dict) else {}
-    if query.get("cursor") and query.get("offset") not in (None, 0, "0"):  # "not with cursor" (Offset)
-        case.query = {k: v for k, v in query.items() if k != "offset"}
+    if isinstance(case.query, dict) and "cursor" in case.query:
+        case.query = {k: v for k, v in case.query.items() if k != "cursor"}
     if not isinstance(case.body, dict):
         return case
     operation = case.operation.definition.raw.get("operationId")
