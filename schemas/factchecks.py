@@ -98,8 +98,17 @@ class MatchInSchema(Schema):
     limit = JsonInteger(load_default=10, validate=validate.Range(min=1, max=100))
 
 
+class JsonBoolean(fields.Boolean):
+    """true or false in a JSON body: not 0, 1 or "true" (0 == False in Python's sets)."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, bool):
+            raise self.make_error("invalid")
+        return value
+
+
 class MatchDecisionSchema(Schema):
-    confirmed = fields.Boolean(required=True, truthy={True}, falsy={False})
+    confirmed = JsonBoolean(required=True)
 
 
 class MatchDecisionOutSchema(Schema):

@@ -85,9 +85,11 @@ def test_a_checker_confirms_or_links_a_fact_check(client, post_article, checked)
     alerted = {a["factcheck"]["id"] for a in article["alerts"] if a["factcheck"]}
     assert alerted == {checked["id"], other["id"]}  # a confirmed match alerts however similar
     assert client.post(f"/claims/{claim_id}/matches/99999", json={"confirmed": True}).status_code == 404
-    assert (
-        client.post(f"/claims/{claim_id}/matches/{other['id']}", json={"confirmed": "yes"}).status_code == 422
-    )
+    for wrong in ("yes", 0, 1, None):
+        assert (
+            client.post(f"/claims/{claim_id}/matches/{other['id']}", json={"confirmed": wrong}).status_code
+            == 422
+        )
 
 
 def test_a_verdict_recorded_here_is_matched_like_any_fact_check(client, post_article):
