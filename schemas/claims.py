@@ -19,6 +19,7 @@ from .common import (
     Text,
     Timestamp,
 )
+from .factchecks import FactCheckRefSchema, MatchSchema
 from .quotes import ArticleRefSchema
 from .speakers import SpeakerRefSchema
 
@@ -138,6 +139,7 @@ class ClaimDetailSchema(ClaimSchema):
     appearances = fields.List(fields.Nested(AppearanceSchema))
     reviews = fields.List(fields.Nested(ReviewSchema))
     related_verdicts = fields.List(fields.Nested(RelatedVerdictSchema))
+    matches = fields.List(fields.Nested(MatchSchema))
 
 
 class ClaimInSchema(Schema):
@@ -186,8 +188,12 @@ class StatementArgsSchema(DateRangeArgsSchema):
 class AlertSchema(Schema):
     quote_id = fields.Integer()
     claim = fields.Function(lambda a: {"id": a["claim"].id, "text": a["claim"].text})
-    same_speaker = fields.Boolean()
+    same_speaker = fields.Boolean(allow_none=True)
     reviews = fields.List(fields.Nested(ReviewSchema))
+    factcheck = fields.Function(
+        lambda a: FactCheckRefSchema().dump(a["factcheck"]) if a.get("factcheck") else None
+    )
+    similarity = fields.Function(lambda a: a.get("similarity"))
 
 
 class ChangeSchema(Schema):

@@ -8,8 +8,8 @@ from api import create_app, db
 from api.access.keys import create_key
 from api.access.models import ApiKey
 from api.db import migrations
-from api.events.models import Change
-from api.facts.models import Claim, Review, SpeakerVerdict
+from api.events.models import Change, Delivery, Webhook
+from api.facts.models import Claim, ClaimMatch, FactCheck, Review, SpeakerVerdict
 from api.news.models import Article, Quote, Speaker, SpeakerAlias, Statement, StatementHash
 
 from .contract_client import ContractClient
@@ -27,7 +27,11 @@ MODELS = [
     Claim,
     Review,
     SpeakerVerdict,
+    FactCheck,
+    ClaimMatch,
     Change,
+    Webhook,
+    Delivery,
     ApiKey,
 ]
 

@@ -18,6 +18,7 @@ from ..db.models import chunks, get_or_create, insert_rows, select_in, utcnow
 from ..events.log import writing
 from ..news.models import Quote, Statement
 from ..news.speakers import count_claims, lock_speakers
+from .factchecks import from_verdict
 from .models import Claim, Review, SpeakerVerdict
 from .queries import get_claim
 
@@ -129,6 +130,7 @@ def record_verdict(claim_id: int, fields: dict, actor: str | None = None) -> Rev
         Claim.update(status=REVIEWED, updated_at=utcnow()).where(Claim.id == claim.id).execute()
         count_verdict(claim.statement.speaker_id, verdict.rating_label)
         changes += [("review", verdict.id, "created"), ("claim", claim.id, "updated")]
+        from_verdict(claim, verdict, changes)
     return verdict
 
 

@@ -8,7 +8,8 @@ Two steps, so that bulk import can run the first in other processes:
                               article, retried when it lost a race with a concurrent writer
 
 ``ingest`` is both, for one article (POST /articles); ``store_many`` stores a batch in one
-transaction (``flask ingest``).
+transaction (``flask ingest``). ``match_article`` then matches the article's claims against
+every fact-check (its own transaction, after the article's).
 """
 
 from __future__ import annotations
@@ -19,8 +20,11 @@ from ..core.text import normalize
 from ..events.log import write
 from ..extraction import extract
 from ..facts.claims import add_detected_claims, scored_sentences
+from ..facts.matches import Thresholds, match_claims
+from ..facts.matching import FactCheckIndex
+from ..facts.models import Claim
 from ..news.articles import create_article, dedupe_key, insert_quotes, quote_row
-from ..news.models import Article
+from ..news.models import Article, Quote
 from ..news.speakers import count_quotes, resolve_speakers
 from .statements import link_appearances
 
@@ -116,3 +120,14 @@ def _store(prepared: Prepared, changes: list) -> tuple[Article, bool]:
         changes,
     )
     return article, True
+
+
+def match_article(
+    article_id: int, index: FactCheckIndex, thresholds: Thresholds, actor: str | None = None
+) -> int:
+    """Match the claims of every statement the article quotes against all fact-checks; new matches."""
+    quoted = Quote.select(Quote.statement).where(
+        (Quote.article == article_id) & Quote.statement.is_null(False)
+    )
+    claim_ids = [c for (c,) in Claim.select(Claim.id).where(Claim.statement.in_(quoted)).tuples()]
+    return match_claims(index, claim_ids, thresholds, actor)

@@ -74,7 +74,7 @@ def article_detail(article: Article, limit: int) -> Article:
         _quote_query(ordered=False).where(Quote.article == article.id).order_by(Quote.position).limit(limit)
     )
     article.all_quotes = list(
-        Quote.select(Quote.id, Quote.text, Quote.speaker)
+        Quote.select(Quote.id, Quote.text, Quote.speaker, Quote.statement)
         .where(Quote.article == article.id)
         .order_by(Quote.position)
     )

@@ -35,6 +35,7 @@ def test_feed_records_writes_in_order(client, post_article):
     assert [c["cursor"] for c in changes] == sorted(c["cursor"] for c in changes)
     summary = [(c["entity"], c["id"], c["action"]) for c in changes]
     statement = article["quotes"][0]["statement_id"]
+    factcheck = client.get("/factchecks").get_json()["items"][0]  # the verdict, as a fact-check
     assert summary == [
         ("article", article["id"], "created"),
         ("statement", statement, "created"),
@@ -42,6 +43,7 @@ def test_feed_records_writes_in_order(client, post_article):
         ("claim", claim["id"], "updated"),
         ("review", review["id"], "created"),
         ("claim", claim["id"], "updated"),
+        ("factcheck", factcheck["id"], "created"),
         ("article", article["id"], "deleted"),
         ("statement", statement, "updated"),
     ]
