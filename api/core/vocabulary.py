@@ -13,8 +13,10 @@ STATUSES = (UNREVIEWED, IN_REVIEW, REVIEWED, DISMISSED)
 # Who made a claim: the check-worthiness model or a person.
 SCORER, CHECKER = "scorer", "checker"
 
-# The change feed: the kinds of record whose creation, update or deletion it lists.
-ENTITIES = ("article", "statement", "claim", "review")
+# The change feed: the kinds of record whose creation, update or deletion it lists, and what
+# happened to them ("merged": a speaker folded into another by an editor; its id leads there).
+ENTITIES = ("article", "revision", "quote", "speaker", "statement", "claim", "review")
+ACTIONS = ("created", "updated", "deleted", "merged")
 
 # What an API key may do. Any key may read; admin may do everything.
 READ, INGEST, REVIEW, ADMIN = "read", "ingest", "review", "admin"

@@ -139,10 +139,11 @@ def move_claims(from_statement: int, to_statement: int, speaker_id: int | None, 
     for claim in Claim.select().where(Claim.statement == from_statement):
         twin = Claim.get_or_none((Claim.statement == to_statement) & (Claim.norm_hash == claim.norm_hash))
         if twin is None:
-            Claim.update(statement=to_statement).where(Claim.id == claim.id).execute()
+            Claim.update(statement=to_statement, updated_at=utcnow()).where(Claim.id == claim.id).execute()
             changes.append(("claim", claim.id, "updated"))
         else:
             Review.update(claim=twin.id).where(Review.claim == claim.id).execute()
+            Claim.update(updated_at=utcnow()).where(Claim.id == twin.id).execute()
             claim.delete_instance()
             gone += 1
             changes.append(("claim", claim.id, "deleted"))
@@ -152,9 +153,13 @@ def move_claims(from_statement: int, to_statement: int, speaker_id: int | None, 
 
 def claims_reach_one_more_article(statement_ids: list[int], changes: list) -> None:
     """Statements have a new appearance: their claims (and their verdicts) are updated in the feed."""
+    now = utcnow()
     for part in chunks(sorted(statement_ids)):
         query = Claim.select(Claim.id).where(Claim.statement.in_(part)).order_by(Claim.id)
-        changes += [("claim", cid, "updated") for (cid,) in query.tuples()]
+        ids = [cid for (cid,) in query.tuples()]
+        if ids:
+            Claim.update(updated_at=now).where(Claim.id.in_(ids)).execute()
+        changes += [("claim", cid, "updated") for cid in ids]
 
 
 def count_verdict(speaker_id: int | None, label: str) -> None:

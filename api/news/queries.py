@@ -62,7 +62,13 @@ def articles(args: dict) -> Listing:
         _filtered(Article.select(), args, (("publisher", Article.publisher),)), Article.dated_at, args
     )
     query = base.select(
-        *ARTICLE_REF, Article.language, Article.created_at, Article.dated_at, count.alias("quote_count")
+        *ARTICLE_REF,
+        Article.language,
+        Article.created_at,
+        Article.updated_at,
+        Article.revision,
+        Article.dated_at,
+        count.alias("quote_count"),
     )
     return Listing(_ordered(query, order), order, base)
 

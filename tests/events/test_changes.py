@@ -37,6 +37,7 @@ def test_feed_records_writes_in_order(client, post_article):
     statement = article["quotes"][0]["statement_id"]
     assert summary == [
         ("article", article["id"], "created"),
+        ("speaker", article["speakers"][0]["id"], "created"),
         ("statement", statement, "created"),
         ("claim", claim["id"], "created"),
         ("claim", claim["id"], "updated"),
@@ -70,7 +71,7 @@ def test_feed_pages_without_gaps_or_repeats(client, post_article):
     cursors = [c["cursor"] for c in changes]
     assert cursors == sorted(set(cursors)) and len(cursors) == first["total"]
     assert client.get("/changes?after=-1").status_code == 422
-    assert client.get("/changes?entity=quote").status_code == 422
+    assert client.get("/changes?entity=quotes").status_code == 422
 
 
 def test_poller_misses_nothing_while_writers_commit(tmp_path):
