@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from peewee import JOIN, fn
 
-from ..core.errors import NotFound
+from ..core.errors import Moved, NotFound
 from ..core.text import fold
 from ..db.models import in_range
 from ..db.paging import Listing
 from .aliases import speakers_containing
-from .models import ARTICLE_REF, QUOTE_ORDER, Article, Quote, Speaker, SpeakerAlias, Statement
+from .models import ARTICLE_REF, QUOTE_ORDER, Article, Quote, Speaker, SpeakerAlias, SpeakerMerge, Statement
 
 _SPEAKER_REF = (Speaker.id, Speaker.name, Speaker.title, Speaker.kind)
 
@@ -25,7 +25,15 @@ def get_article(article_id: int) -> Article:
 
 
 def get_speaker(speaker_id: int) -> Speaker:
-    return _found(Speaker.get_or_none(Speaker.id == speaker_id), "speaker", speaker_id)
+    """The speaker; one merged into another raises ``Moved`` to it (the end of a chain of merges)."""
+    speaker = Speaker.get_or_none(Speaker.id == speaker_id)
+    if speaker is None:
+        merged = SpeakerMerge.get_or_none(SpeakerMerge.old_id == speaker_id)
+        if merged is not None:
+            raise Moved(
+                f"Speaker {speaker_id} was merged into speaker {merged.speaker_id}.", merged.speaker_id
+            )
+    return _found(speaker, "speaker", speaker_id)
 
 
 def get_quote(quote_id: int) -> Quote:

@@ -46,7 +46,7 @@ def _known_by_surname(found, folded: str, planned: dict) -> int | str | None:
     return known[0] if len(known) == 1 else None
 
 
-def _stored_keys(keys: list[str]) -> dict[str, int]:
+def stored_keys(keys: list[str]) -> dict[str, int]:
     """Key -> stored speaker id, a merged speaker's key leading to the speaker it became."""
     stored = {}
     for part in chunks(keys):
@@ -93,7 +93,7 @@ def resolve_speakers(found: list, changes: list) -> dict:
     """
     named = [s for s in dict.fromkeys(found) if s is not None and _named(s)]
     keys = {s: speaker_key(s) for s in named}
-    stored = _stored_keys(sorted(set(keys.values())))
+    stored = stored_keys(sorted(set(keys.values())))
     planned: dict[str, object] = {}
     chosen: dict = {}
     for s in named:
@@ -106,7 +106,7 @@ def resolve_speakers(found: list, changes: list) -> dict:
             chosen[s] = key
     if planned:
         insert_speakers(planned, changes)
-        stored.update(_stored_keys(sorted(planned)))
+        stored.update(stored_keys(sorted(planned)))
     ids = {s: stored[c] if isinstance(c, str) else c for s, c in chosen.items()}
     lock_speakers(set(ids.values()))
     _keep_titles_and_aliases(ids, changes)
