@@ -13,7 +13,7 @@ corrected text is re-extracted (``intake/revisions.py``): the engine never overw
 
 from __future__ import annotations
 
-from ..core.errors import Invalid
+from ..core.errors import Conflict
 from ..core.text import normalize
 from ..events.log import write
 from ..facts.claims import add_detected_claims, claims_change_speaker, move_claims, scored_sentences
@@ -96,9 +96,9 @@ def merge_speakers(speaker_id: int, into: int, actor: str | None = None) -> Spea
     old = queries.get_speaker(speaker_id)
 
     def work(changes):
-        survivor = live_speaker_id(into, "into")
+        survivor = live_speaker_id(into)
         if survivor == old.id:
-            raise Invalid({"into": ["A speaker cannot be merged into itself."]})
+            raise Conflict(f"Speaker {old.id} cannot be merged into itself.")
         lock_speakers({old.id, survivor})
         claims_change_speaker(None, old.id, survivor)
         for statement in Statement.select().where(Statement.speaker == old.id).order_by(Statement.id):

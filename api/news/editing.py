@@ -7,7 +7,7 @@ write's list of changes where it records any. A fix is kept by article and words
 
 from __future__ import annotations
 
-from ..core.errors import Invalid, NotFound
+from ..core.errors import NotFound
 from ..core.text import digest, fold, normalize
 from ..db.models import insert_rows, utcnow
 from ..extraction import PERSON
@@ -18,14 +18,13 @@ from .speakers import insert_speakers, speaker_key, stored_keys
 from .statements import index, statement_key
 
 
-def live_speaker_id(speaker_id: int, field: str = "speaker_id") -> int:
-    """The id of the speaker ``speaker_id`` is now (itself, or the one it was merged into); a
-    missing one is a 422 on ``field``."""
+def live_speaker_id(speaker_id: int) -> int:
+    """The id of the speaker ``speaker_id`` is now (itself, or the one it was merged into)."""
     if Speaker.get_or_none(Speaker.id == speaker_id) is not None:
         return speaker_id
     merged = SpeakerMerge.get_or_none(SpeakerMerge.old_id == speaker_id)
     if merged is None:
-        raise Invalid({field: [f"No speaker with id {speaker_id}."]})
+        raise NotFound(f"No speaker with id {speaker_id}.")
     return merged.speaker_id
 
 

@@ -113,7 +113,7 @@ def test_a_fix_is_exactly_one_decision(client, article, body):
 def test_a_fix_names_a_speaker_that_exists(client, article):
     quote = article["quotes"][0]
     response = client.patch(f"/quotes/{quote['id']}", json={"speaker_id": 999})
-    assert response.status_code == 422 and "speaker_id" in response.get_json()["errors"]
+    assert response.status_code == 404 and response.get_json()["detail"] == "No speaker with id 999."
     assert client.patch("/quotes/999", json={"not_a_quote": True}).status_code == 404
 
 
@@ -147,8 +147,8 @@ def test_merge_folds_one_speaker_into_another(client, post_article, article):
 
 def test_merge_refuses_itself_and_unknown_speakers(client, article):
     ann = article["quotes"][0]["speaker"]["id"]
-    assert client.post(f"/speakers/{ann}/merge", json={"into": ann}).status_code == 422
-    assert client.post(f"/speakers/{ann}/merge", json={"into": 999}).status_code == 422
+    assert client.post(f"/speakers/{ann}/merge", json={"into": ann}).status_code == 409
+    assert client.post(f"/speakers/{ann}/merge", json={"into": 999}).status_code == 404
     assert client.post("/speakers/999/merge", json={"into": ann}).status_code == 404
 
 
