@@ -51,6 +51,7 @@ class ArticleRevisionInSchema(Schema):
 
 
 class RevisionSchema(Schema):
+    id = fields.Integer()
     number = fields.Integer()
     created_at = Timestamp()
     actor = fields.String(allow_none=True)

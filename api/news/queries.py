@@ -15,7 +15,17 @@ from ..core.text import fold
 from ..db.models import in_range
 from ..db.paging import Listing
 from .aliases import speakers_containing
-from .models import ARTICLE_REF, QUOTE_ORDER, Article, Quote, Speaker, SpeakerAlias, SpeakerMerge, Statement
+from .models import (
+    ARTICLE_REF,
+    QUOTE_ORDER,
+    Article,
+    ArticleRevision,
+    Quote,
+    Speaker,
+    SpeakerAlias,
+    SpeakerMerge,
+    Statement,
+)
 
 _SPEAKER_REF = (Speaker.id, Speaker.name, Speaker.title, Speaker.kind)
 
@@ -100,6 +110,13 @@ def article_detail(article: Article, limit: int) -> Article:
     speakers = Speaker.select(*_SPEAKER_REF).where(Speaker.id.in_(list(first))) if first else []
     article.speakers = sorted(speakers, key=lambda s: first[s.id])
     return article
+
+
+def revisions(article_id: int) -> Listing:
+    """An article's revisions, newest first."""
+    order = ((ArticleRevision.number, True),)
+    base = ArticleRevision.select().where(ArticleRevision.article == article_id)
+    return Listing(base.order_by(ArticleRevision.number.desc()), order, base)
 
 
 def _quote_query(ordered: bool = True):

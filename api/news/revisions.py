@@ -5,7 +5,7 @@
 ``pair_quotes``    the stored quotes that a new extraction repeats (same words, same speaker): kept
 ``drop_quotes``    quotes gone from the text: their statements' counts and first-seen dates follow
 ``keep_quotes``    kept quotes take their new places (positions, offsets, mention, cue), same ids
-``add_revision``   the revision row and the article's current text
+``add_revision``   the revision row and the article's current text (``queries.revisions`` lists them)
 
 Positions are unique per article: kept quotes are parked at negative positions while
 the new ones are inserted, then flipped back (``settle_positions``); dropped quotes are
@@ -20,7 +20,6 @@ from ..core.errors import NotFound
 from ..core.text import normalize
 from ..db import is_postgres
 from ..db.models import utcnow
-from ..db.paging import Listing
 from .articles import QUOTE_COLUMNS, quote_row
 from .models import Article, ArticleRevision, Quote
 from .statements import add_appearances, refresh_first_seen
@@ -114,10 +113,3 @@ def add_revision(
     return ArticleRevision.create(
         article=article.id, number=number, text=text, title=title, created_at=now, actor=actor, **diff
     )
-
-
-def revisions(article_id: int) -> Listing:
-    """An article's revisions, newest first."""
-    order = ((ArticleRevision.number, True),)
-    base = ArticleRevision.select().where(ArticleRevision.article == article_id)
-    return Listing(base.order_by(ArticleRevision.number.desc()), order, base)

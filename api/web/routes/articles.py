@@ -16,7 +16,6 @@ from ...facts.queries import alerts
 from ...intake.revisions import post_article, revise
 from ...news import queries
 from ...news.articles import delete_article as delete_stored_article
-from ...news.revisions import revisions
 from ..auth import current_actor, requires
 from ..limits import heavy
 from ..pagination import more_quotes_url, paginate
@@ -82,4 +81,4 @@ def revise_article(article_id):
 def list_revisions(article_id):
     """An article's revisions, newest first."""
     args = query_args(revision_args_schema)
-    return paginate(revisions(queries.get_article(article_id).id), args, revision_page_schema)
+    return paginate(queries.revisions(queries.get_article(article_id).id), args, revision_page_schema)
