@@ -59,7 +59,7 @@ def fix_quote(quote_id: int, fields: dict, threshold: float | None = None, actor
         changes.append(("quote", quote.id, "updated"))
         return fix
 
-    fix = write(work, actor=actor)
+    fix = write(work, retry_on_conflict=lambda: True, actor=actor)
     if fix.not_a_quote:
         before.fixed_at, before.fixed_by, before.not_a_quote = fix.at, fix.actor, True
         return before, False
@@ -113,7 +113,7 @@ def merge_speakers(speaker_id: int, into: int, actor: str | None = None) -> Spea
         changes += [("speaker", old.id, "merged"), ("speaker", survivor, "updated")]
         return survivor
 
-    return queries.get_speaker(write(work, actor=actor))
+    return queries.get_speaker(write(work, retry_on_conflict=lambda: True, actor=actor))
 
 
 def set_identity(speaker_id: int, same_as: list[str], actor: str | None = None) -> Speaker:

@@ -21,7 +21,7 @@ from ..core.text import digest
 from ..events.log import write
 from ..facts.claims import add_detected_claims
 from ..news import queries
-from ..news.articles import dedupe_key, insert_quotes, quote_row
+from ..news.articles import insert_quotes, quote_row
 from ..news.models import Article, Quote, QuoteFix
 from ..news.revisions import (
     add_revision,
@@ -33,19 +33,19 @@ from ..news.revisions import (
     settle_positions,
 )
 from ..news.speakers import refresh_quote_counts, resolve_speakers
-from .articles import Prepared, ingest, prepare, stored_article
+from .articles import Prepared, ingest, prepare
 from .statements import link_appearances
 
 
 def post_article(
     data: dict, threshold: float | None = None, actor: str | None = None
 ) -> tuple[Article, bool]:
-    """POST /articles: (article, created). A known url with a different text is a new revision of it."""
-    if data.get("url"):
-        stored = stored_article(dedupe_key(data["url"], data["text"]))
-        if stored is not None:
-            return revise(stored.id, data, threshold, actor)[0], False
-    return ingest(data, threshold, actor)
+    """POST /articles: (article, created). A known url with a different text is a new revision of it
+    (also when the article was stored by a concurrent request a moment before)."""
+    article, created = ingest(data, threshold, actor)
+    if not created and data.get("url") and article.text != data["text"]:
+        return revise(article.id, data, threshold, actor)[0], False
+    return article, created
 
 
 def revise(article_id: int, data: dict, threshold: float | None = None, actor: str | None = None):
@@ -55,7 +55,11 @@ def revise(article_id: int, data: dict, threshold: float | None = None, actor: s
     if article.text == data["text"]:
         return article, False
     prepared = prepare({**data, "url": article.url}, threshold)  # CPU work before the transaction
-    revised = write(lambda changes: _revise(article_id, prepared, changes, actor), actor=actor)
+    revised = write(
+        lambda changes: _revise(article_id, prepared, changes, actor),
+        retry_on_conflict=lambda: True,
+        actor=actor,
+    )
     return queries.get_article(article_id), revised
 
 
