@@ -32,7 +32,7 @@ from ..news.models import Quote, Speaker, Statement
 from ..news.revisions import drop_quotes
 from ..news.speakers import lock_speakers, refresh_quote_counts
 from ..news.statements import add_appearances, fold_into, refresh_first_seen
-from .statements import link_appearances
+from .statements import link_appearances, prune_unheard
 
 
 def fix_quote(quote_id: int, fields: dict, threshold: float | None = None, actor: str | None = None):
@@ -50,7 +50,7 @@ def fix_quote(quote_id: int, fields: dict, threshold: float | None = None, actor
         lock_speakers({quote.speaker_id, target} - {None})
         fix = record_fix(quote, target, bool(fields.get("not_a_quote")), actor)
         if fix.not_a_quote:
-            drop_quotes([quote], changes)
+            prune_unheard(drop_quotes([quote], changes), changes)
             refresh_quote_counts([quote.speaker_id])
             changes.append(("quote", quote.id, "deleted"))
             return fix

@@ -34,7 +34,7 @@ from ..news.revisions import (
 )
 from ..news.speakers import refresh_quote_counts, resolve_speakers
 from .articles import Prepared, ingest, prepare
-from .statements import link_appearances
+from .statements import link_appearances, prune_unheard
 
 
 def post_article(
@@ -97,7 +97,7 @@ def _revise(article_id: int, prepared: Prepared, changes: list, actor: str | Non
         for (i, (found, _, _, sid, _)), statement in zip(new, statements, strict=True)
     ]
     added = sorted(qid for (qid,) in insert_quotes(rows, returning=(Quote.id,)))
-    drop_quotes(removed, changes)
+    prune_unheard(drop_quotes(removed, changes), changes)
     settle_positions(article)
     for i, (_, _, _, _, fix) in enumerate(quotes):
         if fix is not None:

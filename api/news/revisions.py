@@ -63,16 +63,18 @@ def pair_quotes(article: Article, wanted: list[tuple[str, int | None]]) -> tuple
     return kept, removed
 
 
-def drop_quotes(quotes: list[Quote], changes: list) -> None:
+def drop_quotes(quotes: list[Quote], changes: list) -> set[int]:
     """Delete these quotes of one article: they stop being appearances of their statements, whose
-    counts and first-seen dates follow (speakers' counts: ``speakers.refresh_quote_counts``)."""
+    counts and first-seen dates follow (speakers' counts: ``speakers.refresh_quote_counts``); the
+    ids of those statements."""
     if not quotes:
-        return
+        return set()
     appearances = Counter(q.statement_id for q in quotes if q.statement_id)
     Quote.delete().where(Quote.id.in_([q.id for q in quotes])).execute()
     add_appearances({sid: -n for sid, n in appearances.items()})
     refresh_first_seen(set(appearances))
     changes += [("statement", sid, "updated") for sid in sorted(appearances)]
+    return set(appearances)
 
 
 def keep_quotes(article: Article, kept: list[tuple[Quote, int, object]]) -> None:
