@@ -177,3 +177,19 @@ def test_same_as_is_set_by_patch_and_exported_in_claimreview(client, article):
     assert [(c["entity"], c["action"]) for c in drain(client, cursor)[0]] == [("speaker", "updated")]
     assert client.patch(f"/speakers/{ann}", json={"same_as": ["not a url"]}).status_code == 422
     assert client.patch(f"/speakers/{ann}", json={"same_as": []}).get_json()["same_as"] == []
+
+
+def test_a_merge_joins_twin_claims_and_keeps_every_verdict(client, post_article):
+    words = "Inflation rose 9 percent in 2022 across the whole region"
+    one = post_article(text=f"“{words},” said Ann Lee.", url="https://one.example/1")
+    two = post_article(text=f"“{words},” said Annie Lee.", url="https://two.example/1")
+    ann, annie = one["speakers"][0]["id"], two["speakers"][0]["id"]
+    for speaker_id in (ann, annie):
+        claim = client.get("/claims", query_string={"speaker": speaker_id}).get_json()["items"][0]
+        assert client.post(f"/claims/{claim['id']}/reviews", json=VERDICT).status_code == 201
+    survivor = client.post(f"/speakers/{ann}/merge", json={"into": annie}).get_json()
+    assert (survivor["quote_count"], survivor["claim_count"], survivor["verdicts"]) == (2, 1, {"False": 2})
+    claims = client.get("/claims", query_string={"speaker": annie}).get_json()["items"]
+    assert len(claims) == 1 and claims[0]["statement"]["appearance_count"] == 2
+    assert len(client.get(f"/claims/{claims[0]['id']}").get_json()["reviews"]) == 2
+    assert client.get("/claims").get_json()["total"] == 1
