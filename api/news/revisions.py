@@ -20,7 +20,7 @@ from ..core.errors import NotFound
 from ..core.text import normalize
 from ..db import is_postgres
 from ..db.models import utcnow
-from .articles import QUOTE_COLUMNS, quote_row
+from .articles import QUOTE_COLUMNS, dedupe_key, quote_row
 from .models import Article, ArticleRevision, Quote
 from .statements import add_appearances, refresh_first_seen
 
@@ -109,9 +109,11 @@ def add_revision(
     """Make ``text`` the article's current text as its next revision (``diff``: added, removed, kept)."""
     now = utcnow()
     number = article.revision + 1
-    Article.update(text=text, title=title, revision=number, updated_at=now).where(
-        Article.id == article.id
-    ).execute()
+    updates = {"text": text, "title": title, "revision": number, "updated_at": now}
+    key = dedupe_key(article.url, text)
+    if article.url is None and not Article.select().where(Article.dedupe_key == key).exists():
+        updates["dedupe_key"] = key  # an article known by its text is known by its current text
+    Article.update(updates).where(Article.id == article.id).execute()
     return ArticleRevision.create(
         article=article.id, number=number, text=text, title=title, created_at=now, actor=actor, **diff
     )

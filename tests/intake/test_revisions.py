@@ -131,3 +131,11 @@ def test_a_failed_revision_leaves_the_previous_one_whole(app, client, first, mon
     assert client.put(f"/articles/{first['id']}", json={"text": CORRECTED}).status_code == 500
     assert client.get(f"/articles/{first['id']}").get_json() == first
     assert client.get(f"/articles/{first['id']}/revisions").get_json()["total"] == 1
+
+
+def test_an_article_without_url_is_known_by_its_current_text(client):
+    first = client.post("/articles", json={"text": FIRST}).get_json()
+    client.put(f"/articles/{first['id']}", json={"text": CORRECTED})
+    again = client.post("/articles", json={"text": CORRECTED})
+    assert again.status_code == 200 and again.get_json()["id"] == first["id"]
+    assert client.get("/articles").get_json()["total"] == 1
