@@ -3,7 +3,7 @@
 from marshmallow import Schema, fields
 
 from .claims import AlertSchema
-from .common import DateRangeArgsSchema, HttpUrl, Language, Page, Text, Timestamp
+from .common import DateRangeArgsSchema, HttpUrl, Language, Page, PageArgsSchema, Text, Timestamp
 from .quotes import ArticleRefSchema, QuoteSchema
 from .speakers import SpeakerRefSchema
 
@@ -20,6 +20,8 @@ class ArticleInSchema(Schema):
 class ArticleSummarySchema(ArticleRefSchema):
     language = fields.String(allow_none=True)
     created_at = Timestamp()
+    updated_at = Timestamp()
+    revision = fields.Integer()
     quote_count = fields.Integer()
 
 
@@ -31,6 +33,25 @@ class ArticleSchema(ArticleSummarySchema):
     alerts = fields.List(fields.Nested(AlertSchema))
 
 
+class ArticleRevisionInSchema(Schema):
+    """PUT /articles/{id}: the corrected text (and title); the other fields stay the first version's."""
+
+    text = Text(required=True)
+    title = Text(max_length=1000, allow_none=True, load_default=None)
+
+
+class RevisionSchema(Schema):
+    id = fields.Integer()
+    number = fields.Integer()
+    created_at = Timestamp()
+    actor = fields.String(allow_none=True)
+    title = fields.String(allow_none=True)
+    text = fields.String()
+    added = fields.List(fields.Integer())
+    removed = fields.List(fields.Integer())
+    kept = fields.Integer()
+
+
 class ArticleArgsSchema(DateRangeArgsSchema):
     publisher = Text(max_length=200, blank=True, load_default=None)
 
@@ -39,3 +60,6 @@ article_in_schema = ArticleInSchema()
 article_schema = ArticleSchema()
 article_page_schema = Page(ArticleSummarySchema)()
 article_args_schema = ArticleArgsSchema()
+article_revision_in_schema = ArticleRevisionInSchema()
+revision_page_schema = Page(RevisionSchema)()
+revision_args_schema = PageArgsSchema()

@@ -112,6 +112,15 @@ class QueryBoolean(fields.Boolean):
     falsy = {"false"}
 
 
+class JsonTrue(fields.Boolean):
+    """JSON ``true`` and nothing else (not 1, not "true"): a flag that is only ever set."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if value is not True:
+            raise self.make_error("invalid")
+        return True
+
+
 def Id(*, query: bool = True, **kwargs) -> fields.Integer:
     """A record id: 1 to MAX_INT (larger ones would overflow a database integer)."""
     field = QueryInteger if query else JsonInteger

@@ -1,8 +1,8 @@
 """Speaker responses and list arguments."""
 
-from marshmallow import Schema, fields
+from marshmallow import Schema, fields, validate
 
-from .common import Page, PageArgsSchema, Text, Timestamp
+from .common import HttpUrl, Id, Page, PageArgsSchema, Text, Timestamp
 
 
 class SpeakerRefSchema(Schema):
@@ -19,6 +19,8 @@ class SpeakerSchema(SpeakerRefSchema):
     first_quoted_at = Timestamp(allow_none=True)
     last_quoted_at = Timestamp(allow_none=True)
     created_at = Timestamp()
+    updated_at = Timestamp()
+    same_as = fields.Function(lambda speaker: speaker.same_as or [])
     claim_count = fields.Integer()
     verdicts = fields.Dict(keys=fields.String(), values=fields.Integer())
 
@@ -27,6 +29,20 @@ class SpeakerArgsSchema(PageArgsSchema):
     q = Text(max_length=200, blank=True, load_default=None)
 
 
+class SpeakerPatchSchema(Schema):
+    """The speaker's outside identities (Wikidata, a parliament's page): replaced as a whole."""
+
+    same_as = fields.List(HttpUrl(), required=True, validate=validate.Length(max=20))
+
+
+class SpeakerMergeSchema(Schema):
+    """POST /speakers/{id}/merge: the speaker this one is folded into."""
+
+    into = Id(query=False, required=True)
+
+
 speaker_schema = SpeakerSchema()
+speaker_patch_schema = SpeakerPatchSchema()
+speaker_merge_schema = SpeakerMergeSchema()
 speaker_page_schema = Page(SpeakerSchema)()
 speaker_args_schema = SpeakerArgsSchema()
