@@ -3,8 +3,8 @@
 from marshmallow import Schema, fields
 
 from .claims import AlertSchema
-from .common import DateRangeArgsSchema, HttpUrl, Language, Page, PageArgsSchema, Text, Timestamp
-from .quotes import ArticleRefSchema, QuoteSchema
+from .common import DateRangeArgsSchema, HttpUrl, Language, Page, PageArgsSchema, Text, Timestamp, timestamp
+from .quotes import ArticleRefSchema, QuoteSchema, article_ref
 from .speakers import SpeakerRefSchema
 
 
@@ -54,6 +54,18 @@ class RevisionSchema(Schema):
 
 class ArticleArgsSchema(DateRangeArgsSchema):
     publisher = Text(max_length=200, blank=True, load_default=None)
+
+
+def article_item(row: dict) -> dict:
+    """ArticleSummarySchema's dump of a raw row of ``news.queries.articles``."""
+    return {
+        **article_ref(row),
+        "language": row["Article.language"],
+        "created_at": timestamp(row["Article.created_at"]),
+        "updated_at": timestamp(row["Article.updated_at"]),
+        "revision": row["Article.revision"],
+        "quote_count": row["quote_count"],
+    }
 
 
 article_in_schema = ArticleInSchema()

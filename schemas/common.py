@@ -169,6 +169,18 @@ class Timestamp(fields.Field):
         return parsed
 
 
+def timestamp(value) -> str | None:
+    """What ``Timestamp`` dumps, from a datetime or the text SQLite stores ('2016-09-19 10:00:00[.5]').
+
+    For the list items built from raw rows (``item`` functions beside each schema).
+    """
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
+
+
 class IsoDate(fields.Date):
     """A calendar date written YYYY-MM-DD (RFC 3339 full-date; not '20240101' nor '2024-W01-1')."""
 

@@ -2,8 +2,8 @@
 
 from marshmallow import Schema, ValidationError, fields, validates_schema
 
-from .common import DateRangeArgsSchema, Id, JsonTrue, Language, Page, SpanSchema, Text, Timestamp
-from .speakers import SpeakerRefSchema
+from .common import DateRangeArgsSchema, Id, JsonTrue, Language, Page, SpanSchema, Text, Timestamp, timestamp
+from .speakers import SpeakerRefSchema, speaker_ref
 
 
 def _span(prefix):
@@ -118,6 +118,43 @@ class ExtractInSchema(Schema):
 
 class ExtractionSchema(Schema):
     quotes = fields.List(fields.Nested(ExtractedQuoteSchema))
+
+
+def article_ref(row: dict) -> dict:
+    """ArticleRefSchema's dump of the ``Article.*`` columns of a raw row."""
+    return {
+        "id": row["Article.id"],
+        "url": row["Article.url"],
+        "title": row["Article.title"],
+        "publisher": row["Article.publisher"],
+        "published_at": timestamp(row["Article.published_at"]),
+    }
+
+
+def _raw_span(row: dict, prefix: str) -> dict | None:
+    text = row[f"Quote.{prefix}_text"]
+    if text is None:
+        return None
+    return {"text": text, "start": row[f"Quote.{prefix}_start"], "end": row[f"Quote.{prefix}_end"]}
+
+
+def quote_item(row: dict) -> dict:
+    """QuoteSchema's dump of a raw row of ``news.queries.quotes`` (tests/web/test_items.py: the same)."""
+    return {
+        "id": row["Quote.id"],
+        "text": row["Quote.text"],
+        "start": row["Quote.start"],
+        "end": row["Quote.end"],
+        "kind": row["Quote.kind"],
+        "confidence": float(row["Quote.confidence"]),
+        "speaker": speaker_ref(row, row["Quote.speaker"]),
+        "mention": _raw_span(row, "mention"),
+        "cue": _raw_span(row, "cue"),
+        "article": article_ref(row),
+        "statement_id": row["Quote.statement"],
+        "fixed_at": timestamp(row["Quote.fixed_at"]),
+        "fixed_by": row["Quote.fixed_by"],
+    }
 
 
 quote_schema = QuoteSchema()

@@ -38,6 +38,7 @@ def scored_sentences(text: str, threshold: float | None) -> list[tuple]:
 
 _NEW_CLAIM = (
     Claim.statement,
+    Claim.speaker,
     Claim.text,
     Claim.normalized,
     Claim.norm_hash,
@@ -62,8 +63,8 @@ def add_detected_claims(wanted: list[tuple[int, int | None, tuple]], changes: li
         by_key.pop(tuple(key), None)
     now = utcnow()
     rows = [
-        (sid, text, norm, norm_hash, fold(text), score, json.dumps(features), SCORER, UNREVIEWED, now, now)
-        for (sid, norm_hash), (_, text, norm, score, features) in by_key.items()
+        (sid, speaker, text, norm, h, fold(text), score, json.dumps(features), SCORER, UNREVIEWED, now, now)
+        for (sid, h), (speaker, text, norm, score, features) in by_key.items()
     ]
     ids = insert_rows(Claim, _NEW_CLAIM, rows, returning=(Claim.id,))
     changes += [("claim", cid, "created") for (cid,) in sorted(ids)]
@@ -78,6 +79,7 @@ def _get_or_create_claim(
         Claim,
         (Claim.statement == statement_id) & (Claim.norm_hash == digest(norm)),
         statement=statement_id,
+        speaker=speaker_id,
         text=text,
         normalized=norm,
         norm_hash=digest(norm),
@@ -143,7 +145,9 @@ def move_claims(from_statement: int, to_statement: int, speaker_id: int | None, 
     for claim in Claim.select().where(Claim.statement == from_statement):
         twin = Claim.get_or_none((Claim.statement == to_statement) & (Claim.norm_hash == claim.norm_hash))
         if twin is None:
-            Claim.update(statement=to_statement, updated_at=utcnow()).where(Claim.id == claim.id).execute()
+            Claim.update(statement=to_statement, speaker=speaker_id, updated_at=utcnow()).where(
+                Claim.id == claim.id
+            ).execute()
             changes.append(("claim", claim.id, "updated"))
         else:
             Review.update(claim=twin.id).where(Review.claim == claim.id).execute()
@@ -186,3 +190,6 @@ def claims_change_speaker(statement_id: int | None, old: int | None, new: int | 
     for label, n in labels.group_by(Review.rating_label).tuples():
         count_verdict(old, label, -n)
         count_verdict(new, label, n)
+    ids = [c for (c,) in claims.tuples()]
+    if ids:  # the claims' own copy of their speaker (GET /claims?speaker=) follows
+        Claim.update(speaker=new).where(Claim.id.in_(ids)).execute()

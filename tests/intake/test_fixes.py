@@ -138,6 +138,9 @@ def test_merge_folds_one_speaker_into_another(client, post_article, article):
     statements = client.get("/statements", query_string={"speaker": annie["id"]}).get_json()["items"]
     assert sorted(s["appearance_count"] for s in statements) == [1, 2]  # the same words: one statement
     assert client.get(f"/claims/{claim['id']}").get_json()["statement"]["id"] in {s["id"] for s in statements}
+    by_speaker = {c["id"] for c in client.get(f"/claims?speaker={annie['id']}").get_json()["items"]}
+    assert claim["id"] in by_speaker  # the claim's own speaker column followed the merge
+    assert client.get(f"/claims?speaker={ann['id']}").get_json()["items"] == []
     old = client.get(f"/speakers/{ann['id']}")
     assert old.status_code == 308 and old.headers["Location"] == f"/speakers/{annie['id']}"
     page = client.get(f"/speakers/{ann['id']}/quotes?limit=5")

@@ -5,6 +5,7 @@ from flask import Blueprint, current_app, url_for
 from schemas.articles import (
     article_args_schema,
     article_in_schema,
+    article_item,
     article_page_schema,
     article_revision_in_schema,
     article_schema,
@@ -53,7 +54,7 @@ def create_article():
 def list_articles():
     """Articles, newest first."""
     args = query_args(article_args_schema)
-    return paginate(queries.articles(args), args, article_page_schema)
+    return paginate(queries.articles(args), args, article_page_schema, item=article_item)
 
 
 @bp.get("/articles/<id:article_id>")

@@ -5,6 +5,7 @@ from flask import Blueprint, current_app
 from schemas.quotes import (
     fixed_quote_schema,
     quote_args_schema,
+    quote_item,
     quote_page_schema,
     quote_patch_schema,
     quote_schema,
@@ -24,7 +25,7 @@ bp = Blueprint("quotes", __name__)
 def list_quotes():
     """Quotes by speaker, article, publisher and date, newest first."""
     args = query_args(quote_args_schema)
-    return paginate(queries.quotes(args), args, quote_page_schema)
+    return paginate(queries.quotes(args), args, quote_page_schema, item=quote_item)
 
 
 @bp.get("/quotes/<id:quote_id>")

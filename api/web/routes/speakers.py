@@ -3,9 +3,10 @@ them to outside identities."""
 
 from flask import Blueprint
 
-from schemas.quotes import quote_page_schema, speaker_quote_args_schema
+from schemas.quotes import quote_item, quote_page_schema, speaker_quote_args_schema
 from schemas.speakers import (
     speaker_args_schema,
+    speaker_item,
     speaker_merge_schema,
     speaker_page_schema,
     speaker_patch_schema,
@@ -13,6 +14,7 @@ from schemas.speakers import (
 )
 
 from ...facts.queries import annotate_speaker_claims
+from ...facts.verdicts import verdicts_of
 from ...intake.fixes import merge_speakers, set_identity
 from ...news import queries
 from ..auth import current_actor, requires
@@ -27,12 +29,21 @@ def _annotated(rows: list) -> list:
     return annotate_speaker_claims(queries.annotate_speakers(rows))
 
 
+def _annotated_rows(rows: list[dict]) -> list[dict]:
+    """``_annotated`` for the raw rows of a list page."""
+    ids = [r["Speaker.id"] for r in rows]
+    aliases, verdicts = queries.aliases_of(ids), verdicts_of(ids)
+    for r in rows:
+        r["aliases"], r["verdicts"] = aliases[r["Speaker.id"]], verdicts[r["Speaker.id"]]
+    return rows
+
+
 @bp.get("/speakers")
 @requires("read")
 def list_speakers():
     """Speakers whose name or alias contains ``q`` (any case or accent), most quoted first."""
     args = query_args(speaker_args_schema)
-    return paginate(queries.speakers(args), args, speaker_page_schema, _annotated)
+    return paginate(queries.speakers(args), args, speaker_page_schema, _annotated_rows, speaker_item)
 
 
 @bp.get("/speakers/<id:speaker_id>")
@@ -48,7 +59,7 @@ def speaker_quotes(speaker_id):
     """What a speaker said, newest first."""
     speaker = queries.get_speaker(speaker_id)
     args = {**query_args(speaker_quote_args_schema), "speaker": speaker.id}
-    return paginate(queries.quotes(args), args, quote_page_schema)
+    return paginate(queries.quotes(args), args, quote_page_schema, item=quote_item)
 
 
 @bp.patch("/speakers/<id:speaker_id>")
