@@ -132,7 +132,6 @@ def items(text: str, lx: Lexicon) -> tuple[Layout, Context, list[Mention], list[
             any(i in verbs for i in range(lo, hi)),
             any(i in verbs for i in range(prev, lo)),
             any(i in markers for i in range(lo, hi)),
-            any(i in markers for i in range(prev, lo)),
             text[max(0, q.open - 3) : q.open].rstrip().endswith(":"),
             _cue_after(words, after, cue_words, lx),
             any(i in verbs or i in markers for i in range(before - 3, before)),
