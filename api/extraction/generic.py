@@ -7,9 +7,9 @@ stages (all but English today):
     ranking.speaker_features              which mention said it?   (model "speaker")
     naming.Cast                           mention -> Speaker, nameless ones excepted
 
-The candidates of a quote are the mentions of its sentence and of the sentence
-before; the speaker model ranks them (a softmax over their scores), the quote
-model drops titles, names and coined terms.  ``items`` is shared with
+The candidates of a quote are the mentions of its sentence and of up to three
+sentences before it; the speaker model ranks them (a softmax over their scores),
+the quote model drops titles, names and coined terms.  ``items`` is shared with
 ``scripts/train_attribution.py``, so that training sees exactly the features
 that extraction computes.
 """
