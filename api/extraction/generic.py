@@ -7,9 +7,9 @@ stages (all but English today):
     ranking.speaker_features              which mention said it?   (model "speaker")
     naming.Cast                           mention -> Speaker, nameless ones excepted
 
-The candidates of a quote are the mentions of its sentence and of the sentence
-before; the speaker model ranks them (a softmax over their scores), the quote
-model drops titles, names and coined terms.  ``items`` is shared with
+The candidates of a quote are the mentions of its sentence and of up to three
+sentences before it; the speaker model ranks them (a softmax over their scores),
+the quote model drops titles, names and coined terms.  ``items`` is shared with
 ``scripts/train_attribution.py``, so that training sees exactly the features
 that extraction computes.
 """
@@ -132,7 +132,6 @@ def items(text: str, lx: Lexicon) -> tuple[Layout, Context, list[Mention], list[
             any(i in verbs for i in range(lo, hi)),
             any(i in verbs for i in range(prev, lo)),
             any(i in markers for i in range(lo, hi)),
-            any(i in markers for i in range(prev, lo)),
             text[max(0, q.open - 3) : q.open].rstrip().endswith(":"),
             _cue_after(words, after, cue_words, lx),
             any(i in verbs or i in markers for i in range(before - 3, before)),

@@ -42,7 +42,6 @@ class Sentence:
     verb: bool  # a speech verb
     verb_before: bool  # one in the sentence before
     marker: bool  # a reported-speech marker or cue word
-    marker_before: bool  # one in the sentence before
     colon: bool  # a colon right before the quote
     cue_after: str  # "comma" („…“, sagte er), "direct" („Spiegel“ berichtet) or "" (no cue word next)
     cue_before: bool  # one within three words before the opening mark

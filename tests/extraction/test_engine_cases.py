@@ -247,9 +247,20 @@ def test_docstring_examples():
     import doctest
 
     import api.extraction
+    import api.extraction.lexicons
+    import api.extraction.mentions
     import api.extraction.names
+    import api.extraction.ranking
     import api.extraction.verbs
 
-    for module in (api.extraction, api.extraction.names, api.extraction.verbs):
+    modules = (
+        api.extraction,
+        api.extraction.names,
+        api.extraction.verbs,
+        api.extraction.lexicons,
+        api.extraction.mentions,
+        api.extraction.ranking,
+    )
+    for module in modules:
         result = doctest.testmod(module)
         assert result.attempted > 0 and result.failed == 0, module.__name__

@@ -85,3 +85,15 @@ def test_with_one_poster_writing():
     text = "The forum filled up, with one poster writing: “This is the worst update ever shipped.”"
     (q,) = extract(text)
     assert q.mention.text == "one poster" and q.speaker.kind == UNKNOWN
+
+
+def test_an_article_s_language_reaches_the_engine(client):
+    text = (
+        "Bundeskanzlerin Angela Merkel traf am Montag die Presse in Berlin. "
+        "„Wir schaffen das, und zwar gemeinsam mit unseren Partnern“, sagte sie."
+    )
+    body = client.post("/articles", json={"text": text, "language": "de"}).get_json()
+    assert body["language"] == "de"
+    assert [s["name"] for s in body["speakers"]] == ["Angela Merkel"]
+    (quote,) = body["quotes"]
+    assert quote["mention"]["text"] == "sie" and quote["speaker"]["name"] == "Angela Merkel"

@@ -18,8 +18,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from . import de, en
 
 
@@ -58,20 +56,20 @@ def _build(module) -> Lexicon:
 LEXICONS: dict[str, Lexicon] = {lx.code: lx for lx in (_build(en), _build(de))}
 DEFAULT = "en"
 
-_WORD = regex.compile(r"\p{L}+")
-_SAMPLE = 3000  # characters read for detection
+_SAMPLE = 1500  # characters read for detection
+# Punctuation read as a blank, so that "said," counts as "said".
+_BLANKS = str.maketrans({c: " " for c in ",.;:!?()[]\"'“”„‟«»‚‘’—–-/"})
 
 
 def detect_language(text: str) -> str:
     """The language whose stopwords (and own quotation marks) are most frequent in the first
     characters of ``text``; ``DEFAULT`` on a tie."""
     sample = text[:_SAMPLE]
-    counts = {code: sum(sample.count(mark) for mark in lx.opening_marks) for code, lx in LEXICONS.items()}
-    for m in _WORD.finditer(sample):
-        w = m.group().lower()
-        for code, lx in LEXICONS.items():
-            if w in lx.stopwords:
-                counts[code] += 1
+    words = sample.lower().translate(_BLANKS).split()
+    counts = {
+        code: sum(map(lx.stopwords.__contains__, words)) + sum(map(sample.count, lx.opening_marks))
+        for code, lx in LEXICONS.items()
+    }
     best = max(counts, key=lambda c: (counts[c], c == DEFAULT))
     return best if counts[best] else DEFAULT
 
