@@ -43,6 +43,18 @@ DEFAULTS = {
     # At start-up, upgrade an empty or older database schema; false: refuse to start until
     # `flask --app api db upgrade` has run (a deploy step). A newer schema is always refused.
     "AUTO_MIGRATE": True,
+    # A claim's match with a fact-check at or above this similarity is an alert (in the article's
+    # POST answer, in the change feed as entity `alert`, and to webhooks subscribed to `alert`).
+    "MATCH_ALERT_THRESHOLD": 0.5,
+    # Matches below this similarity are not kept for a claim at all; at most MATCH_LIMIT per claim.
+    "MATCH_MIN_SIMILARITY": 0.3,
+    "MATCH_LIMIT": 5,
+    # Webhook deliveries (the worker, `flask --app api webhooks run`): seconds to wait for the
+    # receiver; seconds before the second attempt, doubled after each failure (capped at an hour);
+    # attempts before a delivery is marked failed.
+    "WEBHOOK_TIMEOUT": 10.0,
+    "WEBHOOK_BACKOFF": 30.0,
+    "WEBHOOK_MAX_ATTEMPTS": 8,
 }
 
 _INTS = {
@@ -54,8 +66,16 @@ _INTS = {
     "PROXY_COUNT",
     "COUNT_LIMIT",
     "ARTICLE_QUOTES",
+    "WEBHOOK_MAX_ATTEMPTS",
+    "MATCH_LIMIT",
 }
-_FLOATS = {"CHECKWORTHY_THRESHOLD"}
+_FLOATS = {
+    "CHECKWORTHY_THRESHOLD",
+    "MATCH_ALERT_THRESHOLD",
+    "MATCH_MIN_SIMILARITY",
+    "WEBHOOK_TIMEOUT",
+    "WEBHOOK_BACKOFF",
+}
 _BOOLS = {"AUTO_MIGRATE", "READS_REQUIRE_KEY", "RATELIMIT_ENABLED"}
 
 

@@ -20,6 +20,7 @@ from .common import (
     Timestamp,
     timestamp,
 )
+from .factchecks import FactCheckRefSchema, MatchSchema
 from .quotes import ArticleRefSchema
 from .speakers import SpeakerRefSchema, speaker_ref
 
@@ -139,6 +140,7 @@ class ClaimDetailSchema(ClaimSchema):
     appearances = fields.List(fields.Nested(AppearanceSchema))
     reviews = fields.List(fields.Nested(ReviewSchema))
     related_verdicts = fields.List(fields.Nested(RelatedVerdictSchema))
+    matches = fields.List(fields.Nested(MatchSchema))
 
 
 class ClaimInSchema(Schema):
@@ -187,8 +189,12 @@ class StatementArgsSchema(DateRangeArgsSchema):
 class AlertSchema(Schema):
     quote_id = fields.Integer()
     claim = fields.Function(lambda a: {"id": a["claim"].id, "text": a["claim"].text})
-    same_speaker = fields.Boolean()
+    same_speaker = fields.Boolean(allow_none=True)
     reviews = fields.List(fields.Nested(ReviewSchema))
+    factcheck = fields.Function(
+        lambda a: FactCheckRefSchema().dump(a["factcheck"]) if a.get("factcheck") else None
+    )
+    similarity = fields.Function(lambda a: a.get("similarity"))
 
 
 class ChangeSchema(Schema):

@@ -1,8 +1,8 @@
 """Quote responses, list arguments, and the stateless /extract request."""
 
-from marshmallow import Schema, fields
+from marshmallow import Schema, ValidationError, fields, validates_schema
 
-from .common import DateRangeArgsSchema, Id, Page, SpanSchema, Text, Timestamp, timestamp
+from .common import DateRangeArgsSchema, Id, JsonTrue, Language, Page, SpanSchema, Text, Timestamp, timestamp
 from .speakers import SpeakerRefSchema, speaker_ref
 
 
@@ -54,6 +54,8 @@ class QuoteSchema(QuoteCoreSchema):
             "cue",
             "article",
             "statement_id",
+            "fixed_at",
+            "fixed_by",
         )
 
     id = fields.Integer()
@@ -62,6 +64,30 @@ class QuoteSchema(QuoteCoreSchema):
     cue = fields.Function(_span("cue"))
     article = fields.Nested(ArticleRefSchema)
     statement_id = fields.Integer(allow_none=True)
+    fixed_at = Timestamp(allow_none=True)
+    fixed_by = fields.String(allow_none=True)
+
+
+class FixedQuoteSchema(QuoteSchema):
+    """PATCH /quotes/{id}: the quote as fixed; a stretch marked not a quote is gone (``not_a_quote``)."""
+
+    class Meta:
+        fields = (*QuoteSchema.Meta.fields, "not_a_quote")
+
+    not_a_quote = fields.Boolean()
+
+
+class QuotePatchSchema(Schema):
+    """One decision: an existing speaker, a speaker by name (found or created), or not a quote."""
+
+    speaker_id = Id(query=False)
+    speaker_name = Text(max_length=200)
+    not_a_quote = JsonTrue()
+
+    @validates_schema
+    def exactly_one(self, data, **kwargs):
+        if len(data) != 1:
+            raise ValidationError("Give exactly one of speaker_id, speaker_name, not_a_quote.", "_schema")
 
 
 class QuoteArgsSchema(DateRangeArgsSchema):
@@ -87,6 +113,7 @@ class ExtractedQuoteSchema(QuoteCoreSchema):
 
 class ExtractInSchema(Schema):
     text = Text(required=True)
+    language = Language()
 
 
 class ExtractionSchema(Schema):
@@ -125,10 +152,14 @@ def quote_item(row: dict) -> dict:
         "cue": _raw_span(row, "cue"),
         "article": article_ref(row),
         "statement_id": row["Quote.statement"],
+        "fixed_at": timestamp(row["Quote.fixed_at"]),
+        "fixed_by": row["Quote.fixed_by"],
     }
 
 
 quote_schema = QuoteSchema()
+fixed_quote_schema = FixedQuoteSchema()
+quote_patch_schema = QuotePatchSchema()
 quote_page_schema = Page(QuoteSchema)()
 quote_args_schema = QuoteArgsSchema()
 speaker_quote_args_schema = QuoteArgsSchema(exclude=("speaker",))

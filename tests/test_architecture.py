@@ -1,7 +1,7 @@
 """The layout's rules, read from the source: who may import whom, no cycles, small modules.
 
 web, cli  ->  intake  ->  facts  ->  news  ->  events  ->  db  ->  core
-(news, facts and intake may use the engines: extraction, checkworthy; access is
+(news, facts and intake may use the engines: extraction, checkworthy, matching; access is
 for web and cli; the engines and core import nothing of the service)
 """
 
@@ -15,13 +15,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = sorted([*(ROOT / "api").rglob("*.py"), *(ROOT / "schemas").rglob("*.py")])
-ENGINES = {"extraction", "checkworthy"}
+ENGINES = {"extraction", "checkworthy", "matching"}
 
 # The parts of api/ each part may import (besides itself).
 ALLOWED = {
     "core": set(),
     "extraction": set(),
     "checkworthy": set(),
+    "matching": set(),
     "config": set(),
     "db": {"core"},
     "events": {"db", "core"},
@@ -39,7 +40,12 @@ MAY_HANDLE_REQUESTS = {"web", "cli", "app"}
 STORAGE_LIBRARIES = {"peewee", "playhouse", "psycopg2"}
 # Third-party imports of the parts that must stay light: the engines are pure
 # (checkworthy stdlib only), core has no Flask and no peewee, schemas only marshmallow.
-THIRD_PARTY_ALLOWED = {"extraction": {"regex"}, "checkworthy": set(), "core": {"regex"}}
+THIRD_PARTY_ALLOWED = {
+    "extraction": {"regex"},
+    "checkworthy": set(),
+    "matching": {"regex", "numpy"},
+    "core": {"regex"},
+}
 
 
 def module_name(path: Path) -> str:
@@ -191,6 +197,8 @@ READS = {
     "api.facts.queries",
     "api.facts.search",
     "api.facts.claimreview",
+    "api.facts.parse",
+    "api.facts.summaries",
     "api.events.feed",
 }
 WRITES = {
@@ -198,6 +206,8 @@ WRITES = {
     "api.news.speakers",
     "api.news.statements",
     "api.facts.claims",
+    "api.facts.factchecks",
+    "api.facts.matches",
     "api.events.log",
 }
 

@@ -4,10 +4,12 @@
 ``db``       ``db upgrade`` and ``db version``: the schema step by hand
 ``keys``     ``keys create``, ``keys list``, ``keys revoke``: API keys and their roles
 ``ingest``   bulk import of a JSONL archive (worker processes, batched writes, resumable, shards)
-``export``   quotes, claims or statements streamed as JSONL or CSV
+``export``   quotes, claims, statements or fact-checks streamed as JSONL or CSV
+``factchecks``  ``factchecks import FILE``: ClaimReview JSON-LD by url
+``webhooks``  ``webhooks run``: the worker that delivers webhooks from the change log
+``match``    the matching engine over JSONL files (fact-checked claims, queries), no database
 
-Fact-check import and the webhook worker will be commands here, calling the same domain
-functions as the web layer. Commands read input through the API's own schemas.
+Commands call the same domain functions as the web layer. Commands read input through the API's own schemas.
 """
 
 from __future__ import annotations
@@ -19,8 +21,11 @@ from flask.cli import ScriptInfo
 from .db import db_commands
 from .engines import checkworthy_command, extract_command, quote_prediction
 from .export import export_command
+from .factchecks import factcheck_commands
 from .ingest import ingest_command
 from .keys import keys_commands
+from .match import match_command
+from .webhooks import webhook_commands
 
 __all__ = ["checkworthy_command", "extract_command", "loading_for_a_command", "quote_prediction", "register"]
 
@@ -32,6 +37,9 @@ def register(app: Flask) -> None:
     app.cli.add_command(keys_commands)
     app.cli.add_command(ingest_command)
     app.cli.add_command(export_command)
+    app.cli.add_command(factcheck_commands)
+    app.cli.add_command(webhook_commands)
+    app.cli.add_command(match_command)
 
 
 def loading_for_a_command() -> bool:

@@ -1,10 +1,11 @@
-"""Export: ``flask --app api export quotes|claims|statements [--format jsonl|csv] [--since DATE] [-o FILE]``.
+"""Export: ``flask --app api export quotes|claims|statements|factchecks [--format jsonl|csv]``
+(``[--since DATE] [-o FILE]``).
 
 Streams every stored record of a kind, the same objects the API lists (one JSON object a
 line, or CSV with nested objects flattened to ``speaker_name`` and the like), in id order,
 read in keyset batches: memory stays flat however big the archive. ``--since`` keeps the
 records the lists' ``since`` keeps (quotes by their article's date, statements by first seen,
-claims by their statement's first seen).
+claims by their statement's first seen, fact-checks by when they were stored).
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ from marshmallow import ValidationError
 
 from schemas.claims import claim_page_schema, statement_page_schema
 from schemas.common import Timestamp
+from schemas.factchecks import factcheck_page_schema
 from schemas.quotes import quote_page_schema
 
 from ..db import close_connection, open_connection
 from ..db.paging import scan
-from ..facts.models import Claim
-from ..facts.queries import annotate_claims, claims
+from ..facts.models import Claim, FactCheck
+from ..facts.queries import annotate_claims, claims, factchecks
 from ..news.models import Quote, Statement
 from ..news.queries import quotes, statements
 
@@ -35,12 +37,15 @@ COLUMNS = {
     "statement_first_seen_at statement_appearance_count review_count verdict created_at updated_at",
     "statements": "id text speaker_id speaker_name speaker_title first_seen_at appearance_count "
     "created_at updated_at",
+    "factchecks": "id url claim_text claimant claim_date title rating_label rating_value rating_best "
+    "rating_worst reviewer_name reviewer_url review_date language source claim_id created_at updated_at",
 }
 # kind -> (the list's query, its id column, the schema of its items, what a batch needs attached)
 KINDS = {
     "quotes": (quotes, Quote.id, quote_page_schema.fields["items"].inner.schema, None),
     "claims": (claims, Claim.id, claim_page_schema.fields["items"].inner.schema, annotate_claims),
     "statements": (statements, Statement.id, statement_page_schema.fields["items"].inner.schema, None),
+    "factchecks": (factchecks, FactCheck.id, factcheck_page_schema.fields["items"].inner.schema, None),
 }
 
 

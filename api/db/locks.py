@@ -14,6 +14,7 @@ from .binding import database as bound
 ADVISORY_LOCKS = {
     "schema": 774201,  # one process upgrades the schema at a time (db/migrations)
     "change_feed": 774202,  # change ids commit in the order they are allocated (events/log.py)
+    "outbox": 774203,  # one worker at a time turns changes into webhook deliveries (events/outbox.py)
 }
 
 

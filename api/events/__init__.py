@@ -3,7 +3,8 @@
 ``models``  ``Change``: one row per (entity, id, action); its id is the feed's cursor
 ``log``     ``writing()``: a write transaction that records its changes before committing
 ``feed``    ``changes_after(cursor)``: the reads behind GET /changes
-
-Webhook subscriptions, signing and the delivery worker (which reads the log after
-its own cursor, so no queue is needed) will live here too.
+``webhooks``  subscriptions (``Webhook``) and the delivery log's reads
+``outbox``  each webhook's changes after its cursor turned into ``Delivery`` rows (no queue)
+``signing``  HMAC-SHA256 over "{timestamp}.{body}", the Quotebook-Signature header
+``sender``  signed POSTs, retried with exponential backoff; ``run_once`` is the worker's round
 """

@@ -6,7 +6,11 @@
 ``queries``      reads: claims with their verdicts, related verdicts, alerts, speakers' verdict counts
 ``search``       full-text search over claims (SQLite FTS5, PostgreSQL tsvector)
 ``claimreview``  schema.org ClaimReview JSON-LD export
+``parse``        ClaimReview JSON-LD and claims:search read into fact-check fields (no database)
+``factchecks``   writes: fact-checks stored by url, verdicts made fact-checks
+``matching``     the per-process index of every fact-check, kept current from the change log
+``matches``      writes: claims' matches found (suggestions, alerts) and decided by checkers
+``summaries``    what a webhook delivery says of a changed record
 
-Imports ``news`` (claims hang on statements) but never the other way round. Fact-check
-import and the matching index will live here too.
+Imports ``news`` (claims hang on statements) but never the other way round.
 """

@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+from peewee import fn
+
 from .. import checkworthy
 from ..core.errors import Conflict, Invalid, NotFound
 from ..core.text import digest, fold, normalize, word_count
@@ -18,6 +20,7 @@ from ..db.models import chunks, get_or_create, insert_rows, select_in, utcnow
 from ..events.log import writing
 from ..news.models import Quote, Statement
 from ..news.speakers import count_claims, lock_speakers
+from .factchecks import from_verdict
 from .models import Claim, Review, SpeakerVerdict
 from .queries import get_claim
 
@@ -131,6 +134,7 @@ def record_verdict(claim_id: int, fields: dict, actor: str | None = None) -> Rev
         Claim.update(status=REVIEWED, updated_at=utcnow()).where(Claim.id == claim.id).execute()
         count_verdict(claim.statement.speaker_id, verdict.rating_label)
         changes += [("review", verdict.id, "created"), ("claim", claim.id, "updated")]
+        from_verdict(claim, verdict, changes)
     return verdict
 
 
@@ -141,10 +145,13 @@ def move_claims(from_statement: int, to_statement: int, speaker_id: int | None, 
     for claim in Claim.select().where(Claim.statement == from_statement):
         twin = Claim.get_or_none((Claim.statement == to_statement) & (Claim.norm_hash == claim.norm_hash))
         if twin is None:
-            Claim.update(statement=to_statement, speaker=speaker_id).where(Claim.id == claim.id).execute()
+            Claim.update(statement=to_statement, speaker=speaker_id, updated_at=utcnow()).where(
+                Claim.id == claim.id
+            ).execute()
             changes.append(("claim", claim.id, "updated"))
         else:
             Review.update(claim=twin.id).where(Review.claim == claim.id).execute()
+            Claim.update(updated_at=utcnow()).where(Claim.id == twin.id).execute()
             claim.delete_instance()
             gone += 1
             changes.append(("claim", claim.id, "deleted"))
@@ -154,16 +161,35 @@ def move_claims(from_statement: int, to_statement: int, speaker_id: int | None, 
 
 def claims_reach_one_more_article(statement_ids: list[int], changes: list) -> None:
     """Statements have a new appearance: their claims (and their verdicts) are updated in the feed."""
+    now = utcnow()
     for part in chunks(sorted(statement_ids)):
         query = Claim.select(Claim.id).where(Claim.statement.in_(part)).order_by(Claim.id)
-        changes += [("claim", cid, "updated") for (cid,) in query.tuples()]
+        ids = [cid for (cid,) in query.tuples()]
+        if ids:
+            Claim.update(updated_at=now).where(Claim.id.in_(ids)).execute()
+        changes += [("claim", cid, "updated") for cid in ids]
 
 
-def count_verdict(speaker_id: int | None, label: str) -> None:
-    """One more verdict labelled ``label`` on a claim of ``speaker_id`` (kept for speaker pages)."""
-    if speaker_id is None:
+def count_verdict(speaker_id: int | None, label: str, n: int = 1) -> None:
+    """``n`` more verdicts labelled ``label`` on claims of ``speaker_id`` (kept for speaker pages)."""
+    if speaker_id is None or not n:
         return
-    SpeakerVerdict.insert(speaker=speaker_id, label=label, count=1).on_conflict(
+    SpeakerVerdict.insert(speaker=speaker_id, label=label, count=n).on_conflict(
         conflict_target=[SpeakerVerdict.speaker, SpeakerVerdict.label],
-        update={SpeakerVerdict.count: SpeakerVerdict.count + 1},
+        update={SpeakerVerdict.count: SpeakerVerdict.count + n},
     ).execute()
+
+
+def claims_change_speaker(statement_id: int | None, old: int | None, new: int | None) -> None:
+    """The claims of a statement (``statement_id``; None: all of ``old``'s) now belong to ``new``
+    instead of ``old``: both speakers' claim counts and verdict tallies follow."""
+    claims = Claim.select(Claim.id).join(Statement)
+    claims = claims.where(Statement.id == statement_id if statement_id else Statement.speaker == old)
+    count_claims(Counter({old: -claims.count(), new: claims.count()}))
+    labels = Review.select(Review.rating_label, fn.COUNT(Review.id)).where(Review.claim.in_(claims))
+    for label, n in labels.group_by(Review.rating_label).tuples():
+        count_verdict(old, label, -n)
+        count_verdict(new, label, n)
+    ids = [c for (c,) in claims.tuples()]
+    if ids:  # the claims' own copy of their speaker (GET /claims?speaker=) follows
+        Claim.update(speaker=new).where(Claim.id.in_(ids)).execute()

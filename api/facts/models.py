@@ -1,4 +1,4 @@
-"""Fact-tracking: claims on statements, verdicts on claims."""
+"""Fact-tracking: claims on statements, verdicts on claims, fact-checks and claims' matches with them."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from peewee import (
     TextField,
 )
 
-from ..core.vocabulary import SCORER, UNREVIEWED
+from ..core.vocabulary import IMPORTED, SCORER, SUGGESTED, UNREVIEWED
 from ..db.models import BaseModel, utcnow
 from ..news.models import Speaker, Statement
 
@@ -76,3 +76,49 @@ class SpeakerVerdict(BaseModel):
     class Meta:
         table_name = "speaker_verdict"
         indexes = ((("speaker", "label"), True),)
+
+
+class FactCheck(BaseModel):
+    """A published fact-check (schema.org ClaimReview), imported or made from a verdict recorded here."""
+
+    claim_text = TextField()  # claimReviewed: the claim as the fact-checkers stated it
+    title = TextField(null=True)  # the review's headline or name, when given
+    claimant = TextField(null=True)  # itemReviewed.author.name
+    claim_date = DateField(null=True)
+    rating_label = TextField(null=True)  # alternateName: "False", "Pants on Fire"
+    rating_value = DoubleField(null=True)
+    best_rating = DoubleField(null=True)
+    worst_rating = DoubleField(null=True)
+    reviewer = TextField(null=True)  # author.name: the organisation
+    reviewer_url = TextField(null=True)
+    url = TextField(unique=True)  # the review's own page: a re-import updates, never duplicates
+    review_date = DateField(null=True)
+    language = CharField(max_length=35, null=True)
+    source = CharField(max_length=10, default=IMPORTED)  # core.vocabulary.FACTCHECK_SOURCES
+    claim = ForeignKeyField(Claim, null=True, on_delete="SET NULL")  # a verdict's claim
+    speaker = ForeignKeyField(Speaker, null=True, on_delete="SET NULL")  # a verdict's claimant
+    folded = TextField()  # claim, title and claimant folded, for GET /factchecks?q=
+    raw = JSONField(null=True)  # the ClaimReview as it came
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+    actor = CharField(max_length=100, null=True)
+
+    class Meta:
+        table_name = "factcheck"
+        indexes = ((("created_at", "id"), False),)
+
+
+class ClaimMatch(BaseModel):
+    """A fact-check found for a claim (with its similarity), and what a checker made of it."""
+
+    claim = ForeignKeyField(Claim, backref="claim_matches", on_delete="CASCADE")
+    factcheck = ForeignKeyField(FactCheck, on_delete="CASCADE")
+    similarity = FloatField(null=True)  # None: linked by a checker, not found by the index
+    status = CharField(max_length=10, default=SUGGESTED)  # core.vocabulary.MATCH_STATUSES
+    actor = CharField(max_length=100, null=True)  # who confirmed or rejected it
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        table_name = "claim_match"
+        indexes = ((("claim", "factcheck"), True),)

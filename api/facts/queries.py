@@ -12,14 +12,16 @@ from peewee import JOIN, fn
 
 from ..checkworthy import quote_sentences
 from ..core.errors import NotFound
-from ..core.text import digest, normalize
+from ..core.text import digest, fold, normalize
+from ..core.vocabulary import CONFIRMED, REJECTED
 from ..db.models import in_range
 from ..db.paging import Listing
 from ..db.prepared import STATEMENTS, compile_in
-from ..news.models import Quote, Speaker, Statement
+from ..news.models import Quote, Speaker, SpeakerAlias, Statement
 from ..news.queries import appearances
-from .models import Claim, Review, SpeakerVerdict
-from .search import matching_claims
+from .models import Claim, ClaimMatch, FactCheck, Review
+from .search import matching_claims, matching_factchecks
+from .verdicts import verdicts_of
 
 
 def _claim_query():
@@ -108,6 +110,11 @@ def claim_detail(claim: Claim) -> Claim:
     claim.appearances = appearances(claim.statement_id)
     claim.reviews = list(Review.select().where(Review.claim == claim.id).order_by(Review.id))
     claim.related_verdicts = related_verdicts([claim.norm_hash], exclude=claim.id)
+    claim.matches = claim_matches([claim.id])[claim.id]
+    speaker_id = claim.statement.speaker_id
+    names = speaker_names([speaker_id])
+    for match in claim.matches:
+        match.same_speaker = same_speaker(match.factcheck, speaker_id, names)
     return claim
 
 
@@ -142,7 +149,16 @@ def _any_verdict(hashes: list[str]) -> bool:
     return bool(statement.run(tuple(hashes)))
 
 
-def alerts(quotes: list[Quote]) -> list[dict]:
+def alerts(quotes: list[Quote], threshold: float | None = None) -> list[dict]:
+    """Quotes that repeat an already-checked claim (same words, any speaker), with its verdicts;
+    then (given a ``threshold``) quotes whose claims match a fact-check at least that closely."""
+    same_words = same_word_alerts(quotes)
+    if threshold is None:
+        return same_words
+    return with_match_alerts(same_words, match_alerts(quotes, threshold))
+
+
+def same_word_alerts(quotes: list[Quote]) -> list[dict]:
     """Quotes that repeat an already-checked claim (same words, any speaker), with its verdicts."""
     hashes_of = {
         q.id: {digest(normalize(s)) for s in [q.text, *(q.text[a:b] for a, b in quote_sentences(q.text))]}
@@ -165,27 +181,114 @@ def alerts(quotes: list[Quote]) -> list[dict]:
     return found
 
 
-def verdicts_of(ids: list[int]) -> dict[int, dict[str, int]]:
-    """Per speaker: how many verdicts their claims have, by rating label."""
-    verdicts: dict[int, dict[str, int]] = {i: {} for i in ids}
-    if ids:
-        statement = STATEMENTS.get(
-            ("verdicts", len(ids)), lambda: compile_in(_verdicts_query, SpeakerVerdict.speaker, len(ids))
-        )
-        for row in statement.run(tuple(ids)):
-            verdicts[row["SpeakerVerdict.speaker"]][row["SpeakerVerdict.label"]] = row["SpeakerVerdict.count"]
-    return verdicts
-
-
-def _verdicts_query(ids):
-    query = SpeakerVerdict.select(SpeakerVerdict.speaker, SpeakerVerdict.label, SpeakerVerdict.count)
-    query = query.where(SpeakerVerdict.speaker.in_(ids) & (SpeakerVerdict.count > 0))
-    return query.order_by(SpeakerVerdict.label)
-
-
 def annotate_speaker_claims(rows: list) -> list:
     """Attach ``verdicts`` (rating label -> count) to speakers (their ``claim_count`` is a column)."""
     verdicts = verdicts_of([s.id for s in rows])
     for s in rows:
         s.verdicts = verdicts[s.id]
     return rows
+
+
+def get_factcheck(factcheck_id: int) -> FactCheck:
+    found = FactCheck.get_or_none(FactCheck.id == factcheck_id)
+    if found is None:
+        raise NotFound(f"No fact-check with id {factcheck_id}.")
+    return found
+
+
+def factchecks(args: dict) -> Listing:
+    """Fact-checks by words, reviewer, source and language; newest first."""
+    base = in_range(FactCheck.select(), FactCheck.created_at, args)
+    if args.get("q"):
+        base = base.where(matching_factchecks(args["q"]))
+    if args.get("reviewer"):
+        base = base.where(FactCheck.reviewer == args["reviewer"])
+    for name in ("source", "language"):
+        if args.get(name):
+            base = base.where(getattr(FactCheck, name) == args[name])
+    order = ((FactCheck.created_at, True), (FactCheck.id, True))
+    return Listing(base.order_by(FactCheck.created_at.desc(), FactCheck.id.desc()), order, base)
+
+
+def claim_matches(claim_ids: list[int], min_similarity: float | None = None) -> dict[int, list[ClaimMatch]]:
+    """The fact-checks matched to each claim (not those a checker rejected), confirmed ones first,
+    then the closest; each with its ``factcheck`` attached."""
+    found: dict[int, list[ClaimMatch]] = defaultdict(list)
+    if not claim_ids:
+        return found
+    query = (
+        ClaimMatch.select(ClaimMatch, FactCheck)
+        .join(FactCheck)
+        .where(ClaimMatch.claim.in_(claim_ids) & (ClaimMatch.status != REJECTED))
+    )
+    if min_similarity is not None:  # a confirmed match counts however similar
+        query = query.where((ClaimMatch.similarity >= min_similarity) | (ClaimMatch.status == CONFIRMED))
+    for match in query:
+        found[match.claim_id].append(match)
+    for matches in found.values():
+        matches.sort(key=lambda m: (m.status != CONFIRMED, -(m.similarity or 0), m.factcheck_id))
+    return found
+
+
+def same_speaker(factcheck: FactCheck, speaker_id: int | None, names: dict[int, set[str]]) -> bool | None:
+    """Did the quote's speaker make the fact-checked claim? None when either is unknown.
+
+    A verdict's fact-check knows its speaker; an imported one names its claimant, compared
+    (folded) with the speaker's name and aliases in ``names``."""
+    if speaker_id is None or (factcheck.speaker_id is None and not factcheck.claimant):
+        return None
+    if factcheck.speaker_id is not None:
+        return factcheck.speaker_id == speaker_id
+    return fold(factcheck.claimant) in names.get(speaker_id, set())
+
+
+def speaker_names(speaker_ids) -> dict[int, set[str]]:
+    """Each speaker's folded name and aliases."""
+    names: dict[int, set[str]] = defaultdict(set)
+    ids = sorted(set(speaker_ids) - {None})
+    if ids:
+        for alias in SpeakerAlias.select(SpeakerAlias.speaker, SpeakerAlias.folded).where(
+            SpeakerAlias.speaker.in_(ids)
+        ):
+            names[alias.speaker_id].add(alias.folded)
+        for speaker in Speaker.select(Speaker.id, Speaker.name).where(Speaker.id.in_(ids)):
+            names[speaker.id].add(fold(speaker.name))
+    return names
+
+
+def match_alerts(quotes: list[Quote], threshold: float) -> list[dict]:
+    """Quotes whose claims match a fact-check at or above ``threshold``, or as a checker confirmed
+    (not those rejected)."""
+    statement_ids = sorted({q.statement_id for q in quotes if q.statement_id})
+    if not statement_ids:
+        return []
+    claims_of: dict[int, list[Claim]] = defaultdict(list)
+    for claim in Claim.select().where(Claim.statement.in_(statement_ids)).order_by(Claim.id):
+        claims_of[claim.statement_id].append(claim)
+    matches = claim_matches([c.id for cs in claims_of.values() for c in cs], threshold)
+    names = speaker_names(q.speaker_id for q in quotes)
+    found = []
+    for q in quotes:
+        for claim in claims_of.get(q.statement_id, []):
+            for match in matches.get(claim.id, []):
+                match.same_speaker = same_speaker(match.factcheck, q.speaker_id, names)
+                found.append({"quote_id": q.id, "claim": claim, "match": match})
+    return found
+
+
+def with_match_alerts(same_words: list[dict], matched: list[dict]) -> list[dict]:
+    """Alerts on the same words, then on matched fact-checks (those not already alerted as a verdict)."""
+    seen = {(a["quote_id"], r.url) for a in same_words for r in a["reviews"]}
+    extra = [
+        {
+            "quote_id": m["quote_id"],
+            "claim": m["claim"],
+            "same_speaker": m["match"].same_speaker,
+            "reviews": [],
+            "factcheck": m["match"].factcheck,
+            "similarity": m["match"].similarity,
+        }
+        for m in matched
+        if (m["quote_id"], m["match"].factcheck.url) not in seen
+    ]
+    return same_words + extra

@@ -1,4 +1,4 @@
-"""Full-text search over claims: SQLite FTS5 (``claim_fts``), PostgreSQL tsvector + GIN.
+"""Full-text search over claims and fact-checks: SQLite FTS5 (``claim_fts``), PostgreSQL tsvector + GIN.
 
 Both index the claim's ``folded`` column (case and accents removed), so that a
 search for 'nunez' finds 'Núñez'; the index itself is made by a migration
@@ -12,7 +12,7 @@ from peewee import SQL, Expression, fn
 
 from ..core.text import search_terms
 from ..db import database, is_postgres
-from .models import Claim
+from .models import Claim, FactCheck
 
 
 def matching_claims(query: str):
@@ -28,4 +28,20 @@ def matching_claims(query: str):
     expression = " ".join(f'"{t}"' for t in terms) + "*"
     return Claim.id.in_(
         SQL(f"(SELECT rowid FROM claim_fts WHERE claim_fts MATCH {database.param})", [expression])
+    )
+
+
+def matching_factchecks(query: str):
+    """A condition on FactCheck: its claim, title or claimant hold every word of ``query``."""
+    terms = search_terms(query)
+    if not terms:
+        return SQL("1 = 0")
+    if is_postgres():
+        simple = SQL("'simple'")
+        return Expression(
+            fn.to_tsvector(simple, FactCheck.folded), "@@", fn.to_tsquery(simple, " & ".join(terms) + ":*")
+        )
+    expression = " ".join(f'"{t}"' for t in terms) + "*"
+    return FactCheck.id.in_(
+        SQL(f"(SELECT rowid FROM factcheck_fts WHERE factcheck_fts MATCH {database.param})", [expression])
     )

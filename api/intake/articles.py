@@ -8,7 +8,8 @@ Two steps, so that bulk import can run the first in other processes:
                               article, retried when it lost a race with a concurrent writer
 
 ``ingest`` is both, for one article (POST /articles); ``store_many`` stores a batch in one
-transaction (``flask ingest``).
+transaction (``flask ingest``). ``match_article`` then matches the article's claims against
+every fact-check (its own transaction, after the article's).
 """
 
 from __future__ import annotations
@@ -19,8 +20,11 @@ from ..core.text import normalize
 from ..events.log import write
 from ..extraction import extract
 from ..facts.claims import add_detected_claims, scored_sentences
+from ..facts.matches import Thresholds, match_claims
+from ..facts.matching import FactCheckIndex
+from ..facts.models import Claim
 from ..news.articles import create_article, dedupe_key, insert_quotes, quote_row
-from ..news.models import Article
+from ..news.models import Article, Quote
 from ..news.speakers import count_quotes, resolve_speakers
 from .statements import link_appearances
 
@@ -38,7 +42,7 @@ class Prepared:
 
 def prepare(data: dict, threshold: float | None = None) -> Prepared:
     """Extract and score ``data["text"]`` (``threshold``: None for the check-worthiness model's own)."""
-    quotes = tuple(extract(data["text"]))
+    quotes = tuple(extract(data["text"], data.get("language")))
     return Prepared(
         key=dedupe_key(data.get("url"), data["text"]),
         data=data,
@@ -77,17 +81,19 @@ def store_many(batch: list[Prepared], actor: str | None = None) -> list[tuple[Ar
     it and joins it). Either way the batch runs again.
     """
     return write(
-        lambda changes: [_store(p, changes) for p in batch], retry_on_conflict=lambda: True, actor=actor
+        lambda changes: [_store(p, changes, actor) for p in batch],
+        retry_on_conflict=lambda: True,
+        actor=actor,
     )
 
 
-def _store(prepared: Prepared, changes: list) -> tuple[Article, bool]:
+def _store(prepared: Prepared, changes: list, actor: str | None) -> tuple[Article, bool]:
     stored = stored_article(prepared.key)
     if stored is not None:
         return stored, False
-    article = create_article(prepared.key, prepared.data)
+    article = create_article(prepared.key, prepared.data, actor)
     changes.append(("article", article.id, "created"))
-    speakers = resolve_speakers([q.speaker for q in prepared.quotes])
+    speakers = resolve_speakers([q.speaker for q in prepared.quotes], changes)
     speaker_ids = [speakers.get(q.speaker) for q in prepared.quotes]
     statements = link_appearances(
         [
@@ -116,3 +122,14 @@ def _store(prepared: Prepared, changes: list) -> tuple[Article, bool]:
         changes,
     )
     return article, True
+
+
+def match_article(
+    article_id: int, index: FactCheckIndex, thresholds: Thresholds, actor: str | None = None
+) -> int:
+    """Match the claims of every statement the article quotes against all fact-checks; new matches."""
+    quoted = Quote.select(Quote.statement).where(
+        (Quote.article == article_id) & Quote.statement.is_null(False)
+    )
+    claim_ids = [c for (c,) in Claim.select(Claim.id).where(Claim.statement.in_(quoted)).tuples()]
+    return match_claims(index, claim_ids, thresholds, actor)

@@ -10,13 +10,23 @@ from __future__ import annotations
 
 from peewee import JOIN, fn
 
-from ..core.errors import NotFound
+from ..core.errors import Moved, NotFound
 from ..core.text import fold
 from ..db.models import in_range
 from ..db.paging import Listing
 from ..db.prepared import STATEMENTS, compile_in
 from .aliases import speakers_containing
-from .models import ARTICLE_REF, QUOTE_ORDER, Article, Quote, Speaker, SpeakerAlias, Statement
+from .models import (
+    ARTICLE_REF,
+    QUOTE_ORDER,
+    Article,
+    ArticleRevision,
+    Quote,
+    Speaker,
+    SpeakerAlias,
+    SpeakerMerge,
+    Statement,
+)
 
 _SPEAKER_REF = (Speaker.id, Speaker.name, Speaker.title, Speaker.kind)
 
@@ -38,7 +48,15 @@ def get_article(article_id: int) -> Article:
 
 
 def get_speaker(speaker_id: int) -> Speaker:
-    return _found(_by_id("speaker", Speaker.select(), speaker_id), "speaker", speaker_id)
+    """The speaker; one merged into another raises ``Moved`` to it (the end of a chain of merges)."""
+    speaker = _by_id("speaker", Speaker.select(), speaker_id)
+    if speaker is None:
+        merged = SpeakerMerge.get_or_none(SpeakerMerge.old_id == speaker_id)
+        if merged is not None:
+            raise Moved(
+                f"Speaker {speaker_id} was merged into speaker {merged.speaker_id}.", merged.speaker_id
+            )
+    return _found(speaker, "speaker", speaker_id)
 
 
 def get_quote(quote_id: int) -> Quote:
@@ -75,7 +93,13 @@ def articles(args: dict) -> Listing:
         _filtered(Article.select(), args, (("publisher", Article.publisher),)), Article.dated_at, args
     )
     query = base.select(
-        *ARTICLE_REF, Article.language, Article.created_at, Article.dated_at, count.alias("quote_count")
+        *ARTICLE_REF,
+        Article.language,
+        Article.created_at,
+        Article.updated_at,
+        Article.revision,
+        Article.dated_at,
+        count.alias("quote_count"),
     )
     return Listing(_ordered(query, order), order, base)
 
@@ -84,7 +108,7 @@ def article_detail(article: Article, limit: int) -> Article:
     """The article with its first ``limit`` ``quotes`` (reading order), ``quote_count``, its ``speakers``
     (in order of first appearance) and, for alerts, every quote's words (``all_quotes``)."""
     head = _quote_query(ordered=False).order_by(Quote.position).limit(limit)
-    every = Quote.select(Quote.id, Quote.text, Quote.speaker).order_by(Quote.position)
+    every = Quote.select(Quote.id, Quote.text, Quote.speaker, Quote.statement).order_by(Quote.position)
     of_article = (article.id,)
     article.quotes = _prepared(
         ("quotes of", limit), lambda a: head.where(Quote.article == a[0]), Quote.article, of_article
@@ -105,6 +129,13 @@ def article_detail(article: Article, limit: int) -> Article:
     )
     article.speakers = sorted(speakers, key=lambda s: first[s.id])
     return article
+
+
+def revisions(article_id: int) -> Listing:
+    """An article's revisions, newest first."""
+    order = ((ArticleRevision.number, True),)
+    base = ArticleRevision.select().where(ArticleRevision.article == article_id)
+    return Listing(base.order_by(ArticleRevision.number.desc()), order, base)
 
 
 def _quote_query(ordered: bool = True):

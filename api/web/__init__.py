@@ -7,6 +7,7 @@
 ``errors``      every failure, domain errors included, as one problem+json body
 ``parsing``     a JSON body or the query string through a marshmallow schema
 ``pagination``  the one list envelope
+``matching``    this process's fact-check index (kept current from the change log) and thresholds
 ``routes/``     one blueprint per resource; views of a few lines that call domain functions
 """
 
@@ -19,7 +20,7 @@ from werkzeug.routing import IntegerConverter
 
 from schemas.common import MAX_INT
 
-from . import errors, hooks, limits, security
+from . import errors, hooks, limits, matching, security
 from .routes import BLUEPRINTS
 
 EXPOSED_HEADERS = [
@@ -52,5 +53,6 @@ def register(app: Flask) -> None:
     security.register(app)
     limits.register(app)
     errors.register(app)
+    matching.register(app)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)

@@ -9,6 +9,11 @@ from flask import abort, request
 
 def json_body(schema) -> dict:
     """The JSON body loaded by ``schema``: 415 if not JSON, 400 if malformed, 422 if invalid."""
+    return schema.load(json_document())
+
+
+def json_document():
+    """The JSON body as it is (any JSON value): 415 if not JSON, 400 if malformed."""
     if not request.is_json:
         abort(415, "Send the body as JSON with 'Content-Type: application/json'.")
     raw = request.get_data(cache=True)  # over MAX_CONTENT_LENGTH: 413
@@ -16,7 +21,7 @@ def json_body(schema) -> dict:
         data = json.loads(raw)
     except (ValueError, RecursionError) as exc:
         abort(400, f"The body is not valid JSON: {exc}")
-    return schema.load(data)
+    return data
 
 
 def query_args(schema) -> dict:

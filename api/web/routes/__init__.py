@@ -1,5 +1,8 @@
 """One blueprint per resource; ``BLUEPRINTS`` is what the app registers."""
 
-from . import articles, changes, claims, extract, meta, quotes, speakers, statements
+from . import articles, changes, claims, extract, factchecks, meta, quotes, speakers, statements, webhooks
 
-BLUEPRINTS = [m.bp for m in (articles, quotes, speakers, statements, claims, changes, extract, meta)]
+BLUEPRINTS = [
+    m.bp
+    for m in (articles, quotes, speakers, statements, claims, factchecks, changes, webhooks, extract, meta)
+]

@@ -12,10 +12,12 @@ from schemas.claims import (
     review_in_schema,
     review_schema,
 )
+from schemas.factchecks import match_decision_out_schema, match_decision_schema
 
-from ...facts import claims, queries
+from ...facts import claims, matches, queries
 from ...facts.claimreview import claimreview
 from ..auth import current_actor, requires
+from ..matching import factcheck_index, thresholds
 from ..pagination import paginate
 from ..parsing import json_body, query_args
 
@@ -40,6 +42,8 @@ def create_claim():
     """Make a claim of a quote, or of words of it, that the scorer passed over."""
     data = json_body(claim_in_schema)
     claim, created = claims.make_claim(data["quote"], data.get("text"), actor=current_actor())
+    if created:
+        matches.match_claims(factcheck_index(), [claim.id], thresholds(), actor=current_actor())
     return (
         _detail(claim.id),
         201 if created else 200,
@@ -77,3 +81,12 @@ def get_claimreview(claim_id):
     claim = queries.claim_detail(queries.get_claim(claim_id))
     docs = [claimreview(claim, claim.appearances, r) for r in claim.reviews]
     return docs, 200, {"Content-Type": "application/ld+json"}
+
+
+@bp.post("/claims/<id:claim_id>/matches/<id:factcheck_id>")
+@requires("review")
+def decide_match(claim_id, factcheck_id):
+    """Confirm or reject a fact-check for a claim; a rejected one is not suggested again."""
+    confirmed = json_body(match_decision_schema)["confirmed"]
+    match = matches.decide(claim_id, factcheck_id, confirmed, factcheck_index(), actor=current_actor())
+    return match_decision_out_schema.dump(match)

@@ -1,0 +1,129 @@
+"""An inverted index scored by BM25F over two fields, the claim and its title, kept current.
+
+Postings are appended, never rewritten: replacing a key gives it a new slot and marks the old
+one dead, so ``add`` touches only the postings of the new text's terms. A term's postings are
+turned into numpy arrays when a search first needs them after a change, and a term found in
+more than ``POSTINGS_CAP`` live entries contributes only its ``POSTINGS_CAP`` best (by BM25
+impact) to candidate generation: the work of one search is bounded by the query's length,
+not by the number of entries.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from .text import terms
+
+K1 = 1.2
+B = 0.75
+TITLE_WEIGHT = 0.6  # a title word counts this much of a claim word (BM25F)
+POSTINGS_CAP = 4000
+
+
+@dataclass
+class _Postings:
+    slots: list[int]
+    tfs: list[float]
+    arrays: tuple[np.ndarray, np.ndarray] | None = None  # (slots, tfs), cached until a change
+
+
+class BM25Index:
+    """Candidate generation: ``top(terms, n)`` -> (slots, scores) of the best ``n`` live entries."""
+
+    def __init__(self) -> None:
+        self._postings: dict[str, _Postings] = {}
+        self._lengths = np.zeros(1024, dtype=np.float32)
+        self._alive = np.zeros(1024, dtype=bool)
+        self._doc_terms: list[Counter | None] = []
+        self._total_length = 0.0
+        self.live = 0
+
+    @property
+    def slots(self) -> int:
+        return len(self._doc_terms)
+
+    def add(self, text: str, title: str) -> int:
+        """Index a new entry and return its slot."""
+        weighted = Counter(terms(text))
+        for term, n in Counter(terms(title)).items():
+            weighted[term] += TITLE_WEIGHT * n
+        slot = len(self._doc_terms)
+        if slot == len(self._lengths):
+            self._lengths = np.concatenate([self._lengths, np.zeros_like(self._lengths)])
+            self._alive = np.concatenate([self._alive, np.zeros_like(self._alive)])
+        length = float(sum(weighted.values()))
+        self._lengths[slot] = length
+        self._alive[slot] = True
+        self._doc_terms.append(weighted)
+        self._total_length += length
+        self.live += 1
+        for term, tf in weighted.items():
+            postings = self._postings.get(term)
+            if postings is None:
+                postings = self._postings[term] = _Postings([], [])
+            postings.slots.append(slot)
+            postings.tfs.append(tf)
+            postings.arrays = None
+        return slot
+
+    def remove(self, slot: int) -> None:
+        """Mark ``slot`` dead; its postings are skipped from now on."""
+        weighted = self._doc_terms[slot]
+        if weighted is None:
+            return
+        self._alive[slot] = False
+        self._doc_terms[slot] = None
+        self._total_length -= float(self._lengths[slot])
+        self.live -= 1
+        for term in weighted:  # document frequency is counted on live postings
+            self._postings[term].arrays = None
+
+    def _arrays(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
+        postings = self._postings.get(term)
+        if postings is None:
+            return None
+        if postings.arrays is None:
+            slots = np.fromiter(postings.slots, dtype=np.int64, count=len(postings.slots))
+            tfs = np.fromiter(postings.tfs, dtype=np.float32, count=len(postings.tfs))
+            keep = self._alive[slots]
+            postings.arrays = (slots[keep], tfs[keep])
+            if len(postings.slots) > 2 * len(postings.arrays[0]) + 64:  # mostly dead: compact
+                postings.slots = postings.arrays[0].tolist()
+                postings.tfs = postings.arrays[1].tolist()
+        return postings.arrays
+
+    def idf(self, df: int) -> float:
+        return math.log(1.0 + (self.live - df + 0.5) / (df + 0.5))
+
+    def top(self, query_terms: list[str], n: int) -> tuple[np.ndarray, np.ndarray, float]:
+        """The best ``n`` slots for the query, their BM25F scores, and the query's best possible score."""
+        average = self._total_length / self.live if self.live else 1.0
+        found_slots, found_scores, best = [], [], 0.0
+        for term, count in Counter(query_terms).items():
+            arrays = self._arrays(term)
+            if arrays is None or not len(arrays[0]):
+                continue
+            slots, tfs = arrays
+            weight = self.idf(len(slots)) * count
+            best += weight * (K1 + 1)
+            norm = K1 * (1 - B + B * self._lengths[slots] / average)
+            impact = tfs * (K1 + 1) / (tfs + norm)
+            if len(slots) > POSTINGS_CAP:
+                keep = np.argpartition(-impact, POSTINGS_CAP)[:POSTINGS_CAP]
+                slots, impact = slots[keep], impact[keep]
+            found_slots.append(slots)
+            found_scores.append(impact * weight)
+        if not found_slots:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32), 0.0
+        unique, inverse = np.unique(np.concatenate(found_slots), return_inverse=True)
+        scores = np.zeros(len(unique), dtype=np.float64)
+        np.add.at(scores, inverse, np.concatenate(found_scores))
+        if len(unique) > n:
+            keep = np.argpartition(-scores, n)[:n]
+            unique, scores = unique[keep], scores[keep]
+        order = np.argsort(-scores, kind="stable")
+        return unique[order], scores[order], best

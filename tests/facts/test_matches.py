@@ -1,0 +1,142 @@
+"""Claims matched with fact-checks: on ingest, in alerts, POST /match, checkers' decisions,
+and the per-process index kept current from the change log."""
+
+import pytest
+
+from ..apps import PG_URL, keyed_client, make_app, reset_database
+from .test_claims import VERDICT
+from .test_factchecks import claimreview
+
+SAID = "“We have 90 percent health insurance coverage in this state,” said Ann Lee."
+OTHER = "“We have 90 percent health insurance coverage in this state,” said Bo Diaz."
+
+
+@pytest.fixture
+def checked(client):
+    """An imported fact-check of Ann Lee's claim, in other words than hers."""
+    return client.post("/factchecks", json=claimreview()).get_json()
+
+
+def test_a_paraphrase_of_a_checked_claim_is_an_alert(client, post_article, checked):
+    article = post_article(text=SAID)
+    (alert,) = [a for a in article["alerts"] if a["factcheck"]]
+    assert (
+        alert["factcheck"]["id"] == checked["id"] and alert["factcheck"]["rating"]["label"] == "Mostly false"
+    )
+    assert alert["same_speaker"] is True and alert["similarity"] >= 0.5 and alert["reviews"] == []
+    assert alert["quote_id"] == article["quotes"][0]["id"]
+    claim = client.get(f"/claims/{alert['claim']['id']}").get_json()
+    assert [(m["factcheck"]["id"], m["status"], m["same_speaker"]) for m in claim["matches"]] == [
+        (checked["id"], "suggested", True)
+    ]
+    feed = client.get("/changes?entity=alert").get_json()["items"]
+    assert len(feed) == 1 and client.get("/changes?entity=match").get_json()["total"] >= 1
+
+
+def test_another_speaker_repeating_it_is_not_the_same_speaker(post_article, checked):
+    (alert,) = [a for a in post_article(text=OTHER)["alerts"] if a["factcheck"]]
+    assert alert["same_speaker"] is False
+
+
+def test_post_match_ranks_fact_checks_for_any_text(client, checked):
+    client.post(
+        "/factchecks",
+        json=claimreview(url="https://c.example/moon", claimReviewed="The moon landing was staged."),
+    )
+    response = client.post("/match", json={"text": "Coverage in this state is at 90%, says the governor"})
+    assert response.status_code == 200
+    items = response.get_json()["items"]
+    assert items[0]["factcheck"]["id"] == checked["id"] and 0 < items[0]["similarity"] <= 1
+    assert [i["similarity"] for i in items] == sorted((i["similarity"] for i in items), reverse=True)
+    assert client.post("/match", json={"text": "Zebras."}).get_json() == {"items": []}
+
+
+@pytest.mark.parametrize("body", [{}, {"text": " "}, {"text": "x", "limit": 0}, {"text": "x", "limit": True}])
+def test_bad_match_requests_are_422(client, body):
+    assert client.post("/match", json=body).status_code == 422
+
+
+def test_a_rejected_match_is_not_suggested_again(client, post_article, checked):
+    article = post_article(text=SAID, url="https://a.example/1")
+    claim_id = next(a["claim"]["id"] for a in article["alerts"] if a["factcheck"])
+    decided = client.post(f"/claims/{claim_id}/matches/{checked['id']}", json={"confirmed": False})
+    assert decided.status_code == 200 and decided.get_json()["status"] == "rejected"
+    assert client.get(f"/claims/{claim_id}").get_json()["matches"] == []
+    again = post_article(text=SAID, url="https://b.example/2")  # the statement appears again
+    assert [a for a in again["alerts"] if a["factcheck"]] == []
+    assert client.get(f"/claims/{claim_id}").get_json()["matches"] == []
+
+
+def test_a_checker_confirms_or_links_a_fact_check(client, post_article, checked):
+    post_article(text=SAID)
+    claim_id = client.get("/claims").get_json()["items"][0]["id"]
+    confirmed = client.post(
+        f"/claims/{claim_id}/matches/{checked['id']}", json={"confirmed": True}
+    ).get_json()
+    assert confirmed["status"] == "confirmed" and confirmed["actor"] == "tester"
+    other = client.post(
+        "/factchecks", json=claimreview(url="https://c.example/x", claimReviewed="Cats can fly.")
+    ).get_json()
+    linked = client.post(f"/claims/{claim_id}/matches/{other['id']}", json={"confirmed": True}).get_json()
+    assert linked["status"] == "confirmed" and (linked["similarity"] or 0) < 0.3  # not one the index suggests
+    matches = client.get(f"/claims/{claim_id}").get_json()["matches"]
+    assert [m["status"] for m in matches] == ["confirmed", "confirmed"]
+    article = client.get(f"/articles/{client.get('/articles').get_json()['items'][0]['id']}").get_json()
+    alerted = {a["factcheck"]["id"] for a in article["alerts"] if a["factcheck"]}
+    assert alerted == {checked["id"], other["id"]}  # a confirmed match alerts however similar
+    assert client.post(f"/claims/{claim_id}/matches/99999", json={"confirmed": True}).status_code == 404
+    for wrong in ("yes", 0, 1, None):
+        assert (
+            client.post(f"/claims/{claim_id}/matches/{other['id']}", json={"confirmed": wrong}).status_code
+            == 422
+        )
+
+
+def test_a_verdict_recorded_here_is_matched_like_any_fact_check(client, post_article):
+    post_article(text=SAID, url="https://a.example/1")
+    claim_id = client.get("/claims").get_json()["items"][0]["id"]
+    client.post(f"/claims/{claim_id}/reviews", json=VERDICT)
+    found = client.post(
+        "/match", json={"text": "Ann Lee: health insurance coverage is 90 percent in this state"}
+    )
+    assert found.get_json()["items"][0]["factcheck"]["source"] == "verdict"
+
+
+@pytest.fixture
+def shared_url(tmp_path):
+    url = PG_URL or f"sqlite:///{tmp_path}/shared.db"
+    reset_database(make_app(url))
+    return url
+
+
+def test_each_process_index_follows_the_change_log(shared_url):
+    one, two = (keyed_client(make_app(shared_url), "admin") for _ in range(2))  # two workers
+    assert two.post("/match", json={"text": "health insurance"}).get_json() == {"items": []}  # loaded
+    made = one.post("/factchecks", json=claimreview()).get_json()
+    assert [
+        i["factcheck"]["id"]
+        for i in two.post("/match", json={"text": "health insurance"}).get_json()["items"]
+    ] == [made["id"]]
+    one.post("/factchecks", json=claimreview(claimReviewed="Unemployment fell by two points."))  # updated
+    assert two.post("/match", json={"text": "health insurance"}).get_json() == {"items": []}
+    assert (
+        two.post("/match", json={"text": "unemployment"}).get_json()["items"][0]["factcheck"]["id"]
+        == made["id"]
+    )
+
+
+def test_a_worker_loads_its_index_before_serving(app, client, checked):
+    index = app.extensions["factcheck_index"]
+    assert index.cursor is None
+    app.extensions["factcheck_warm_up"]()  # gunicorn.conf.py's post_worker_init
+    assert len(index) == 1 and index.cursor is not None
+
+
+def test_a_deleted_fact_check_takes_its_matches_along(client, post_article, checked):
+    post_article(text=SAID)
+    claim_id = client.get("/claims").get_json()["items"][0]["id"]
+    assert client.get(f"/claims/{claim_id}").get_json()["matches"]
+    assert client.delete(f"/factchecks/{checked['id']}").status_code == 204
+    assert client.get(f"/claims/{claim_id}").get_json()["matches"] == []
+    assert client.get(f"/factchecks/{checked['id']}").status_code == 404
+    assert client.delete(f"/factchecks/{checked['id']}").status_code == 404

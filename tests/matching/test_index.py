@@ -1,0 +1,92 @@
+"""The matching engine: add, replace, remove, search; scores in [0, 1], best first."""
+
+from __future__ import annotations
+
+import pytest
+
+from api.matching import Index
+from api.matching.text import clean, terms
+
+CLAIMS = {
+    1: ("Coverage in this state is at 90 percent.", "Health insurance in Texas"),
+    2: ("The moon landing was staged in a studio.", "Was the Moon Landing Faked?"),
+    3: ("Bill Gates wants to microchip people through vaccines.", "Gates and the vaccine chip"),
+    4: ("Drinking bleach cures the coronavirus.", ""),
+}
+
+
+@pytest.fixture
+def index():
+    built = Index()
+    for key, (text, title) in CLAIMS.items():
+        built.add(key, text, title)
+    return built
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("We have 90 percent health insurance coverage", 1),
+        ("NASA faked the moon landings in a studio", 2),
+        ("Gates will put a microchip in the vaccines #plandemic https://t.co/x", 3),
+        ("bleach will cure coronavirus, drink it", 4),
+    ],
+)
+def test_a_paraphrase_finds_its_claim_first(index, query, expected):
+    assert index.search(query)[0][0] == expected
+
+
+def test_scores_are_in_unit_range_and_best_first(index):
+    found = index.search("the moon landing was staged in a studio, not faked", k=4)
+    scores = [score for _, score in found]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0.0 <= s <= 1.0 for s in scores)
+    assert found[0][0] == 2 and found[0][1] > 0.3
+
+
+def test_k_limits_the_results(index):
+    assert len(index.search("vaccines moon bleach coverage", k=2)) == 2
+    assert index.search("vaccines", k=0) == []
+
+
+def test_a_query_sharing_no_term_finds_nothing(index):
+    assert index.search("completely unrelated words about gardening") == []
+    assert index.search("") == []
+
+
+def test_add_with_the_same_key_replaces(index):
+    index.add(2, "Elvis is alive and living in Argentina.")
+    assert len(index) == 4
+    assert [key for key, _ in index.search("moon landing staged")] == []
+    assert index.search("Elvis alive in Argentina")[0][0] == 2
+
+
+def test_remove_forgets_and_ignores_unknown_keys(index):
+    index.remove(3)
+    index.remove(3)
+    index.remove(999)
+    assert len(index) == 3 and 3 not in index
+    assert all(key != 3 for key, _ in index.search("Gates microchip vaccines"))
+
+
+def test_an_empty_index_finds_nothing():
+    assert Index().search("anything at all") == [] and len(Index()) == 0
+
+
+def test_many_entries_with_a_common_term_keep_the_rare_one_first():
+    index = Index()
+    for key in range(5000):  # past the postings cap for 'tax'
+        index.add(key, f"The tax rate rose in year {key}.")
+    index.add(10_000, "The tax on tampons was abolished.")
+    assert index.search("tampon tax abolished")[0][0] == 10_000
+    for key in range(0, 5000, 2):
+        index.remove(key)
+    assert len(index) == 2501
+    assert index.search("tax rate year 4001")[0][0] == 4001
+
+
+def test_tweet_noise_is_cleaned():
+    tweet = "Wow #AustralianFires pic.twitter.com/0eJt — Center (@CenterForBioDiv) January 14, 2020"
+    assert "twitter" not in clean(tweet) and "January" not in clean(tweet)
+    assert terms(tweet) == ["wow", "australian", "fir"]
+    assert terms("The protesters' 1,200 vaccines") == ["protest", "1200", "vaccin"]
