@@ -5,13 +5,14 @@
 1. Vocabulary: the words of the fact-checked claims and titles, of the training tweets, and the
    frequent words of the ClaimBuster and PolNeAR texts (counts give the SIF weights).
 2. Teacher (scripts/matching_teacher.py): all-MiniLM-L6-v2 fine-tuned on the training tweets.
-3. Student (scripts/matching_student.py): distilled from the teacher over claims, tweets and
+3. Student (scripts/matching_student.py): distilled from the teacher over the claims and the
    ClaimBuster sentences, then fitted to the training tweets against all claims.
 4. Reranker: a logistic regression over the features of api/matching/rerank.py, one row per
-   (tweet, BM25 candidate), label 1 for a gold claim.
-Cross-validation (5 folds over the training tweets, seed 0) refits the student's task stage and
-the reranker without the held-out fold; the teacher is fitted once on all training tweets (see
-MODEL.md). Then the shipped model is fitted on all of train and scored on dev.
+   (tweet, candidate), label 1 for a gold claim, on out-of-fold rows: 5 folds over the training
+   tweets (i % 5), each fold's candidates scored by a student fitted on the other four.
+Cross-validation ranks each fold with its student and a reranker fitted on the other folds' rows;
+the teacher is fitted once on all training tweets (see MODEL.md). Then the shipped student is
+fitted on all of train, the reranker on all out-of-fold rows, and the model is scored on dev.
 """
 
 from __future__ import annotations
@@ -151,11 +152,11 @@ def main():
     pairs = [(clean(t["text"]), docs[position[t["relevant"][0]]]) for t in train]
     teacher = teacher_lib.finetune(pairs, hard_negatives(claims, train, docs, position), a.cache / "teacher")
     word_vectors = teacher_lib.embed(vocab, a.cache, "words")  # the base model: a word alone
-    texts = docs + [clean(t["text"]) for t in train] + claimbuster
+    # The training tweets stay out of stage 1: their teacher embeddings carry their labels.
+    texts = docs + claimbuster
     targets = np.concatenate(
         [
             teacher_lib.embed(docs, a.cache, "teacher-docs", teacher),
-            teacher_lib.embed([clean(t["text"]) for t in train], a.cache, "teacher-train", teacher),
             teacher_lib.embed(claimbuster, a.cache, "teacher-claimbuster", teacher),
         ]
     )
@@ -166,23 +167,31 @@ def main():
         queries, positives = [t["text"] for t in tweets], [position[t["relevant"][0]] for t in tweets]
         return student_lib.fit_task(s, queries, positives, docs, index, epochs=a.task_epochs)
 
-    oof = {}
+    # Out-of-fold rows: each fold's tweets as seen by a student that never saw them. The shipped
+    # reranker learns from these (a student scores its own training tweets too well to learn from).
+    folds = [[t for i, t in enumerate(train) if i % a.folds == f] for f in range(a.folds)]
+    oof_rows, fold_models = [], []
     for fold in range(a.folds):
-        inside = [t for i, t in enumerate(train) if i % a.folds != fold]
-        held = [t for i, t in enumerate(train) if i % a.folds == fold]
+        inside = [t for f, part in enumerate(folds) if f != fold for t in part]
         model = as_model(fitted(inside), vocab)
         idx = build_index(model, claims)
-        reranker = fit_reranker(rows_for(idx, inside, claims))
-        idx._model = Model(model.words, reranker, {})
-        oof |= ranked_by(idx, held, claims)
-        print(f"fold {fold}: {metrics(oof, held)}", file=sys.stderr)
+        oof_rows.append(rows_for(idx, folds[fold], claims))
+        fold_models.append((model, idx))
+    oof = {}
+    for fold, (model, idx) in enumerate(fold_models):  # each fold ranked by a reranker fitted on the others
+        idx._model = Model(
+            model.words, fit_reranker([r for f in range(a.folds) if f != fold for r in oof_rows[f]]), {}
+        )
+        oof |= ranked_by(idx, folds[fold], claims)
+        print(f"fold {fold}: {metrics(oof, folds[fold])}", file=sys.stderr)
+    del fold_models
     cv = metrics(oof, train)
     print(f"train, {a.folds}-fold CV: {cv}")
 
     final = fitted(train)
     model = as_model(final, vocab)
     idx = build_index(model, claims)
-    reranker = fit_reranker(rows_for(idx, train, claims))
+    reranker = fit_reranker([r for rows in oof_rows for r in rows])
     idx._model = Model(model.words, reranker, {})
     on_dev = metrics(ranked_by(idx, dev, claims), dev)
     print(f"reranker: {reranker}\ndev: {on_dev}")
