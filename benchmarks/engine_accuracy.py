@@ -6,8 +6,11 @@ rule's effect can be told from noise.
 For each gold file prints the kit's scores (``score.py``) on the whole file, on
 its even- and odd-indexed articles, per publisher, and the confidence
 calibration: the share of predicted quotes that are real quotes with the right
-speaker, per confidence bucket.  The scorer is imported from the kit, so the
-numbers are the kit's own.
+speaker, and their mean confidence, per confidence band, and the expected
+calibration error (ECE: the quote-weighted mean of |mean confidence - share
+right| over the bands).  The scorer is imported from the kit, so the numbers are
+the kit's own.  The language of each article is detected (the kit's German files
+come out German).
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 KIT = os.path.join(ROOT, "..", "shared", "eval")
-DEFAULT = [os.path.join(KIT, "data", "polnear-train.jsonl"), os.path.join(KIT, "data", "polnear-dev.jsonl")]
+SETS = ("polnear-train", "polnear-dev", "de-wikinews-train", "de-wikinews-dev")
+DEFAULT = [os.path.join(KIT, "data", f"{name}.jsonl") for name in SETS]
 BUCKETS = (0.0, 0.2, 0.4, 0.6, 0.8, 0.9, 1.01)
 KEYS = ("quote_f1", "quote_precision", "quote_recall", "exact_span_rate", "speaker_accuracy", "end_to_end_f1")
 
@@ -47,20 +51,26 @@ def line(name: str, result: dict) -> str:
     return f"  {name:14} " + "  ".join(f"{k.replace('_', ' ')} {result[k]:.4f}" for k in KEYS)
 
 
-def calibration(scorer, docs: list[dict], preds: list[dict]) -> list[tuple[float, float, int, int]]:
-    """(low, high, quotes, right) per confidence bucket: right = a gold quote
-    whose speaker is right, as the kit's scorer judges it."""
-    counts = [[0, 0] for _ in BUCKETS[:-1]]
+def calibration(scorer, docs: list[dict], preds: list[dict]) -> list[tuple[float, float, int, int, float]]:
+    """(low, high, quotes, right, summed confidence) per confidence bucket: right = a gold
+    quote whose speaker is right, as the kit's scorer judges it."""
+    counts = [[0, 0, 0.0] for _ in BUCKETS[:-1]]
     for doc, pred in zip(docs, preds, strict=True):
         units = [u for u in doc["attributions"] if u["direct"]]
         for q in pred["quotes"]:
             b = next(i for i in range(len(BUCKETS) - 1) if q["confidence"] < BUCKETS[i + 1])
             counts[b][0] += 1
+            counts[b][2] += q["confidence"]
             cover = [scorer.overlap(q["start"], q["end"], u["content"]) for u in units]
             i = max(range(len(units)), key=cover.__getitem__) if units else None
             if i is not None and cover[i] * 2 >= q["end"] - q["start"]:
                 counts[b][1] += scorer.speaker_right(q, units[i], doc["text"])
-    return [(BUCKETS[i], BUCKETS[i + 1], n, r) for i, (n, r) in enumerate(counts)]
+    return [(BUCKETS[i], BUCKETS[i + 1], n, r, c) for i, (n, r, c) in enumerate(counts)]
+
+
+def expected_calibration_error(bands: list[tuple[float, float, int, int, float]]) -> float:
+    total = sum(n for _, _, n, _, _ in bands)
+    return sum(abs(c - r) for _, _, n, r, c in bands if n) / total if total else 0.0
 
 
 def report(scorer, path: str) -> None:
@@ -76,9 +86,13 @@ def report(scorer, path: str) -> None:
         result = scorer.score([docs[i] for i in idx], [preds[i] for i in idx])[0]
         if result["gold_quotes"] >= 20:
             print(line(pub, result))
-    print("  confidence calibration (share of predicted quotes that are gold quotes with the right speaker):")
-    for lo, hi, n, right in calibration(scorer, docs, preds):
-        share = f"{right / n:.3f}" if n else "  -  "
+    bands = calibration(scorer, docs, preds)
+    print(
+        f"  confidence calibration, ECE {expected_calibration_error(bands):.3f} "
+        "(share of predicted quotes that are gold quotes with the right speaker, and mean confidence):"
+    )
+    for lo, hi, n, right, conf in bands:
+        share = f"{right / n:.3f}  mean confidence {conf / n:.3f}" if n else "  -  "
         print(f"    [{lo:.1f}, {min(hi, 1.0):.1f}{')' if hi < 1 else ']'}  {n:5} quotes  {share}")
 
 

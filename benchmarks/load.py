@@ -61,7 +61,15 @@ def serve(target: str, port: int, workers: int, env: dict, chdir: str = ROOT) ->
 
 
 def ingest_key(env: dict) -> str:
-    """A new key with the ingest role, made with the service's own command: writes need one."""
+    """A new key with the ingest role, made with the service's own command: writes need one (the schema
+    brought up to date first: commands other than the server do not migrate on their own)."""
+    subprocess.run(
+        [FLASK, "--app", "api", "db", "upgrade"],
+        env={**os.environ, **env},
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    )
     name = f"load-{uuid.uuid4().hex[:8]}"
     made = subprocess.run(
         [FLASK, "--app", "api", "keys", "create", name, "--role", "ingest"],

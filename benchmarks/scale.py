@@ -177,7 +177,7 @@ def measure(url: str, repeat: int, fresh: list[dict]) -> dict[str, float]:
         db.close_connection()
     client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {token}"
     found = {name: median_ms(client, path, repeat) for name, path in requests_of(app).items()}
-    prepared = [prepare(loaded({**a, "url": a["url"] + "#store"})) for a in fresh]
+    prepared = [prepare(loaded({**a, "url": a["url"] + "-store"})) for a in fresh]
     with app.app_context():
         db.open_connection()
         started = time.perf_counter()

@@ -67,9 +67,10 @@ def _replicate_rows(database, postgres: bool) -> None:
             q.start_char, q.end_char, q.text, q.kind, q.confidence, q.mention_text, q.mention_start,
             q.mention_end, q.cue_text, q.cue_start, q.cue_end, q.publisher, {_days(postgres, "q.dated_at")}
             FROM quote q JOIN copies c ON q.article_id <= c.max_article WHERE q.id < {COPY_ID}""",
-        f"""INSERT INTO claim (id, statement_id, text, normalized, norm_hash, folded, score, features, origin,
-            status, assignee, created_at, updated_at)
-            SELECT cl.id + {off}, cl.statement_id + {off}, cl.text, cl.normalized, cl.norm_hash, cl.folded,
+        f"""INSERT INTO claim (id, statement_id, speaker_id, text, normalized, norm_hash, folded, score,
+            features, origin, status, assignee, created_at, updated_at)
+            SELECT cl.id + {off}, cl.statement_id + {off}, cl.speaker_id, cl.text, cl.normalized,
+            cl.norm_hash, cl.folded,
             cl.score, cl.features, cl.origin, cl.status, cl.assignee, cl.created_at, cl.updated_at
             FROM claim cl JOIN copies c ON cl.statement_id + {off} IN (SELECT id FROM statement)
             WHERE cl.id < {COPY_ID}""",

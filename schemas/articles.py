@@ -1,10 +1,10 @@
 """Article requests and responses."""
 
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, fields
 
 from .claims import AlertSchema
-from .common import DateRangeArgsSchema, HttpUrl, Page, Text, Timestamp
-from .quotes import ArticleRefSchema, QuoteSchema
+from .common import DateRangeArgsSchema, HttpUrl, Language, Page, PageArgsSchema, Text, Timestamp, timestamp
+from .quotes import ArticleRefSchema, QuoteSchema, article_ref
 from .speakers import SpeakerRefSchema
 
 
@@ -14,22 +14,14 @@ class ArticleInSchema(Schema):
     title = Text(max_length=1000, allow_none=True, load_default=None)
     publisher = Text(max_length=200, allow_none=True, load_default=None)
     published_at = Timestamp(allow_none=True, load_default=None)
-    language = fields.String(
-        allow_none=True,
-        load_default=None,
-        validate=[
-            validate.Regexp(
-                r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z",
-                error="Not a BCP 47 language tag such as 'en' or 'en-US'.",
-            ),
-            validate.Length(max=35),
-        ],
-    )
+    language = Language()
 
 
 class ArticleSummarySchema(ArticleRefSchema):
     language = fields.String(allow_none=True)
     created_at = Timestamp()
+    updated_at = Timestamp()
+    revision = fields.Integer()
     quote_count = fields.Integer()
 
 
@@ -41,11 +33,45 @@ class ArticleSchema(ArticleSummarySchema):
     alerts = fields.List(fields.Nested(AlertSchema))
 
 
+class ArticleRevisionInSchema(Schema):
+    """PUT /articles/{id}: the corrected text (and title); the other fields stay the first version's."""
+
+    text = Text(required=True)
+    title = Text(max_length=1000, allow_none=True, load_default=None)
+
+
+class RevisionSchema(Schema):
+    id = fields.Integer()
+    number = fields.Integer()
+    created_at = Timestamp()
+    actor = fields.String(allow_none=True)
+    title = fields.String(allow_none=True)
+    text = fields.String()
+    added = fields.List(fields.Integer())
+    removed = fields.List(fields.Integer())
+    kept = fields.Integer()
+
+
 class ArticleArgsSchema(DateRangeArgsSchema):
     publisher = Text(max_length=200, blank=True, load_default=None)
+
+
+def article_item(row: dict) -> dict:
+    """ArticleSummarySchema's dump of a raw row of ``news.queries.articles``."""
+    return {
+        **article_ref(row),
+        "language": row["Article.language"],
+        "created_at": timestamp(row["Article.created_at"]),
+        "updated_at": timestamp(row["Article.updated_at"]),
+        "revision": row["Article.revision"],
+        "quote_count": row["quote_count"],
+    }
 
 
 article_in_schema = ArticleInSchema()
 article_schema = ArticleSchema()
 article_page_schema = Page(ArticleSummarySchema)()
 article_args_schema = ArticleArgsSchema()
+article_revision_in_schema = ArticleRevisionInSchema()
+revision_page_schema = Page(RevisionSchema)()
+revision_args_schema = PageArgsSchema()

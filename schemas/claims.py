@@ -18,10 +18,11 @@ from .common import (
     QueryNumber,
     Text,
     Timestamp,
+    timestamp,
 )
 from .factchecks import FactCheckRefSchema, MatchSchema
 from .quotes import ArticleRefSchema
-from .speakers import SpeakerRefSchema
+from .speakers import SpeakerRefSchema, speaker_ref
 
 # A rating's numbers lie within this (a scale of 1-5 or 0-100 fits many times over).
 MAX_RATING = 1_000_000
@@ -221,6 +222,42 @@ class ChangeArgsSchema(PageArgsSchema):
 
     after = QueryInteger(load_default=0, validate=validate.Range(min=0, max=MAX_INT))
     entity = fields.String(load_default=None, validate=validate.OneOf(ENTITIES))
+
+
+def statement_item(row: dict) -> dict:
+    """StatementSchema's dump of a raw row of ``news.queries.statements``."""
+    return {
+        "id": row["Statement.id"],
+        "text": row["Statement.text"],
+        "speaker": speaker_ref(row, row["Statement.speaker"]),
+        "first_seen_at": timestamp(row["Statement.first_seen_at"]),
+        "appearance_count": row["Statement.appearance_count"],
+        "created_at": timestamp(row["Statement.created_at"]),
+        "updated_at": timestamp(row["Statement.updated_at"]),
+    }
+
+
+def claim_item(row: dict) -> dict:
+    """ClaimSchema's dump of a raw row of ``facts.queries.claims`` with ``review_count`` and ``verdict``."""
+    return {
+        "id": row["Claim.id"],
+        "text": row["Claim.text"],
+        "score": float(row["Claim.score"]),
+        "status": row["Claim.status"],
+        "assignee": row["Claim.assignee"],
+        "origin": row["Claim.origin"],
+        "speaker": speaker_ref(row, row["Statement.speaker"]),
+        "statement": {
+            "id": row["Statement.id"],
+            "text": row["Statement.text"],
+            "first_seen_at": timestamp(row["Statement.first_seen_at"]),
+            "appearance_count": row["Statement.appearance_count"],
+        },
+        "review_count": row["review_count"],
+        "verdict": row["verdict"],
+        "created_at": timestamp(row["Claim.created_at"]),
+        "updated_at": timestamp(row["Claim.updated_at"]),
+    }
 
 
 review_in_schema = ReviewInSchema()

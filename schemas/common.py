@@ -112,6 +112,15 @@ class QueryBoolean(fields.Boolean):
     falsy = {"false"}
 
 
+class JsonTrue(fields.Boolean):
+    """JSON ``true`` and nothing else (not 1, not "true"): a flag that is only ever set."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if value is not True:
+            raise self.make_error("invalid")
+        return True
+
+
 def Id(*, query: bool = True, **kwargs) -> fields.Integer:
     """A record id: 1 to MAX_INT (larger ones would overflow a database integer)."""
     field = QueryInteger if query else JsonInteger
@@ -158,6 +167,18 @@ class Timestamp(fields.Field):
         if parsed.tzinfo is not None:
             parsed = parsed.astimezone(UTC).replace(tzinfo=None)
         return parsed
+
+
+def timestamp(value) -> str | None:
+    """What ``Timestamp`` dumps, from a datetime or the text SQLite stores ('2016-09-19 10:00:00[.5]').
+
+    For the list items built from raw rows (``item`` functions beside each schema).
+    """
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
 
 
 class IsoDate(fields.Date):
@@ -223,3 +244,18 @@ class PageArgsSchema(Schema):
 class DateRangeArgsSchema(PageArgsSchema):
     since = Timestamp(load_default=None)
     until = Timestamp(load_default=None)
+
+
+def Language():  # noqa: N802 - a field factory, used like the field classes above
+    """A BCP 47 language tag ("en", "de-AT"), or null: the engine then detects the language."""
+    return fields.String(
+        allow_none=True,
+        load_default=None,
+        validate=[
+            validate.Regexp(
+                r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z",
+                error="Not a BCP 47 language tag such as 'en' or 'en-US'.",
+            ),
+            validate.Length(max=35),
+        ],
+    )

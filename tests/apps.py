@@ -10,7 +10,17 @@ from api.access.models import ApiKey
 from api.db import migrations
 from api.events.models import Change, Delivery, Webhook
 from api.facts.models import Claim, ClaimMatch, FactCheck, Review, SpeakerVerdict
-from api.news.models import Article, Quote, Speaker, SpeakerAlias, Statement, StatementHash
+from api.news.models import (
+    Article,
+    ArticleRevision,
+    Quote,
+    QuoteFix,
+    Speaker,
+    SpeakerAlias,
+    SpeakerMerge,
+    Statement,
+    StatementHash,
+)
 
 from .contract_client import ContractClient
 
@@ -19,8 +29,11 @@ PG_URL = os.environ.get("TEST_DATABASE_URL")
 # Every table, parents first: emptied in reverse.
 MODELS = [
     Article,
+    ArticleRevision,
     Speaker,
     SpeakerAlias,
+    SpeakerMerge,
+    QuoteFix,
     Statement,
     StatementHash,
     Quote,

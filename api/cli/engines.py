@@ -31,7 +31,7 @@ def quote_prediction(q) -> dict:
 
 
 def _records(infile, label: str):
-    """(id, text) of each JSONL line, with a progress bar on stderr for big inputs.
+    """(id, text, language) of each JSONL line, with a progress bar on stderr for big inputs.
 
     Blank lines are skipped; a line that is not {"id", "text": str} stops with its number.
     """
@@ -50,7 +50,7 @@ def _records(infile, label: str):
                 ) from exc
             if not isinstance(text, str):
                 raise click.ClickException(f'line {n}: "text" must be a string')
-            yield doc.get("id"), text
+            yield doc.get("id"), text, doc.get("language")
 
 
 def jsonl_in_out(command):
@@ -67,10 +67,15 @@ def jsonl_in_out(command):
 
 @click.command("extract")
 @jsonl_in_out
-def extract_command(infile, output):
+@click.option(
+    "--language",
+    default=None,
+    help='Language of every article ("en", "de"); default: a line\'s "language", else detected.',
+)
+def extract_command(infile, output, language):
     """Extract quotes from JSONL articles ({"id","text"} per line); no database."""
-    for doc_id, text in _records(infile, "extracting"):
-        quotes = [quote_prediction(q) for q in run_engine(text)]
+    for doc_id, text, own_language in _records(infile, "extracting"):
+        quotes = [quote_prediction(q) for q in run_engine(text, language or own_language)]
         output.write(json.dumps({"id": doc_id, "quotes": quotes}, ensure_ascii=False) + "\n")
 
 
@@ -88,7 +93,7 @@ def checkworthy_command(infile, output, threshold):
     Writes {"id", "checkworthy", "score", "features"} per input line, the
     prediction format of the eval kit's score_claims.py.
     """
-    for doc_id, text in _records(infile, "scoring"):
+    for doc_id, text, _ in _records(infile, "scoring"):
         result = checkworthy.score(text)
         output.write(
             json.dumps(

@@ -29,3 +29,11 @@ class Invalid(DomainError):
     def __init__(self, errors: dict[str, list[str]]):
         super().__init__(f"Invalid fields: {', '.join(sorted(errors))}.")
         self.errors = errors
+
+
+class Moved(DomainError):
+    """The record became another (a merged speaker): ``to`` is the id it answers under now (HTTP 308)."""
+
+    def __init__(self, detail: str, to: int):
+        super().__init__(detail)
+        self.to = to

@@ -13,8 +13,22 @@ STATUSES = (UNREVIEWED, IN_REVIEW, REVIEWED, DISMISSED)
 # Who made a claim: the check-worthiness model or a person.
 SCORER, CHECKER = "scorer", "checker"
 
-# The change feed: the kinds of record whose creation, update or deletion it lists.
-ENTITIES = ("article", "statement", "claim", "review", "factcheck", "match", "alert")
+# The change feed: the kinds of record whose creation, update or deletion it lists, and what
+# happened to them ("merged": a speaker folded into another by an editor; its id leads there).
+ENTITIES = (
+    "article",
+    "revision",
+    "quote",
+    "speaker",
+    "statement",
+    "claim",
+    "review",
+    "factcheck",
+    "match",
+    "alert",
+)
+ACTIONS = ("created", "updated", "deleted", "merged")
+
 
 # Where a fact-check came from: imported ClaimReview, or a verdict recorded here.
 IMPORTED, VERDICT = "import", "verdict"

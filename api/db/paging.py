@@ -20,6 +20,7 @@ from operator import and_, or_
 from peewee import SQL
 
 from ..core.errors import Invalid
+from .prepared import STATEMENTS, column_key, compile_count, compile_page
 
 
 @dataclass
@@ -29,7 +30,10 @@ class Listing:
     count: object  # the query whose rows the total counts
 
     def key(self, row) -> tuple:
-        """The values of ``row`` in the order's columns: what the next page starts after."""
+        """The values of ``row`` (a model, or a dict of ``page_rows``) in the order's columns: what the
+        next page starts after."""
+        if isinstance(row, dict):
+            return tuple(field.python_value(row[column_key(field)]) for field, _ in self.order)
         return tuple(row.__data__[field.name] for field, _ in self.order)
 
 
@@ -57,6 +61,27 @@ def page(listing: Listing, limit: int, offset: int = 0, cursor: tuple | None = N
     rows = list(query.limit(limit + 1).offset(offset or None))
     more, rows = len(rows) > limit, rows[:limit]
     counted = listing.count.select(SQL("1")).order_by().limit(cap + 1).count()
+    return rows, min(counted, cap), counted <= cap, more
+
+
+def page_rows(
+    listing: Listing, limit: int, offset: int = 0, cursor: tuple | None = None, cap: int = 1000, shape=None
+):
+    """What ``page`` returns, the rows as dicts (``db.prepared``): the SQL is built once per ``shape``
+    (a hashable key for the listing and its filters' values; None builds it every time)."""
+    if cursor is not None:
+        offset = 0
+    at = (shape, cursor is not None, bool(offset), cap)
+    statement = STATEMENTS.get(
+        shape and at, lambda: compile_page(listing, after, cursor, limit + 1, offset, cap)
+    )
+    rows = statement.run((*(cursor or ()), limit + 1, offset))
+    more, rows = len(rows) > limit, rows[:limit]
+    if rows:  # every row carries the capped count
+        counted = rows[0]["_total"]
+    else:  # past the end: the count on its own
+        counting = STATEMENTS.get(shape and (shape, "count", cap), lambda: compile_count(listing.count, cap))
+        counted = counting.run()[0]["count"]
     return rows, min(counted, cap), counted <= cap, more
 
 

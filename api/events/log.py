@@ -25,6 +25,8 @@ def record(changes: list[tuple[str, int, str]], actor: str | None = None) -> Non
     hold_until_commit("change_feed")
     now = utcnow()
     unique = list(dict.fromkeys(changes))
+    deleted = {(entity, rid) for entity, rid, action in unique if action == "deleted"}
+    unique = [c for c in unique if c[2] != "updated" or c[:2] not in deleted]  # gone, not updated
     fields = [Change.entity, Change.entity_id, Change.action, Change.at, Change.actor]
     insert_rows(Change, fields, [(e, i, a, now, actor) for e, i, a in unique])
 

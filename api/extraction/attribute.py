@@ -10,20 +10,55 @@ of its clause (Then he turned to “little” Marco).  A transcript label or a
 tweet's author stand in for a cue.  Quotes still without one are linked to
 their neighbours in ``inherit.py``.
 """
+
 from __future__ import annotations
 
 from . import layout_patterns as LP
 from . import patterns as P
-from .cues import (ACCORDING, AFTER, BEFORE, CLAUSE, COLON_PARAGRAPH, DASH, POSSESSIVE,
-                   PREVIOUS_NARRATIVE, SENTENCE_AFTER, TURN, TWEET_AUTHOR, WINDOW, Cue, closes_soon,
-                   cue_after, cue_before, cue_has_content, cue_later, cue_possessive, cue_with_subject)
+from .cues import (
+    ACCORDING,
+    AFTER,
+    BEFORE,
+    CLAUSE,
+    COLON_PARAGRAPH,
+    DASH,
+    POSSESSIVE,
+    PREVIOUS_NARRATIVE,
+    SENTENCE_AFTER,
+    TURN,
+    TWEET_AUTHOR,
+    WINDOW,
+    Cue,
+    closes_soon,
+    cue_after,
+    cue_before,
+    cue_has_content,
+    cue_later,
+    cue_possessive,
+    cue_with_subject,
+)
 from .layout import Layout
 from .quotes import QuoteSpan
 from .subjects import clause_subject, first_clause_subject, mention_of, sentence_subject
 
-__all__ = ["Cue", "find_cue", "dash_attribution", "last_cue_in", "cue_ending_paragraph",
-           "AFTER", "BEFORE", "ACCORDING", "SENTENCE_AFTER", "CLAUSE", "POSSESSIVE", "TURN", "TWEET_AUTHOR",
-           "COLON_PARAGRAPH", "PREVIOUS_NARRATIVE", "DASH"]
+__all__ = [
+    "Cue",
+    "find_cue",
+    "dash_attribution",
+    "last_cue_in",
+    "cue_ending_paragraph",
+    "AFTER",
+    "BEFORE",
+    "ACCORDING",
+    "SENTENCE_AFTER",
+    "CLAUSE",
+    "POSSESSIVE",
+    "TURN",
+    "TWEET_AUTHOR",
+    "COLON_PARAGRAPH",
+    "PREVIOUS_NARRATIVE",
+    "DASH",
+]
 
 
 def ends_sentence(text: str, q: QuoteSpan) -> bool:
@@ -36,18 +71,18 @@ def ends_sentence(text: str, q: QuoteSpan) -> bool:
         return False
     if text[j] == ".":
         return True
-    return text[j] in "?!" and q.close >= 0 and text[q.close + 1:q.close + 3].strip()[:1].isupper()
+    return text[j] in "?!" and q.close >= 0 and text[q.close + 1 : q.close + 3].strip()[:1].isupper()
 
 
 def _ends_on_period(text: str, q: QuoteSpan) -> bool:
     """“… win.” rather than “… win?”: a question may still take its cue after it."""
-    return text[q.start:q.end].rstrip("’'\")] ")[-1:] == "."
+    return text[q.start : q.end].rstrip("’'\")] ")[-1:] == "."
 
 
 def opens_sentence(layout: Layout, q: QuoteSpan, floor: int) -> bool:
     """Nothing but a cue-free lead-in stands between the sentence start and the quote."""
     s = layout.sentence_start(q.open, floor)
-    return not layout.text[s:q.open].strip(" \t([—–―-")
+    return not layout.text[s : q.open].strip(" \t([—–―-")
 
 
 def find_cue(layout: Layout, q: QuoteSpan, prev_close: int, next_open: int) -> Cue | None:
@@ -58,7 +93,7 @@ def find_cue(layout: Layout, q: QuoteSpan, prev_close: int, next_open: int) -> C
     tweet = layout.tweet_at(q.start)
     if tweet and tweet.author_span:
         return Cue(TWEET_AUTHOR, None, tweet.author_span)
-    label = LP.TRANSCRIPT_LABEL.match(text, q.start, q.end)       # “PENCE: Well, look, …”
+    label = LP.TRANSCRIPT_LABEL.match(text, q.start, q.end)  # “PENCE: Well, look, …”
     if label and label.group("label") not in ("Q", "A"):
         return Cue(TURN, None, label.span("label"))
     ends = ends_sentence(text, q)
@@ -67,8 +102,12 @@ def find_cue(layout: Layout, q: QuoteSpan, prev_close: int, next_open: int) -> C
         a_lo = q.close + 1
         a_hi = min(p_hi, next_open, a_lo + WINDOW)
         after = cue_after(text, a_lo, a_hi)
-        if after and ends and not closes_soon(text, after, p_hi) \
-                and (_ends_on_period(text, q) or cue_has_content(text, after, p_hi)):
+        if (
+            after
+            and ends
+            and not closes_soon(text, after, p_hi)
+            and (_ends_on_period(text, q) or cue_has_content(text, after, p_hi))
+        ):
             after = None
     floor = max(p_lo, prev_close + 1, q.open - WINDOW)
     before = cue_before(text, layout.sentence_start(q.open, floor), q.open)
@@ -81,8 +120,10 @@ def find_cue(layout: Layout, q: QuoteSpan, prev_close: int, next_open: int) -> C
         return Cue(TURN, None, turn.label_span)
     s_lo = layout.sentence_start(q.open, floor)
     possessive = cue_possessive(text, s_lo, q.open)
-    if possessive and not first_clause_subject(text, layout.sentence_start(q.open, p_lo), possessive.mention[0]):
-        return possessive           # "Trump's pledge …" heads its sentence: no subject before it
+    if possessive and not first_clause_subject(
+        text, layout.sentence_start(q.open, p_lo), possessive.mention[0]
+    ):
+        return possessive  # "Trump's pledge …" heads its sentence: no subject before it
     shares_sentence = prev_close >= 0 and layout.sentence_start(q.open, p_lo) <= prev_close
     if shares_sentence:
         return None

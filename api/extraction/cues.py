@@ -7,6 +7,7 @@ disaster”), one later in it (“…” is how Austin put it), and a speech nou
 with a possessor (Austin's pledge to stay “neutral”).  ``attribute.py``
 chooses among them.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,20 +15,31 @@ from dataclasses import dataclass
 import regex
 
 from . import lexicon as lx
-from . import verbs as vb
 from . import patterns as P
-from .subjects import (Subject, clause_subject, direct_subject, sentence_subject, mention_of,
-                       trim_mention)
+from . import verbs as vb
+from .subjects import Subject, clause_subject, direct_subject, mention_of, sentence_subject, trim_mention
 
 # How a cue was found; confidence.py scores these.
 AFTER, BEFORE, ACCORDING, SENTENCE_BEFORE, SENTENCE_AFTER, HEADLINE, CLAUSE, POSSESSIVE = (
-    "after", "before", "according", "sentence-before", "sentence-after", "headline", "clause",
-    "possessive")
+    "after",
+    "before",
+    "according",
+    "sentence-before",
+    "sentence-after",
+    "headline",
+    "clause",
+    "possessive",
+)
 TURN, TWEET_AUTHOR, COLON_PARAGRAPH, PREVIOUS_NARRATIVE, DASH = (
-    "turn", "tweet", "colon-paragraph", "previous-narrative", "dash-line")
+    "turn",
+    "tweet",
+    "colon-paragraph",
+    "previous-narrative",
+    "dash-line",
+)
 
-WINDOW = 260           # characters searched on either side of a quote
-_ADJACENT_GAP = 40     # at most this much between a cue and the quote it introduces
+WINDOW = 260  # characters searched on either side of a quote
+_ADJACENT_GAP = 40  # at most this much between a cue and the quote it introduces
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +47,8 @@ class Cue:
     """A speech cue and the mention it attaches to."""
 
     how: str
-    cue: tuple[int, int] | None           # "said", "according to"
-    mention: tuple[int, int]              # "Austin", "he", "a spokesman for the Pentagon"
+    cue: tuple[int, int] | None  # "said", "according to"
+    mention: tuple[int, int]  # "Austin", "he", "a spokesman for the Pentagon"
     appos: tuple[int, int] | None = None  # ", the defense secretary" after the mention
 
 
@@ -56,7 +68,7 @@ def cue_after(text: str, lo: int, hi: int) -> Cue | None:
         m = pattern.match(text, lo, hi)
         if m and not m.group("cue").endswith("ing"):
             span = trim_mention(text, *m.span("mention"))
-            if span[1] > span[0] and text[span[0]:span[1]] not in lx.NEVER_SPEAKERS:
+            if span[1] > span[0] and text[span[0] : span[1]] not in lx.NEVER_SPEAKERS:
                 return Cue(AFTER, m.span("cue"), span, m.span("appos") if m.group("appos") else None)
     m = P.ACCORDING_TO.match(text, _skip_punct(text, lo, hi), hi)
     if m:
@@ -77,7 +89,10 @@ _LEADS = ("the", "a", "an", "he", "she", "they")
 def _left_open(text: str, after_close: int) -> bool:
     """The quote ending right before ``after_close`` ends on , ? or ! (“…,” / “…?”)
     or is followed by a comma: its sentence goes on with the attribution."""
-    return text[after_close - 2:after_close - 1] in (",", "?", "!") or text[after_close:after_close + 1] == ","
+    return (
+        text[after_close - 2 : after_close - 1] in (",", "?", "!")
+        or text[after_close : after_close + 1] == ","
+    )
 
 
 def _skip_punct(text: str, lo: int, hi: int) -> int:
@@ -99,10 +114,10 @@ def cue_before(text: str, lo: int, hi: int) -> Cue | None:
     Austin said: “…”   Austin told reporters that “…”   Austin called it “a disaster”
     """
     m = P.COLON_SPEAKER.search(text, lo, hi)
-    lead = text[lo:m.start()].rstrip() if m else ""
+    lead = text[lo : m.start()].rstrip() if m else ""
     last = lead.replace("—", "-").replace("–", "-").replace("―", "-").rsplit("-", 1)[-1].strip().lower()
     if m and (not last or last in ("from", "more from")):
-        cue = _cue_from_match(text, HEADLINE, m)     # Trump: “…”  / HEADLINE - Pew: “…”  / More from Pew: “…”
+        cue = _cue_from_match(text, HEADLINE, m)  # Trump: “…”  / HEADLINE - Pew: “…”  / More from Pew: “…”
         if cue:
             return cue
     m = P.COLON_VERB.search(text, lo, hi)
@@ -133,9 +148,9 @@ def cue_before(text: str, lo: int, hi: int) -> Cue | None:
 def _who_after_common_noun(text: str, mention: tuple[int, int]) -> bool:
     """A relative "who" after a common noun ("a candidate who promised", "his
     listeners, who wondered"): that clause is part of someone else's sentence."""
-    if text[mention[0]:mention[1]] != "who":
+    if text[mention[0] : mention[1]] != "who":
         return False
-    before = text[max(0, mention[0] - 30):mention[0]].rstrip(" ,").rsplit(None, 1)[-1:]
+    before = text[max(0, mention[0] - 30) : mention[0]].rstrip(" ,").rsplit(None, 1)[-1:]
     return bool(before) and before[0][:1].islower()
 
 
@@ -146,7 +161,7 @@ def cue_with_subject(text: str, lo: int, v: regex.Match, hi: int) -> Cue | None:
     an earlier speech verb in the sentence ("Nefzi said, adding"), else the
     subject of the sentence's main clause."""
     how = BEFORE if hi - v.end() <= _ADJACENT_GAP else SENTENCE_BEFORE
-    if P.PASSIVE_AUX.search(text, max(lo, v.start() - 30), v.start()):     # was asked by Doe
+    if P.PASSIVE_AUX.search(text, max(lo, v.start() - 30), v.start()):  # was asked by Doe
         agent = P.PASSIVE_AGENT.match(text, v.end(), hi)
         span = mention_of(text, agent) if agent else None
         if span:
@@ -155,17 +170,17 @@ def cue_with_subject(text: str, lo: int, v: regex.Match, hi: int) -> Cue | None:
     participle = v.group().endswith("ing")
     if direct and (not participle or direct.named):
         return Cue(how, v.span(), direct.mention, direct.appos)
-    lead = text[lo:v.start()].rstrip()
-    if lead.endswith(",") and not participle:               # …, explained Rosenberg, “…”
+    lead = text[lo : v.start()].rstrip()
+    if lead.endswith(",") and not participle:  # …, explained Rosenberg, “…”
         inv = P.INVERTED_AFTER.match(text, v.start(), hi)
         span = mention_of(text, inv) if inv and _ends_clause(text, inv.end(), hi) else None
         if span:
             return Cue(how, inv.span("cue"), span)
-    if lead.endswith(" and"):       # he looked up … and said, “…” / Austin said … and added: “…”
+    if lead.endswith(" and"):  # he looked up … and said, “…” / Austin said … and added: “…”
         c = _earlier_speech_cue(text, lo, v.start()) or clause_subject(text, lo, v.start())
         if c:
             return Cue(how, v.span(), c.mention, c.appos)
-    if participle:                                           # …, with Trump yelling: “…”
+    if participle:  # …, with Trump yelling: “…”
         w = P.WITH_SUBJECT.search(text, lo, v.start())
         span = mention_of(text, w) if w else None
         if span:
@@ -185,7 +200,7 @@ def _ends_clause(text: str, pos: int, hi: int) -> bool:
     "…, says Cruz| will “…”"."""
     while pos < hi and text[pos] in " \t\u00a0":
         pos += 1
-    return pos >= hi or text[pos] in ",.;:!?“”\"—–-(\n"
+    return pos >= hi or text[pos] in ',.;:!?“”"—–-(\n'
 
 
 def _earlier_speech_cue(text: str, lo: int, hi: int) -> Subject | None:
@@ -205,7 +220,11 @@ def cue_later(text: str, lo: int, hi: int) -> Cue | None:
     “…” if she loses, said David Wasserman."""
     v = P.SPEECH_VERB.search(text, lo, hi)
     while v:
-        inv = P.INVERTED_AFTER.match(text, v.start(), hi) if text[lo:v.start()].rstrip().endswith(",") else None
+        inv = (
+            P.INVERTED_AFTER.match(text, v.start(), hi)
+            if text[lo : v.start()].rstrip().endswith(",")
+            else None
+        )
         if inv:
             cue = _cue_from_match(text, SENTENCE_AFTER, inv)
             if cue:
@@ -234,7 +253,9 @@ def closes_soon(text: str, cue: Cue, hi: int) -> bool:
     sentence ends soon: "“… win.” Austin said Tuesday." but not "“… win.” Austin
     said the plan …"."""
     end = max(cue.mention[1], cue.cue[1] if cue.cue else 0, cue.appos[1] if cue.appos else 0)
-    tail = text[end:min(hi, end + 80)]
-    stop = min((i for i in (tail.find("."), tail.find("\n"), tail.find("“"), tail.find('"')) if i >= 0),
-               default=len(tail))
+    tail = text[end : min(hi, end + 80)]
+    stop = min(
+        (i for i in (tail.find("."), tail.find("\n"), tail.find("“"), tail.find('"')) if i >= 0),
+        default=len(tail),
+    )
     return stop <= 50 and " that " not in tail[:stop] and not P.CUE_HAS_CONTENT.match(text, end, hi)

@@ -1,9 +1,11 @@
 """Reusable pieces of the engine's regular expressions, as pattern source.
 
 ``layout_patterns.py``, ``name_patterns.py`` and ``patterns.py`` compile
-every pattern from these pieces; nothing here is compiled.  Each piece is bounded (``{0,4}``, ``{1,25}``) so that the patterns
-built from it stay linear.  Examples mark what a piece matches with ⟦…⟧.
+every pattern from these pieces; nothing here is compiled.  Each piece is
+bounded (``{0,4}``, ``{1,25}``) so that the patterns built from it stay linear.
+Examples mark what a piece matches with ⟦…⟧.
 """
+
 from __future__ import annotations
 
 import regex
@@ -29,14 +31,18 @@ WEEKDAY = r"(?: Monday | Tuesday | Wednesday | Thursday | Friday | Saturday | Su
 
 # One word of a proper name: Austin, O’Malley, McConnell, Ocasio-Cortez, W.
 # (never a weekday: "Trump ⟦Wednesday⟧ said" is Trump).
-NAME_TOKEN = r"""
-    (?! """ + WEEKDAY + r""" (?! [\p{L}’'\-] ) )
+NAME_TOKEN = (
+    r"""
+    (?! """
+    + WEEKDAY
+    + r""" (?! [\p{L}’'\-] ) )
     (?: \p{Lu}\.(?:\p{Lu}\.){0,3}                                # initials: W.  J.D.
       | \p{Lu}[\p{Ll}\p{Lu}\p{M}]{0,25}
         (?: ['’]\p{Lu}[\p{Ll}\p{Lu}\p{M}]{1,20} )?               # O’Malley, D'Souza
         (?: -\p{L}[\p{Ll}\p{Lu}\p{M}]{0,20} ){0,2}               # Ocasio-Cortez
     )
 """
+)
 HONORIFIC = r"(?:" + "|".join(h.replace(".", r"\.") for h in lx.HONORIFICS) + r")\.?"
 PARTICLE = alt(lx.PARTICLES)
 SUFFIX = r"(?: ,?\s+ (?:Jr\.?|Sr\.?|III|II|IV)(?!\w) )"
@@ -46,8 +52,10 @@ POSSESSIVE = r"(?: " + NAME_TOKEN + r" ['’]s? )"
 
 # The words that continue a title after "of": Secretary ⟦of State⟧, Speaker ⟦of the House⟧.
 OF_TITLE = alt(w for w in lx.TITLE_OF_WORDS if w not in ("the", "and"))
-OF_TITLE_ANY_CASE = alt([w for w in lx.TITLE_OF_WORDS if w not in ("the", "and")]
-                          + [w.lower() for w in lx.TITLE_OF_WORDS if w not in ("the", "and")])
+OF_TITLE_ANY_CASE = alt(
+    [w for w in lx.TITLE_OF_WORDS if w not in ("the", "and")]
+    + [w.lower() for w in lx.TITLE_OF_WORDS if w not in ("the", "and")]
+)
 
 # A proper name, with honorific, particles and suffix:
 #   ⟦Lloyd Austin⟧  ⟦Sen. Marco Rubio⟧  ⟦Charles de Gaulle⟧  ⟦Martin Luther King Jr.⟧
@@ -64,9 +72,13 @@ NAME = rf"""
 #   ⟦former Florida governor⟧ Jeb Bush, ⟦Clinton’s chief pollster⟧ Joel Benenson
 PREMOD = rf"(?: (?: {TITLE_MOD} | {TITLE} | {POSSESSIVE} | {NAME_TOKEN} | and ) \s+ )"
 
-DET = r"""(?: [Tt]he | [Aa]n? | [Oo]ne | [Aa]nother | [Tt]wo | [Tt]hree | [Ss]everal | [Ss]ome
+DET = (
+    r"""(?: [Tt]he | [Aa]n? | [Oo]ne | [Aa]nother | [Tt]wo | [Tt]hree | [Ss]everal | [Ss]ome
              | [Mm]any | [Oo]ther | [Hh]is | [Hh]er | [Tt]heir | [Ii]ts | [Tt]his
-             | [Tt]hese | [Tt]hose | [Bb]oth | [Ee]ach | [Mm]ost | """ + POSSESSIVE + ")"
+             | [Tt]hese | [Tt]hose | [Bb]oth | [Ee]ach | [Mm]ost | """
+    + POSSESSIVE
+    + ")"
+)
 HEAD = "(?:" + TITLE + "|" + cap_alt(lx.PERSON_NOUNS) + "|" + alt(lx.ORG_NOUNS | lx.DOCUMENT_NOUNS) + ")"
 
 # A description heading on a role, organisation or document:
@@ -89,8 +101,11 @@ PRONOUN_WORD = rf"""(?: [Hh]e | [Ss]he | [Tt]hey | [Ii]t | [Ww]e | I | [Ww]ho | 
 
 # A short description with any head noun, for right before a verb:
 #   “Out!” ⟦the crowd⟧ yelled.     “…” ⟦his colleague⟧ wrote on Facebook.
-FUNCTION_WORD = alt(lx.PREPOSITIONS + vb.FINITE_AUX + ["and", "or", "but", "as", "that", "than", "the",
-                                                           "a", "an", "who", "which", "be", "been"])
+FUNCTION_WORD = alt(
+    lx.PREPOSITIONS
+    + vb.FINITE_AUX
+    + ["and", "or", "but", "as", "that", "than", "the", "a", "an", "who", "which", "be", "been"]
+)
 LOOSE = rf"""
     {DET} \s+ (?: (?! {FUNCTION_WORD} \s ) [\p{{L}}\-’'\d]{{1,20}} \s+ ){{0,2}}
     (?! {FUNCTION_WORD} (?![\p{{L}}]) )
@@ -106,7 +121,8 @@ MENTION_BODY = rf"""
 MENTION = rf"(?P<mention> {MENTION_BODY} )"
 # Right after a quote any short description will do ("the crowd", "his colleague").
 MENTION_AFTER_QUOTE = rf"""(?P<mention> {MENTION_BODY} | {LOOSE}
-                             | {DET} \s+ (?: [\p{{Ll}}\-]{{2,20}} \s+ ){{1,2}} {NAME} )"""  # an angry Hollande
+                             | {DET} \s+ (?: [\p{{Ll}}\-]{{2,20}} \s+ ){{1,2}} {NAME} )"""
+# (the last: an angry Hollande)
 
 # An appositive between a subject and its verb, which may start with an age
 # and end on a "town, state":
@@ -122,30 +138,96 @@ WHEN = rf"(?: \s+ (?: on \s+ | last \s+ | this \s+ )? {WEEKDAY} )"
 ADVERBS = "(?:" + alt(vb.ADVERBS) + r"|\p{Ll}{3,}ly)"
 AUX = alt(vb.AUXILIARIES)
 # A speech verb in any form:  ⟦said⟧  ⟦has told⟧ → told  ⟦pointed out⟧  ⟦continued⟧: “…”
-VERB = (r"(?:" + alt(vb.all_speech_verb_forms() + vb.PHRASAL_CUES) + "|"
-        + alt(f for b in vb.CLOSING_VERBS for f in vb.verb_forms(b)) + r"(?= \s* [,:;.“\"”—–] ))")
+VERB = (
+    r"(?:"
+    + alt(vb.all_speech_verb_forms() + vb.PHRASAL_CUES)
+    + "|"
+    + alt(f for b in vb.CLOSING_VERBS for f in vb.verb_forms(b))
+    + r"(?= \s* [,:;.“\"”—–] ))"
+)
 
 # A speech noun, singular or plural:  his ⟦remarks⟧  Trump's ⟦pledge⟧
-SPEECH_NOUN = alt(lx.SPEECH_NOUNS + [n + ("es" if n.endswith(("ch", "sh", "s")) else "s") for n in lx.SPEECH_NOUNS])
+SPEECH_NOUN = alt(
+    lx.SPEECH_NOUNS + [n + ("es" if n.endswith(("ch", "sh", "s")) else "s") for n in lx.SPEECH_NOUNS]
+)
 
 # Not right after a preposition: "for ⟦Trump⟧ to drop out" has no subject.
-NOT_AFTER_PREPOSITION = r"(?<! (?<![\p{L}])" + alt(lx.PREPOSITIONS + [p.capitalize() for p in lx.PREPOSITIONS]) + r"\s )"
+NOT_AFTER_PREPOSITION = (
+    r"(?<! (?<![\p{L}])" + alt(lx.PREPOSITIONS + [p.capitalize() for p in lx.PREPOSITIONS]) + r"\s )"
+)
 
 FINITE = rf"""(?: {VERB} | {alt(vb.FINITE_AUX + [a.replace("'", "’") for a in vb.FINITE_AUX])}
                | {alt(vb.IRREGULAR_PAST)} | \p{{Ll}}{{2,}}(?:ed|s) )"""
 
 # Speech verbs that may come before their subject ("said Austin"); not "told",
 # "called" or other verbs whose object follows them.
-INVERTABLE = alt([f for b in ("say", "add", "ask", "write", "continue", "explain", "note",
-                                "recall", "reply", "respond", "declare", "insist", "argue",
-                                "warn", "concede", "acknowledge", "observe", "remark", "quip",
-                                "joke", "tweet", "post", "conclude", "counter", "shout",
-                                "exclaim", "predict", "suggest", "claim", "retort", "muse",
-                                "admit", "announce", "state", "boast", "complain", "comment",
-                                "cry", "agree", "report", "urge", "whisper", "yell", "read", "react",
-                                "reflect", "recount", "scream", "shout", "bark", "fume",
-                                "snap", "gush", "marvel", "laugh", "sigh", "chime", "remember")
-                    for f in vb.verb_forms(b) if not f.endswith("ing")])
+INVERTABLE = alt(
+    [
+        f
+        for b in (
+            "say",
+            "add",
+            "ask",
+            "write",
+            "continue",
+            "explain",
+            "note",
+            "recall",
+            "reply",
+            "respond",
+            "declare",
+            "insist",
+            "argue",
+            "warn",
+            "concede",
+            "acknowledge",
+            "observe",
+            "remark",
+            "quip",
+            "joke",
+            "tweet",
+            "post",
+            "conclude",
+            "counter",
+            "shout",
+            "exclaim",
+            "predict",
+            "suggest",
+            "claim",
+            "retort",
+            "muse",
+            "admit",
+            "announce",
+            "state",
+            "boast",
+            "complain",
+            "comment",
+            "cry",
+            "agree",
+            "report",
+            "urge",
+            "whisper",
+            "yell",
+            "read",
+            "react",
+            "reflect",
+            "recount",
+            "scream",
+            "shout",
+            "bark",
+            "fume",
+            "snap",
+            "gush",
+            "marvel",
+            "laugh",
+            "sigh",
+            "chime",
+            "remember",
+        )
+        for f in vb.verb_forms(b)
+        if not f.endswith("ing")
+    ]
+)
 
 WORK = cap_alt(lx.WORK_NOUNS)
 WORK_AFTER = cap_alt(lx.WORK_FOLLOWERS)

@@ -10,6 +10,7 @@ paragraph, or a "- Name" line right after it; a long quote left without any
 takes, as a low-confidence guess, the latest speaker of the last three
 paragraphs.  One pass, linear in the number of quotes.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -19,12 +20,17 @@ from .layout import Layout
 from .quotes import QuoteSpan
 
 SAME_PARAGRAPH, NEXT_IN_PARAGRAPH, PREVIOUS_PARAGRAPH, RUN_ON, NARRATIVE, NEAREST = (
-    "same-paragraph", "next-in-paragraph", "previous-paragraph", "run-on", "paragraph-narrative",
-    "nearest-speaker")
-_NEAREST_PARAGRAPHS = 3    # a cue-less quote falls back on a speaker at most this far back
-_NEAREST_MIN_WORDS = 4     # and only when it is long enough to be speech
+    "same-paragraph",
+    "next-in-paragraph",
+    "previous-paragraph",
+    "run-on",
+    "paragraph-narrative",
+    "nearest-speaker",
+)
+_NEAREST_PARAGRAPHS = 3  # a cue-less quote falls back on a speaker at most this far back
+_NEAREST_MIN_WORDS = 4  # and only when it is long enough to be speech
 
-_NARRATIVE_WINDOW = 600    # characters of narrative searched before a quote
+_NARRATIVE_WINDOW = 600  # characters of narrative searched before a quote
 
 
 def next_own_cues(spans: list[QuoteSpan], cues: list[Cue | None]) -> list[Cue | None]:
@@ -43,15 +49,19 @@ def next_own_cues(spans: list[QuoteSpan], cues: list[Cue | None]) -> list[Cue | 
 def inherit(layout: Layout, spans: list[QuoteSpan], cues: list[Cue | None]) -> list[Cue | None]:
     out = list(cues)
     following = next_own_cues(spans, cues)
-    last_of_para: dict[int, int] = {}            # paragraph -> index of its last quote so far
-    cued_in_para: dict[int, Cue] = {}            # paragraph -> latest cue given in it
-    last: tuple[int, Cue] | None = None          # (paragraph, cue) of the latest cued quote
+    last_of_para: dict[int, int] = {}  # paragraph -> index of its last quote so far
+    cued_in_para: dict[int, Cue] = {}  # paragraph -> latest cue given in it
+    last: tuple[int, Cue] | None = None  # (paragraph, cue) of the latest cued quote
     for k, q in enumerate(spans):
         if out[k] is None:
             out[k] = _source(layout, spans, out, k, last_of_para, cued_in_para, following[k])
-        if out[k] is None and last is not None and q.para - last[0] <= _NEAREST_PARAGRAPHS \
-                and len(layout.text[q.start:q.end].split()) >= _NEAREST_MIN_WORDS:
-            out[k] = replace(last[1], how=NEAREST)       # a guess: the latest speaker nearby
+        if (
+            out[k] is None
+            and last is not None
+            and q.para - last[0] <= _NEAREST_PARAGRAPHS
+            and len(layout.text[q.start : q.end].split()) >= _NEAREST_MIN_WORDS
+        ):
+            out[k] = replace(last[1], how=NEAREST)  # a guess: the latest speaker nearby
         last_of_para[q.para] = k
         if out[k] is not None:
             cued_in_para[q.para] = out[k]
@@ -81,7 +91,7 @@ def _source(layout, spans, out, k, last_of_para, cued_in_para, following) -> Cue
             if source is not None:
                 return source
     lo = max(layout.paragraphs[q.para][0], q.open - _NARRATIVE_WINDOW)
-    if k and spans[k - 1].para == q.para:             # narrative only: not inside the quote before
+    if k and spans[k - 1].para == q.para:  # narrative only: not inside the quote before
         lo = max(lo, spans[k - 1].close + 1 if spans[k - 1].close >= 0 else spans[k - 1].end)
     source = last_cue_in(layout, q.para, q.open, lo)
     if source is not None:
@@ -96,4 +106,4 @@ def _source(layout, spans, out, k, last_of_para, cued_in_para, following) -> Cue
 def opens_paragraph(layout: Layout, q: QuoteSpan) -> bool:
     """Nothing but blanks before the quote's opening mark in its paragraph."""
     lo = layout.paragraphs[q.para][0]
-    return q.open - lo < 40 and not layout.text[lo:q.open].strip()
+    return q.open - lo < 40 and not layout.text[lo : q.open].strip()

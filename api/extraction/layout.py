@@ -1,5 +1,6 @@
 """Stage 0: the article's layout — paragraphs, sentence ends, tags, tweets and
 transcript turns.  Everything downstream looks things up here by offset."""
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -16,7 +17,7 @@ class Tweet:
 
     start: int
     end: int
-    author: str                        # "Ben Jacobs" or the handle
+    author: str  # "Ben Jacobs" or the handle
     author_span: tuple[int, int] | None
 
 
@@ -34,8 +35,8 @@ class Turn:
 class Layout:
     text: str
     paragraphs: tuple[tuple[int, int], ...]
-    tags: tuple[tuple[int, int], ...]          # HTML tags: quotation marks in them are not quotes
-    sentence_ends: tuple[int, ...]             # offsets where a new sentence starts
+    tags: tuple[tuple[int, int], ...]  # HTML tags: quotation marks in them are not quotes
+    sentence_ends: tuple[int, ...]  # offsets where a new sentence starts
     tweets: tuple[Tweet, ...]
     turns: tuple[Turn, ...]
     para_starts: tuple[int, ...] = ()
@@ -129,6 +130,12 @@ def find_turns(text: str, paragraphs) -> tuple[Turn, ...]:
 
 def analyse(text: str) -> Layout:
     paragraphs = find_paragraphs(text)
-    return Layout(text, paragraphs, find_tags(text), find_sentence_starts(text),
-                  find_tweets(text), find_turns(text, paragraphs),
-                  tuple(s for s, _ in paragraphs))
+    return Layout(
+        text,
+        paragraphs,
+        find_tags(text),
+        find_sentence_starts(text),
+        find_tweets(text),
+        find_turns(text, paragraphs),
+        tuple(s for s, _ in paragraphs),
+    )

@@ -5,11 +5,12 @@ that make a quoted stretch a title or a nickname rather than speech.
 Written like ``patterns.py``: ``regex.VERBOSE``, bounded repeats, worked
 examples (⟦…⟧ marks what a pattern matches).
 """
+
 from __future__ import annotations
 
 import regex
 
-from .grammar import (WORK, WORK_AFTER)
+from .grammar import WORK, WORK_AFTER
 
 V = regex.VERBOSE | regex.VERSION1
 
@@ -26,7 +27,9 @@ HTML_TAG = regex.compile(
     < /? [A-Za-z][\w-]{0,30}      # tag name
     (?: \s [^<>]{0,2000} )?       # attributes, whatever their quoting
     /? >
-    """, V)
+    """,
+    V,
+)
 
 # An embedded tweet element; body = the tweet's text, author from its attributes:
 #   <tweet id="1" author="@cspan" datetime="2016-09-01">⟦Rudy Giuliani wears …⟧</tweet>
@@ -35,7 +38,9 @@ TWEET_ELEMENT = regex.compile(
     (?P<open> <tweet\b [^<>]{0,2000} > )
     (?P<body> [^<]{0,20000} )
     (?: </tweet> | <tweet\s*/> )
-    """, V)
+    """,
+    V,
+)
 
 # The author attribute of a tweet tag:  author="@⟦cspan⟧"  tweet-author="@⟦edhenry⟧"
 TWEET_AUTHOR = regex.compile(r"""(?:tweet-)?author="@?(?P<handle>[\w.]{1,40})""", V)
@@ -48,7 +53,9 @@ TWEET_SIGNATURE = regex.compile(
     (?P<name> [^\s()—–―<>@][^()—–―<>@\n]{0,60}? ) \s*
     \( @ (?P<handle> \w{1,30} ) \) \s*
     (?P<date> (?:\p{L}{3,9}\.?\s+\d{1,2},\s+\d{4}) | \d{4}-\d\d-\d\d )?
-    """, V)
+    """,
+    V,
+)
 
 # A transcript turn at the start of a paragraph (all-caps label, or Q / A):
 #   ⟦PENCE⟧: Well, I think …      ⟦JAKE TAPPER⟧: Take a listen.     ⟦Q⟧: Why?
@@ -62,20 +69,24 @@ TRANSCRIPT_LABEL = regex.compile(
     )
     (?: \s* \( [^()\n]{1,40} \) )?     # PENCE (R-IN):
     \s* : \s
-    """, V)
+    """,
+    V,
+)
 
 # The end of a sentence: ". ", "? ", "! " (and a closing quotation mark after
 # them) before a capital, a quotation mark or a digit, except after an
 # abbreviation or an initial:
-#   She left⟦. ⟧Austin said.    He called it “a win⟦.” ⟧She did not.
+#   She left⟦. ⟧Austin said.    He called it “a win⟦.” ⟧She did not.    Er ging⟦. ⟧„Nein.“
 #   not in:  Mr. Austin   U.S. Army   George W. Bush
 SENTENCE_END = regex.compile(
     r"""
     (?<! \b (?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Rev|Fr|Prof
              |St|Jr|Sr|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|No|Vol|vs|Inc|Corp|Co|Ft|Mt
              |\p{Lu}) )
-    [.!?…]+ ['’)\]”"]* \s+ (?= [\p{Lu}“"‘'\d(] )
-    """, V)
+    [.!?…]+ ['’)\]”"“«»‘]* \s+ (?= [\p{Lu}“"‘'\d(„«»‚] )     # German: „…“ and »…«
+    """,
+    V,
+)
 
 # ------------------------------------------------------------------ quotation marks
 
@@ -96,7 +107,20 @@ TITLE_CONTEXT_BEFORE = regex.compile(
       | (?: \p{{Lu}}\w+ \s+ ){{0,2}} (?: News | Network | Channel | Radio | TV ) ['’]s
       | \b (?: on | in | hosts | host | watch | watched | see | saw ) (?: \s+ the )?
     ) [\s,]* \Z
-    """, V)
+    """,
+    V,
+)
+
+# (reverse) A naming verb shortly before a quoted stretch: a coined name, not speech:
+#   Critics have ⟦dubbed the proposal the ⟧|“Great Shutdown.”     the ⟦so-called ⟧|“Gang of Eight”
+NAMING_BEFORE = regex.compile(
+    r"""(?r)
+    (?<! [\p{L}\-] )
+    (?: dubbed | nicknamed | so-called | so \s called | christened )
+    (?: \s+ [\p{L}\d’'\-]{1,20} ){0,4} [\s,]* \Z
+    """,
+    V,
+)
 
 # After a quoted title: a role or format word:  “Daily Show”| host    “Shark Tank”| star
 TITLE_CONTEXT_AFTER = regex.compile(rf"[,\s]* {WORK_AFTER} (?![\p{{L}}\-])", V)
@@ -109,4 +133,10 @@ NICKNAME_AFTER = regex.compile(r"\s* \p{Lu}[\p{Ll}\p{Lu}’'\-]+", V)
 # A quoted stretch made of capitalised words only (a title or a name):
 #   “Fox News Sunday”   “Gifted Hands,”   “Make America Great Again”
 ALL_CAPITALISED = regex.compile(
-    r"""\W{0,3} (?: (?: \p{Lu}[\p{L}’'\-.&]* | \d[\d,.]* | of | the | and | a | an | in | on | to | for | at | with | is | & ) (?: \s+ | \Z | [,.!?:]+ \s* ) ){1,12} \W{0,3} \Z""", V)
+    r"""\W{0,3}
+    (?: (?: \p{Lu}[\p{L}’'\-.&]* | \d[\d,.]*
+          | of | the | and | a | an | in | on | to | for | at | with | is | & )
+        (?: \s+ | \Z | [,.!?:]+ \s* ) ){1,12}
+    \W{0,3} \Z""",
+    V,
+)

@@ -6,6 +6,7 @@ honorifics, name particles, pronouns, organisation and document words, common
 given names (for gender) and function words, as any style guide or dictionary
 lists them.  ``grammar.py`` turns them into regular-expression pieces.
 """
+
 from __future__ import annotations
 
 # --------------------------------------------------------------- titles, names
@@ -56,7 +57,8 @@ republicans democrats conservatives liberals progressives republican democrat
 conservative liberal progressive independent independents person people crowd
 audience listener listeners viewer viewers reader readers user users
 participant participants respondent respondents attendees members fans
-staffers workers employees students parents families insiders allies donors
+staffers workers employees students parents families insiders allies donors poster posters
+commenters
 operatives teenager teenagers child children kid kids boy boys girl girls guy
 guys
 """.split()
@@ -70,21 +72,25 @@ long-time veteran interim outgoing incoming retired principal special general
 
 # Capitalised words that continue a title after "of": "Secretary of State",
 # "Speaker of the House", "Chairman of the Joint Chiefs of Staff".
-TITLE_OF_WORDS = set("""
+TITLE_OF_WORDS = set(
+    """
 State Defense Labor Commerce Energy Education Agriculture Treasury Interior
 Transportation Homeland Security Health Human Services Housing Urban Development
 Veterans Affairs Justice House Staff Joint Chiefs Navy Army Air Force the and
-""".split())
+""".split()
+)
 
 # Capitalised words that are no one's name on their own: "Central European",
 # "At", "American".
-NOT_NAME_WORDS = set("""
+NOT_NAME_WORDS = set(
+    """
 American Americans European Europeans Central Eastern Western Northern Southern
 North South East West African Asian Latin Hispanic Latino Muslim Muslims
 Christian Christians Jewish Catholic Democratic Republican Democrat Democrats
 Republicans Congress Senate House State States United National Federal New
 Supreme Court White Black Middle Great Islamic GOP U.S. US UK EU UN
-""".split())
+""".split()
+)
 
 # Name particles that stay lowercase inside a name: "Charles de Gaulle".
 PARTICLES = "de da del della der den di du dos das la le van von ter ten bin ibn al el st".split()
@@ -96,21 +102,26 @@ NAME_SUFFIXES = ["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"]
 # a plural noun ("a few questions").
 QUANTIFIERS = ("others", "both", "most", "many", "some", "few", "several")
 # Words that can stand alone as a speaker: "he said", "another added", "most said".
-PRONOUN_SUBJECTS = {"he", "she", "they", "it", "i", "we", "you", "who", "another", "one",
-                    *QUANTIFIERS}
+PRONOUN_SUBJECTS = {"he", "she", "they", "it", "i", "we", "you", "who", "another", "one", *QUANTIFIERS}
 
 MALE_HONORIFICS = {"mr", "sir", "lord", "king", "prince", "father", "fr", "brother"}
 FEMALE_HONORIFICS = {"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister"}
-MALE_WORDS = {"man", "husband", "father", "son", "brother", "congressman",
-              "spokesman", "chairman", "businessman", "assemblyman", "councilman",
-              "king", "prince", "actor", "boy", "uncle", "grandfather", "widower"}
-FEMALE_WORDS = {"woman", "wife", "mother", "daughter", "sister", "congresswoman",
-                "spokeswoman", "chairwoman", "businesswoman", "assemblywoman",
-                "councilwoman", "queen", "princess", "actress", "girl", "aunt",
-                "grandmother", "widow", "first lady"}
+MALE_WORDS = set(
+    """
+man husband father son brother congressman spokesman chairman businessman assemblyman
+councilman king prince actor boy uncle grandfather widower
+""".split()
+)
+FEMALE_WORDS = set(
+    """
+woman wife mother daughter sister congresswoman spokeswoman chairwoman businesswoman
+assemblywoman councilwoman queen princess actress girl aunt grandmother widow
+""".split()
+) | {"first lady"}
 
 # Common English given names, for gender when no honorific or pronoun says it.
-MALE_NAMES = set("""
+MALE_NAMES = set(
+    """
 aaron adam alan albert alex alexander andrew andy anthony antonio arthur austin
 barack ben benjamin bernard bernie bill billy bob bobby brad bradley brandon
 brent brian bruce bryan carl carlos charles charlie chris christian christopher
@@ -126,8 +137,10 @@ patrick paul peter phil philip ralph randy ray raymond reince richard rick
 ricky rob robert roger ron ronald roy russell ryan sam samuel scott sean
 stanley stephen steve steven ted terry thomas tim timothy todd tom tony travis
 troy tyler victor vincent walter wayne william willie zach zachary
-""".split())
-FEMALE_NAMES = set("""
+""".split()
+)
+FEMALE_NAMES = set(
+    """
 abigail alice alicia allison amanda amber amy andrea angela ann anna anne
 annie ashley barbara betty beverly brenda brittany carla carly carol caroline
 carolyn catherine cheryl christina christine cindy claire cynthia dana danielle
@@ -141,11 +154,13 @@ michelle mika monica nancy natalie nicole nikki olivia pam pamela patricia
 paula peggy rachel rebecca rita rosa rose ruth samantha sandra sara sarah
 sharon shirley stephanie susan suzanne tammy teresa theresa tiffany tina
 valerie victoria virginia wendy
-""".split())
+""".split()
+)
 
 # --------------------------------------------------------------- organisations
 # Capitalised words that make a name an organisation: "Clinton Foundation".
-ORG_WORDS = set("""
+ORG_WORDS = set(
+    """
 Administration Agency Alliance Association Assembly Bank Board Bureau Campaign
 Caucus Center Centre Church Coalition College Commission Committee Company
 Congress Corp Corporation Council Court Department Federation Foundation Fund
@@ -155,59 +170,72 @@ Republic Review Senate Service Society Times Tribune Union University Herald
 Gazette Daily Weekly Register Telegraph Examiner Observer Monitor Channel
 Radio Television TV Reuters Kremlin Army Navy Force Corps Council Staff
 Legislature Parliament Government Commission Authority Party Agency Institute
-""".split())
+""".split()
+)
 
 # Capitalised words that make a name a place or an event: no person ("Trump
 # Tower", "Atlantic City") and no antecedent of "it" or "they".
-PLACE_WORDS = set("""
+PLACE_WORDS = set(
+    """
 City County Town Township Village Island Islands Beach Bay River Lake Valley Park
 Street Avenue Boulevard Square Bridge Airport Station Hotel Stadium Arena Coliseum
 Tower Towers Building Plaza Mall Hospital Convention War
-""".split())
+""".split()
+)
 
 # All-caps acronyms commonly speaking as organisations are recognised by shape.
 # Lowercase heads of organisation descriptions: "the campaign said".
-ORG_NOUNS = set("""
+ORG_NOUNS = set(
+    """
 campaign committee group organization organisation agency department
 administration company firm newspaper paper tabloid network station outlet magazine
 website site government ministry office party union council commission
 court board team league association coalition foundation institute embassy
 police army military pentagon agency bureau caucus
-""".split())
+""".split()
+)
 
 # Lowercase heads of document sources: "the statement read", "the report said".
-DOCUMENT_NOUNS = set("""
+DOCUMENT_NOUNS = set(
+    """
 statement report lawsuit complaint email e-mail letter memo poll survey study
 ad advertisement website release editorial op-ed post tweet document filing
 indictment ruling order sign banner headline caption article book note
 message petition resolution bill video transcript text analysis review column
 piece story voice voiceover narration script platform manifesto
-""".split())
+""".split()
+)
 
 # Words before a quoted stretch that mark it as the title of a work, not speech:
 # "on ABC’s “This Week,”", "the podcast “Off Message”".
-WORK_NOUNS = set("""
+WORK_NOUNS = set(
+    """
 show program programme podcast book memoir novel film movie documentary series
 broadcast edition installment
 song album episode column newsletter blog magazine play musical segment
 hashtag slogan sign ad banner headline essay article report op-ed poem
 painting exhibit exhibition headline campaign tour initiative
-""".split())
+""".split()
+)
 
 # Last words that make a capitalised stretch a name of a show, law or event:
 # “Fox News Sunday”, “The Steve Harvey Morning Show”, “Commander-in-Chief Forum”.
-TITLE_ENDINGS = set("""
+TITLE_ENDINGS = set(
+    """
 Show Forum Hour Tonight Live Sunday Report Act Bill Plan Pledge Awards Prize Summit
 Conference Convention Tour Network Radio Podcast Edition Daily Weekly Journal Times
 Post News Magazine Review Project Initiative Movement Foundation Institute Center
 Committee Coalition Fund Program Festival Party Club Debate Town Hall
-""".split())
+""".split()
+)
 
 # Words after a quoted title: "“Daily Show” host", "“Shark Tank” star".
-WORK_FOLLOWERS = set("""
+WORK_FOLLOWERS = set(
+    """
 host hosts co-host star stars anchor author creator producer episode episodes
 podcast show segment series interview appearance program broadcast
-""".split())
+""".split()
+)
 
 
 # Nouns for what someone said; their possessor is the speaker of a quote they
@@ -221,11 +249,13 @@ characterization reference mantra catchphrase refrain
 """.split()
 
 # Words that, quoted alone, are words talked about rather than speech: “he”, “the”.
-FUNCTION_WORDS = set("""
+FUNCTION_WORDS = set(
+    """
 he she it they we i you him her them his hers its their our my your me us a an
 the this that these those and or but of to in on at by for with from as is was
 are were be been not
-""".split())
+""".split()
+)
 
 # Prepositions: a name right after one is not a subject ("for Trump to drop out").
 PREPOSITIONS = """
@@ -236,17 +266,20 @@ after before between among through toward towards upon within without via
 
 # Openers that can never be a speaker even right before "said" ("From said"
 # and "Will said" can: Al From, George Will).
-NEVER_SPEAKERS = set("""
+NEVER_SPEAKERS = set(
+    """
 Then Now Also Later Earlier Still Yet So But And Or Meanwhile However Instead
 Separately Here There Today Yesterday Tonight Asked Speaking Finally Indeed
 After Before While When Since Without By Despite Upon In On At For With Through
 During Besides Unlike Like Instead
-""".split())
+""".split()
+)
 
 
 # Capitalised words that open a sentence but never belong to a name:
 # "But Austin said", "On Tuesday Austin said", "Asked about it, Austin said".
-SENTENCE_OPENERS = set("""
+SENTENCE_OPENERS = set(
+    """
 A An The But And Or Nor So Yet Then Now Still Also When While Whilst After Before
 Since As If Although Though Because Unless Until Once In On At For From With
 Without By Of To Into Onto Over Under About Against Among Between During
@@ -261,4 +294,5 @@ July September October November December Jan Feb Mar Apr
 Jun Jul Aug Sept Sep Oct Nov Dec What Who Whom Whose Which Where Why How Not No
 Yes Well Oh Okay OK Please Thank Thanks Dear It He She They We I You Its His Her
 Their Our My Your Amid Amidst Absent Following Regarding Including Given Can Mr Mrs Ms
-""".split()) - {"Mr", "Mrs", "Ms"}
+""".split()
+) - {"Mr", "Mrs", "Ms"}

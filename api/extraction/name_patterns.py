@@ -4,12 +4,25 @@ cast, title words around them, and what follows a name in subject position.
 Written like ``patterns.py``: ``regex.VERBOSE``, bounded repeats, worked
 examples (⟦…⟧ marks what a pattern matches).
 """
+
 from __future__ import annotations
 
 import regex
 
-from .grammar import (ADVERBS, AUX, FINITE, FUNCTION_WORD, NAME, NAME_TOKEN, OF_TITLE,
-                      OF_TITLE_ANY_CASE, POSSESSIVE, TITLE, TITLE_MOD, VERB)
+from .grammar import (
+    ADVERBS,
+    AUX,
+    FINITE,
+    FUNCTION_WORD,
+    NAME,
+    NAME_TOKEN,
+    OF_TITLE,
+    OF_TITLE_ANY_CASE,
+    POSSESSIVE,
+    TITLE,
+    TITLE_MOD,
+    VERB,
+)
 
 V = regex.VERBOSE | regex.VERSION1
 
@@ -23,7 +36,9 @@ NAME_MENTION = regex.compile(
     (?: (?: {POSSESSIVE} | {NAME_TOKEN} ) \s+ (?: of \s+ (?: the \s+ )? {OF_TITLE} \s+ )? ){{0,3}}
     {NAME}
     (?! [\p{{L}}\d\-] )
-    """, V)
+    """,
+    V,
+)
 
 # (reverse) Lowercase title words right before a name found by NAME_MENTION:
 #   ⟦former Florida governor⟧ Jeb Bush     ⟦conservative activist⟧ Bob Klaus
@@ -31,16 +46,21 @@ TITLE_BEFORE_NAME = regex.compile(
     rf"""(?r)
     (?<! [\p{{L}}\d’'\-] )
     (?: (?: {TITLE_MOD} | {TITLE} | {POSSESSIVE} | {NAME_TOKEN} ) \s+ ){{1,4}} \Z
-    """, V)
+    """,
+    V,
+)
 
 # An appositive title after a name:  Lloyd Austin⟦, the defense secretary,⟧
 APPOSITIVE_TITLE = regex.compile(
     rf"""
     \s*,\s* (?! (?:who|which|that|whose|whom)\s ) (?:the\s+|a\s+|an\s+)?
-    (?P<title> (?: (?! {FUNCTION_WORD} \s ) (?: {TITLE_MOD} | {NAME_TOKEN}[’']?s? | [\p{{Ll}}\-]{{2,20}} ) \s+ ){{0,4}}
+    (?P<title> (?: (?! {FUNCTION_WORD} \s )
+                   (?: {TITLE_MOD} | {NAME_TOKEN}[’']?s? | [\p{{Ll}}\-]{{2,20}} ) \s+ ){{0,4}}
                {TITLE} (?: \s+ of \s+ (?:the\s+)? {OF_TITLE_ANY_CASE} )? )
     (?! [\p{{L}}\-] )
-    """, V)
+    """,
+    V,
+)
 
 
 # What follows a name in subject position: (an appositive and) a finite verb.
@@ -49,16 +69,20 @@ SUBJECT_FOLLOWS = regex.compile(
     rf"""
     (?: \s* \( [^()\n]{{1,30}} \) )? (?: \s*,\s* [^,“”"\n]{{1,80}} , )?
     \s+ (?: {ADVERBS} \s+ ){{0,2}} {FINITE} (?! [\p{{L}}\-’'] )
-    """, V)
+    """,
+    V,
+)
 
 # The same with a speech verb: a name that speaks is a person ("Lazar said").
 SPEAKER_FOLLOWS = regex.compile(
     rf"""
     (?: \s* \( [^()\n]{{1,30}} \) )? (?: \s*,\s* [^,“”"\n]{{1,80}} , )?
     \s+ (?: (?: {ADVERBS} | {AUX} ) \s+ ){{0,2}} {VERB} (?! [\p{{L}}\-’'] )
-    """, V)
+    """,
+    V,
+)
 
 # Pieces of a mention that names.py takes apart:  Sen. Marco Rubio⟦ (R-Fla.)⟧
 TRAILING_PARENTHESIS = regex.compile(r"\s*\([^()]*\)\s*$")
-ACRONYM = regex.compile(r"^\p{Lu}[\p{Lu}&.]{1,7}$")                          # ⟦CNN⟧ ⟦FBI⟧ ⟦AT&T⟧
-NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}\p{M}’'\-.]*|\p{Lu}\.)$")   # ⟦O’Malley⟧ ⟦W.⟧
+ACRONYM = regex.compile(r"^\p{Lu}[\p{Lu}&.]{1,7}$")  # ⟦CNN⟧ ⟦FBI⟧ ⟦AT&T⟧
+NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}\p{M}’'\-.]*|\p{Lu}\.)$")  # ⟦O’Malley⟧ ⟦W.⟧

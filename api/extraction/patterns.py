@@ -10,13 +10,30 @@ Patterns marked "reverse" use ``(?r)`` and are searched right-to-left from an
 end position, so they find the phrase that ends where a speech verb starts.
 The pieces they share (a name, a mention, the speech verbs) are in grammar.py.
 """
+
 from __future__ import annotations
 
 import regex
 
-from .grammar import (ADVERBS, APPOSITIVE, AUX, FINITE, FUNCTION_WORD, INVERTABLE, LOOSE, MENTION,
-                      MENTION_AFTER_QUOTE, NAME, NOT_AFTER_PREPOSITION, PLURAL_NOUN_AFTER, PREMOD,
-                      QUANTIFIER, SPEECH_NOUN, VERB, WHEN)
+from .grammar import (
+    ADVERBS,
+    APPOSITIVE,
+    AUX,
+    FINITE,
+    FUNCTION_WORD,
+    INVERTABLE,
+    LOOSE,
+    MENTION,
+    MENTION_AFTER_QUOTE,
+    NAME,
+    NOT_AFTER_PREPOSITION,
+    PLURAL_NOUN_AFTER,
+    PREMOD,
+    QUANTIFIER,
+    SPEECH_NOUN,
+    VERB,
+    WHEN,
+)
 
 V = regex.VERBOSE | regex.VERSION1
 
@@ -36,7 +53,8 @@ SUBJECT_BEFORE = regex.compile(
     {NOT_AFTER_PREPOSITION}
     (?<! [\p{{L}}\d’'\-] )
     {MENTION}
-    (?: (?<= \b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I|[Yy]ou|[Ww]ho) ) [’'] (?:s|d|ll|re|ve) )?  # He’s claiming
+    (?: (?<= \b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I|[Yy]ou|[Ww]ho) ) [’'] (?:s|d|ll|re|ve) )?
+        # He’s claiming
     {APPOSITIVE}?
     (?: \s+ (?:at|in|on|during|after|before|over|earlier|later|last|this) \s+
         (?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?
@@ -45,7 +63,9 @@ SUBJECT_BEFORE = regex.compile(
         # Trump at the time said / in his speech called; not "voters in her |state
     (?: (?<=\)) , )? \s+ (?: (?: {ADVERBS} | {AUX} ) \s+ ){{0,3}}
     \Z
-    """, V)
+    """,
+    V,
+)
 
 # (reverse) Failing that, a short description right before a verb that cannot
 # be a noun (not "his recent |remarks", "a snappy |retort"):
@@ -57,7 +77,9 @@ LOOSE_SUBJECT_BEFORE = regex.compile(
     (?P<mention> {LOOSE} )
     \s+ (?: (?: {ADVERBS} | {AUX} ) \s+ ){{0,3}}
     \Z
-    """, V)
+    """,
+    V,
+)
 
 # A quantifier that determines the plural noun after it, so is no subject:
 #   a ⟦few questions⟧     ⟦both forms⟧ of     (but: "many say", "many voters said")
@@ -71,7 +93,9 @@ WITH_SUBJECT = regex.compile(
     {MENTION}
     \s+ (?: {ADVERBS} \s+ ){{0,2}}
     \Z
-    """, V)
+    """,
+    V,
+)
 
 # (reverse) A possessive and a speech noun earlier in the quote's sentence,
 # whose possessor is the speaker; the mention is the name without its 's:
@@ -83,12 +107,16 @@ POSSESSIVE_CUE = regex.compile(
     \s+ (?: [\p{{L}}\-]{{2,20}} \s+ ){{0,3}}
     (?P<cue> {SPEECH_NOUN} ) (?! [\p{{L}}\-] )
     [^.“”"\n]{{0,80}} \Z
-    """, V)
+    """,
+    V,
+)
 
 # A passive speech verb's agent, right after the verb: its speaker.
 #   Austin was asked| ⟦by host Jane Doe⟧ whether …      (after "was", "were", "been", "being")
 PASSIVE_AGENT = regex.compile(rf"\s+ by \s+ {MENTION}", V)
-PASSIVE_AUX = regex.compile(r"(?r) (?<! [\p{L}] ) (?: was | were | been | being | is | are ) \s+ (?: \p{Ll}+ly \s+ )? \Z", V)
+PASSIVE_AUX = regex.compile(
+    r"(?r) (?<! [\p{L}] ) (?: was | were | been | being | is | are ) \s+ (?: \p{Ll}+ly \s+ )? \Z", V
+)
 
 # (reverse) The nearest subject + finite verb of a clause, for cues without a
 # subject of their own ("…, saying", "…, calling it") and for partial quotes:
@@ -103,7 +131,9 @@ CLAUSE_SUBJECT = regex.compile(
     {APPOSITIVE}? {WHEN}?
     \s+ (?: {ADVERBS} \s+ ){{0,2}}
     (?P<verb> {FINITE} ) (?! [\p{{L}}\-’'] )
-    """, V)
+    """,
+    V,
+)
 
 # The same, searched left to right: the main clause of a sentence.
 CLAUSE_SUBJECT_FORWARD = regex.compile(CLAUSE_SUBJECT.pattern.replace("(?r)", "", 1), V)
@@ -115,7 +145,9 @@ SUBORDINATE_LEAD = regex.compile(
     \s* (?: As | When | While | Whilst | If | Although | Though | Because | Since | After | Before
            | Once | Until | Unless | Whether | Even\s+though | Even\s+if | Just\s+as )
     \s [^,“”"\n]{1,150} , \s*
-    """, V)
+    """,
+    V,
+)
 
 # What follows a cue that has content of its own, so that it does not attribute
 # the quote before it:  ”  Austin said| that the plan …    ” he added|: “…”
@@ -124,7 +156,9 @@ CUE_HAS_CONTENT = regex.compile(
     (?: \s* [:] )
     | \s+ (?: that | the | a | an | he | she | they | it | his | her | their | its | this | these
              | those | there | we | I | you | if | whether | how | why | what | when ) (?! [\p{L}\-’'] )
-    """, V)
+    """,
+    V,
+)
 
 # Right after a closing mark, a speech verb then its subject (inverted order):
 #   “We will win,”⟦ said Austin⟧, the defense secretary.
@@ -137,7 +171,9 @@ INVERTED_AFTER = regex.compile(
                      (?: {PREMOD}{{0,4}} ) {NAME} )       # said election lawyer Joe Birkenstock
       | {MENTION_AFTER_QUOTE} )
     (?P<appos> \s*,\s* [^,.;“”"\n]{{1,120}} )?
-    """, V)
+    """,
+    V,
+)
 
 # Right after a closing mark, a subject then its speech verb:
 #   “We will win,”⟦ Austin said⟧.     ”⟦ he told reporters⟧     ”⟦ Austin, 68, said⟧
@@ -149,7 +185,9 @@ NORMAL_AFTER = regex.compile(
     {APPOSITIVE}?
     \s+ (?: (?: {ADVERBS} | {AUX} ) \s+ ){{0,3}}
     (?P<cue> {VERB} ) (?! [\p{{L}}\-] )
-    """, V)
+    """,
+    V,
+)
 
 # Right after a quote that ends on a comma, question or exclamation mark, a
 # subject and any past or present-tense verb closing the clause is a cue too:
@@ -164,7 +202,9 @@ ANY_VERB_AFTER = regex.compile(
     (?P<cue> \p{{Ll}}{{3,}}ed | \p{{Ll}}{{3,}}[^s\W]s | went \s+ on | shot \s+ back | chimed \s+ in )
     (?= \s* [.,;:!?—–―] | \s+ (?: on | in | at | to | during | after | before | with | from | about | as
                                  | while | when | outside | again | back ) (?! [\p{{L}}] ) )
-    """, V)
+    """,
+    V,
+)
 
 # "according to" (and kin) with the mention after it:
 #   ⟦according to⟧ ⟦the newspaper⟧     ⟦As⟧ ⟦Austin⟧ ⟦put it⟧
@@ -173,21 +213,28 @@ ACCORDING_TO = regex.compile(
     (?P<cue> [Aa]ccording \s+ to | [Ii]n \s+ the \s+ words \s+ of | [Pp]er | [Vv]ia
            | [Qq]uoting | [Cc]iting ) \s+
     {MENTION}
-    """, V)
+    """,
+    V,
+)
 
 # Right after a closing mark, a dash and a name ending the line:
 #   “The most unqualified child to ever run.”⟦ ― Francisco Herrero⟧ ⏎
 DASH_AFTER = regex.compile(
     rf"""
-    [\s,]* [—–―-]{{1,2}} \s* {MENTION} (?P<appos> \s*,\s* [^,.;“”"\n]{{1,80}} )? [.,]? [ \t\u00a0]* (?= \n | \Z | [“"”] )
-    """, V)
+    [\s,]* [—–―-]{{1,2}} \s* {MENTION} (?P<appos> \s*,\s* [^,.;“”"\n]{{1,80}} )?
+    [.,]? [ \t\u00a0]* (?= \n | \Z | [“"”] )
+    """,
+    V,
+)
 
 # A paragraph that only names the speaker of the quote above it:
 #   “I will look into it.” ⏎ ⟦- Hillary Clinton.⟧
 DASH_ATTRIBUTION = regex.compile(
     rf"""
     \s* [—–―-]{{1,2}} \s* {MENTION} (?: , [^\n]{{1,80}} )? [.,]? \s* (?: \( [^()\n]{{1,60}} \) [.]? )? \s* \Z
-    """, V)
+    """,
+    V,
+)
 
 # A headline or caption cue: a name, a colon, the quote.   ⟦Trump⟧: “We will win”
 COLON_SPEAKER = regex.compile(
@@ -195,7 +242,9 @@ COLON_SPEAKER = regex.compile(
     {MENTION}
     (?: \s+ (?:on|about|to|at) \s+ [^:“”"\n]{{1,60}} )?
     \s* : \s* \Z
-    """, V)
+    """,
+    V,
+)
 
 # (reverse) A subject and any verb ending on a colon right before the quote:
 #   Asked which county was his favorite, ⟦he demurred⟧: “Whichever one I’m in.”
@@ -207,4 +256,6 @@ COLON_VERB = regex.compile(
     \s+ (?: {ADVERBS} \s+ ){{0,2}}
     (?P<cue> \p{{Ll}}{{3,}}ed | \p{{Ll}}{{3,}}[^s\W]s )
     \s* : \s* \Z
-    """, V)
+    """,
+    V,
+)

@@ -1,5 +1,10 @@
 """The engine: text in, immutable Quote records out.
 
+    lexicons.lexicon_for the language: given, or detected from the text
+    generic.extract_generic   every language but English (its stages are in its module)
+
+English:
+
     layout.analyse       paragraphs, sentences, tags, tweets, transcript turns
     quotes.find_quotes   pair quotation marks into quoted stretches
     classify.is_speech   drop titles and nicknames
@@ -13,14 +18,21 @@ Every regular expression is compiled once, in layout_patterns.py,
 name_patterns.py or patterns.py (from grammar.py's pieces); word lists are in
 lexicon.py and verbs.py.
 """
+
 from __future__ import annotations
 
 from . import attribute, classify, confidence, speakers
 from .attribute import Cue
+from .generic import extract_generic
 from .inherit import PREVIOUS_PARAGRAPH, inherit
 from .layout import Layout, analyse
+from .lexicons import lexicon_for
 from .quotes import QuoteSpan, find_quotes
+from .ranking import load_models
 from .records import CONTINUATION, FULL, PARTIAL, TRANSCRIPT, TWEET, Quote, Span
+
+MODELS = load_models()
+
 
 def find_cues(layout: Layout, spans: list[QuoteSpan]) -> list[Cue | None]:
     """Each quote's own cue, searched between it and its neighbours."""
@@ -29,7 +41,9 @@ def find_cues(layout: Layout, spans: list[QuoteSpan]) -> list[Cue | None]:
         prev_close = spans[k - 1].close if k and spans[k - 1].para == q.para else -1
         if k and spans[k - 1].para == q.para and prev_close < 0:
             prev_close = spans[k - 1].end
-        next_open = spans[k + 1].open if k + 1 < len(spans) and spans[k + 1].para == q.para else len(layout.text)
+        next_open = (
+            spans[k + 1].open if k + 1 < len(spans) and spans[k + 1].para == q.para else len(layout.text)
+        )
         out.append(attribute.find_cue(layout, q, prev_close, next_open))
     return out
 
@@ -54,23 +68,45 @@ def display_end(text: str, start: int, end: int) -> int:
     return stop if stop > start else end
 
 
-def extract(text: str) -> tuple[Quote, ...]:
-    """All direct quotes of ``text`` with their speakers, sorted by start."""
+def extract(text: str, language: str | None = None) -> tuple[Quote, ...]:
+    """All direct quotes of ``text`` with their speakers, sorted by start.
+
+    ``language`` (a BCP 47 tag: "en", "de-AT") picks the lexicon; when None or
+    without a lexicon, the language is detected from the text.  English runs the
+    English stages below; other languages the language-neutral ones (generic.py)."""
     if not isinstance(text, str) or not text:
         return ()
+    lx = lexicon_for(language, text)
+    if lx.code != "en":
+        return extract_generic(text, lx, MODELS.get(lx.code, {}))
+    return extract_english(text)
+
+
+def extract_english(text: str) -> tuple[Quote, ...]:
     layout = analyse(text)
     spans = [q for q in find_quotes(layout) if classify.is_speech(layout, q)]
     cues = inherit(layout, spans, find_cues(layout, spans))
-    kept = [k for k, (q, c) in enumerate(zip(spans, cues)) if classify.is_reported(layout, q, c and c.how)]
+    pairs = enumerate(zip(spans, cues, strict=True))
+    kept = [k for k, (q, c) in pairs if classify.is_reported(layout, q, c and c.how)]
     spans, cues = [spans[k] for k in kept], [cues[k] for k in kept]
-    people = speakers.resolve(layout, spans, cues)
+    people, ambiguous = speakers.resolve(layout, spans, cues)
     out = []
-    for q, cue, speaker in zip(spans, cues, people):
+    for q, cue, speaker, unsure in zip(spans, cues, people, ambiguous, strict=True):
         kind = quote_kind(layout, q, cue)
-        mention = Span(cue.mention[0], cue.mention[1], text[cue.mention[0]:cue.mention[1]]) if cue else None
-        cue_span = Span(cue.cue[0], cue.cue[1], text[cue.cue[0]:cue.cue[1]]) if cue and cue.cue else None
+        mention = Span(cue.mention[0], cue.mention[1], text[cue.mention[0] : cue.mention[1]]) if cue else None
+        cue_span = Span(cue.cue[0], cue.cue[1], text[cue.cue[0] : cue.cue[1]]) if cue and cue.cue else None
         end = display_end(text, q.start, q.end)
-        out.append(Quote(q.start, end, text[q.start:end], kind, speaker, mention, cue_span,
-                         confidence.score(layout, q, cue, kind, speaker)))
+        out.append(
+            Quote(
+                q.start,
+                end,
+                text[q.start : end],
+                kind,
+                speaker,
+                mention,
+                cue_span,
+                confidence.score(layout, q, cue, kind, speaker, unsure),
+            )
+        )
     out.sort(key=lambda r: (r.start, r.end))
     return tuple(out)

@@ -9,6 +9,7 @@ next paragraph when that one starts with an opening mark (the multi-paragraph
 convention), otherwise it ends with its paragraph.  A stray mark only costs the
 quote it belongs to.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_left
@@ -20,7 +21,7 @@ from .layout import Layout
 OPEN, CLOSE, EITHER, NONE = "open", "close", "either", "none"
 _OPEN_GLYPHS = "“„‟«"
 _CLOSE_GLYPHS = "”»"
-_BEFORE_OPEN = "([{—–―-/…‘'" + _OPEN_GLYPHS      # characters that may precede an opening mark
+_BEFORE_OPEN = "([{—–―-/…‘'" + _OPEN_GLYPHS  # characters that may precede an opening mark
 _AFTER_CLOSE = ",.;:!?)]}—–―-/…’'" + _CLOSE_GLYPHS  # characters that may follow a closing mark
 
 
@@ -31,10 +32,10 @@ class QuoteSpan:
     open: int
     start: int
     end: int
-    close: int            # -1 when the stretch is not closed in its paragraph
+    close: int  # -1 when the stretch is not closed in its paragraph
     para: int
-    continued: bool       # the quote began in an earlier paragraph
-    runs_on: bool         # the quote goes on in the next paragraph
+    continued: bool  # the quote began in an earlier paragraph
+    runs_on: bool  # the quote goes on in the next paragraph
 
 
 def mark_context(text: str, i: int, lo: int, hi: int) -> str:
@@ -42,7 +43,7 @@ def mark_context(text: str, i: int, lo: int, hi: int) -> str:
     prev = text[i - 1] if i > lo else " "
     nxt = text[i + 1] if i + 1 < hi else " "
     if text[i] == '"' and prev.isdigit() and not nxt.isalnum():
-        return NONE                     # 6'2" tall, a 12" screen
+        return NONE  # 6'2" tall, a 12" screen
     left = prev.isspace() or prev in _BEFORE_OPEN
     right = nxt.isspace() or nxt in _AFTER_CLOSE
     if left and not right:
@@ -96,7 +97,7 @@ def pair_paragraph(layout: Layout, lo: int, hi: int) -> tuple[list[tuple[int, in
         if role == OPEN:
             if len(stack) < 2:
                 stack.append(i)
-            else:                      # a third level: the first opener was stray
+            else:  # a third level: the first opener was stray
                 stack = [stack[1], i]
         elif role == CLOSE and stack:
             o = stack.pop()
@@ -114,9 +115,9 @@ def _single_opens(text: str, i: int, lo: int, hi: int) -> bool:
     """‘ or ' before a word, after a space or opening punctuation (not ’90s, ’em)."""
     prev = text[i - 1] if i > lo else " "
     nxt = text[i + 1] if i + 1 < hi else " "
-    if not (prev.isspace() or prev in "([{—–―-/“\"") or not (nxt.isalpha() or nxt in "“\"…"):
+    if not (prev.isspace() or prev in '([{—–―-/“"') or not (nxt.isalpha() or nxt in '“"…'):
         return False
-    return not text[i + 1:i + 8].lower().startswith(_ELISIONS)
+    return not text[i + 1 : i + 8].lower().startswith(_ELISIONS)
 
 
 def _single_closes(text: str, i: int, lo: int, hi: int) -> bool:
@@ -135,8 +136,8 @@ def pair_single(layout: Layout, lo: int, hi: int) -> list[tuple[int, int]]:
     opens, closes = [], []
     for m in LP.SINGLE_MARK.finditer(text, lo, hi):
         i = m.start()
-        if text[i - 1:i] == "'" or text[i + 1:i + 2] == "'":
-            continue                     # ''…'': the typewriter double quote, not a single mark
+        if text[i - 1 : i] == "'" or text[i + 1 : i + 2] == "'":
+            continue  # ''…'': the typewriter double quote, not a single mark
         if text[i] in "‘'" and _single_opens(text, i, lo, hi):
             opens.append(i)
         elif text[i] in "’'" and _single_closes(text, i, lo, hi):
@@ -151,7 +152,7 @@ def pair_single(layout: Layout, lo: int, hi: int) -> list[tuple[int, int]]:
         j = c
         while j < len(closes) and closes[j] < limit:
             best = closes[j]
-            nxt = text[closes[j] + 1:closes[j] + 2]
+            nxt = text[closes[j] + 1 : closes[j] + 2]
             if nxt in ",.;:!?)" or text[closes[j] - 1] in ",.!?":
                 break
             j += 1
@@ -192,7 +193,7 @@ def find_quotes(layout: Layout) -> list[QuoteSpan]:
     if not LP.DOUBLE_MARK.search(text) and "''" not in text and LP.SINGLE_MARK.search(text):
         return find_single_quotes(layout)
     out: list[QuoteSpan] = []
-    carried = False          # the previous paragraph left a quote open that runs on
+    carried = False  # the previous paragraph left a quote open that runs on
     paras = layout.paragraphs
     for p, (lo, hi) in enumerate(paras):
         pairs, left_open = pair_paragraph(layout, lo, hi)

@@ -3,22 +3,23 @@
 Every offset is a Python ``str`` index (code points) into the text given to
 ``extract()``, so ``text[q.start:q.end] == q.text`` always holds.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 # Quote kinds.
-FULL = "full"                  # a whole quoted statement: “We will win,” she said.
-PARTIAL = "partial"            # a fragment inside reported speech: called it “a disaster”
+FULL = "full"  # a whole quoted statement: “We will win,” she said.
+PARTIAL = "partial"  # a fragment inside reported speech: called it “a disaster”
 CONTINUATION = "continuation"  # a quote paragraph that continues the previous speaker
-TRANSCRIPT = "transcript"      # PENCE: We will win.
-TWEET = "tweet"                # embedded tweet: … — Name (@handle) date
+TRANSCRIPT = "transcript"  # PENCE: We will win.
+TWEET = "tweet"  # embedded tweet: … — Name (@handle) date
 KINDS = (FULL, PARTIAL, CONTINUATION, TRANSCRIPT, TWEET)
 
 # Speaker kinds.
 PERSON = "person"
 ORGANIZATION = "organization"
-UNKNOWN = "unknown"            # "a senior official", "sources": a speaker with no name
+UNKNOWN = "unknown"  # "a senior official", "sources": a speaker with no name
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,6 @@ class Quote:
     text: str
     kind: str = FULL
     speaker: Speaker | None = None
-    mention: Span | None = None      # the local mention the cue attaches to: "he", "Austin"
-    cue: Span | None = None          # "said", "told reporters", "according to"
-    confidence: float = 0.0          # in [0, 1]
+    mention: Span | None = None  # the local mention the cue attaches to: "he", "Austin"
+    cue: Span | None = None  # "said", "told reporters", "according to"
+    confidence: float = 0.0  # in [0, 1]

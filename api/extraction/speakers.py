@@ -8,14 +8,15 @@ resolved); "who" to the name it follows; "the senator" to the person holding
 that title; other descriptions and organisations stand for themselves.  Every
 quote of one entity carries the same Speaker.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from . import lexicon as lx
-from . import names
 from . import name_patterns as NP
+from . import names
 from .cues import TURN, Cue
 from .layout import Layout
 from .quotes import QuoteSpan
@@ -23,9 +24,10 @@ from .records import ORGANIZATION, PERSON, UNKNOWN, Speaker
 
 _PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
 _PLURAL_PRONOUNS = ("they", "it", "their", "its")
-_LOOKBACK = 3000       # characters searched back for a pronoun's antecedent
-SUBJECT_BONUS = 1.0    # a subject mention outranks this many more recent other mentions
-GENDER_BONUS = 2.0     # so does a mention whose gender is known to match
+_LOOKBACK = 3000  # characters searched back for a pronoun's antecedent
+SUBJECT_BONUS = 1.0  # a subject mention outranks this many more recent other mentions
+GENDER_BONUS = 2.0  # so does a mention whose gender is known to match
+AMBIGUITY_MARGIN = 1.0  # a runner-up this close makes a pronoun ambiguous (lower confidence)
 _MAX_CANDIDATES = 50
 _TITLE_WORDS = set(lx.TITLE_WORDS) | set(lx.TITLE_MODIFIERS)
 
@@ -38,7 +40,7 @@ class Entity:
     gender: str | None
     tokens: tuple[str, ...]
     aliases: list[str] = field(default_factory=list)
-    last: int = -1              # offset of the latest mention
+    last: int = -1  # offset of the latest mention
 
     def speaker(self) -> Speaker:
         return Speaker(self.name, self.title, self.kind, tuple(self.aliases))
@@ -49,9 +51,10 @@ class Cast:
 
     def __init__(self) -> None:
         self.entities: list[Entity] = []
-        self.mentions: list[tuple[int, int, Entity]] = []     # outside quotes, by start
-        self._subject: dict[int, bool] = {}                    # mention end -> in subject position?
+        self.mentions: list[tuple[int, int, Entity]] = []  # outside quotes, by start
+        self._subject: dict[int, bool] = {}  # mention end -> in subject position?
         self._by_token: dict[str, list[Entity]] = {}
+        self.ambiguous: set[int] = set()  # pronoun offsets with two near candidates
 
     def link(self, parts: names.NameParts, surface: str, pos: int) -> Entity:
         """The entity this name refers to, created when new."""
@@ -62,7 +65,7 @@ class Cast:
             for t in parts.tokens:
                 self._by_token.setdefault(t.lower(), []).append(e)
         elif len(parts.tokens) > len(e.tokens) and parts.kind == PERSON:
-            e.name, e.tokens = parts.name, parts.tokens          # "Austin" then "Lloyd Austin"
+            e.name, e.tokens = parts.name, parts.tokens  # "Austin" then "Lloyd Austin"
             for t in parts.tokens:
                 if e not in self._by_token.setdefault(t.lower(), []):
                     self._by_token[t.lower()].append(e)
@@ -101,13 +104,24 @@ class Cast:
 
 
 def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """"Austin" ~ "Lloyd Austin"; "Hillary Clinton" ~ "Hillary Rodham Clinton";
+    """ "Austin" ~ "Lloyd Austin"; "Hillary Clinton" ~ "Hillary Rodham Clinton";
     not "Bill Clinton" ~ "Hillary Clinton"."""
     if a[-1].lower() != b[-1].lower():
-        return len(a) == 1 and a[0].lower() == b[0].lower() and len(b) > 1 or \
-            len(b) == 1 and b[0].lower() == a[0].lower() and len(a) > 1
-    return len(a) == 1 or len(b) == 1 or a[0].lower() == b[0].lower() or \
-        a[0].rstrip(".") == b[0][:1] or b[0].rstrip(".") == a[0][:1]
+        return (
+            len(a) == 1
+            and a[0].lower() == b[0].lower()
+            and len(b) > 1
+            or len(b) == 1
+            and b[0].lower() == a[0].lower()
+            and len(a) > 1
+        )
+    return (
+        len(a) == 1
+        or len(b) == 1
+        or a[0].lower() == b[0].lower()
+        or a[0].rstrip(".") == b[0][:1]
+        or b[0].rstrip(".") == a[0][:1]
+    )
 
 
 def _inside(spans: list[QuoteSpan], starts: list[int], pos: int) -> bool:
@@ -131,8 +145,11 @@ def build_cast(layout: Layout, spans: list[QuoteSpan]) -> Cast:
         if not parts.tokens or not _could_be_named(parts):
             continue
         e = cast.link(parts, surface, m.start())
-        appos = (NP.APPOSITIVE_TITLE.match(text, m.end(), min(len(text), m.end() + 120))
-                 if text[m.end():m.end() + 1] == "," and e.kind == PERSON and not e.title else None)
+        appos = (
+            NP.APPOSITIVE_TITLE.match(text, m.end(), min(len(text), m.end() + 120))
+            if text[m.end() : m.end() + 1] == "," and e.kind == PERSON and not e.title
+            else None
+        )
         if appos:
             e.title = appos.group("title")
         cast.mentions.append((m.start(), m.end(), e))
@@ -150,11 +167,11 @@ def _with_title(text: str, start: int, end: int) -> str:
     """The name with the lowercase title words before it: "former Florida governor Jeb Bush"."""
     if start < 2 or text[start - 1] != " " or not text[start - 2].islower():
         return text[start:end]
-    word = text[max(0, start - 25):start - 1].rsplit(" ", 1)[-1].lower()
+    word = text[max(0, start - 25) : start - 1].rsplit(" ", 1)[-1].lower()
     if word not in _TITLE_WORDS:
         return text[start:end]
     t = NP.TITLE_BEFORE_NAME.search(text, max(0, start - 60), start)
-    return text[t.start():end] if t else text[start:end]
+    return text[t.start() : end] if t else text[start:end]
 
 
 def _is_person(e: Entity) -> bool:
@@ -170,6 +187,7 @@ def resolve_pronoun(cast: Cast, text: str, word: str, pos: int) -> Entity | None
     k = bisect_left(cast.mentions, (pos,)) - 1
     stop = max(-1, k - 4 * _MAX_CANDIDATES)
     best, best_score, rank = None, float("-inf"), 0
+    scores: dict[int, tuple[float, Entity]] = {}
     while k > stop and cast.mentions[k][0] >= pos - _LOOKBACK:
         _, end, e = cast.mentions[k]
         k -= 1
@@ -185,34 +203,47 @@ def resolve_pronoun(cast: Cast, text: str, word: str, pos: int) -> Entity | None
         score = -rank + SUBJECT_BONUS * subject + GENDER_BONUS * (e.gender == gender)
         if score > best_score:
             best, best_score = e, score
+        if e.gender == gender and score > scores.get(id(e), (float("-inf"),))[0]:
+            scores[id(e)] = (score, e)  # people of the pronoun's own gender, for ambiguity
         rank += 1
+    runner_up = max((sc for key, (sc, e) in scores.items() if best is None or key != id(best)), default=None)
+    if (
+        best is not None
+        and best.gender == gender
+        and runner_up is not None
+        and best_score - runner_up < AMBIGUITY_MARGIN
+    ):
+        cast.ambiguous.add(pos)  # Collins met Mills. “…,” she said: two women, either could be meant
     if best is not None and gender and best.gender is None:
         best.gender = gender
     return best
 
 
 def resolve_who(cast: Cast, pos: int) -> Entity | None:
-    """"…, said Stuart Stevens, who …" — the name ending right before "who"."""
+    """ "…, said Stuart Stevens, who …" — the name ending right before "who"."""
     k = bisect_left(cast.mentions, (pos,)) - 1
     if k >= 0 and pos - cast.mentions[k][1] <= 3:
         return cast.mentions[k][2]
     return None
 
 
+_ABBREVIATED_TITLES = dict(
+    senator="sen", governor="gov", representative="rep", congressman="rep", congresswoman="rep", general="gen"
+)
+
+
 def resolve_title(cast: Cast, description: str, pos: int) -> Entity | None:
-    """"the senator" -> the latest person whose title holds "senator" (or "Sen.")."""
+    """ "the senator" -> the latest person whose title holds "senator" (or "Sen.")."""
     words = description.lower().replace(".", "").split()
     head = words[-1] if words else ""
-    alt = {"senator": "sen", "governor": "gov", "representative": "rep", "congressman": "rep",
-           "congresswoman": "rep", "general": "gen"}.get(head)
+    alt = _ABBREVIATED_TITLES.get(head)
     best = None
-    for e in cast.entities[-4 * _MAX_CANDIDATES:]:
+    for e in cast.entities[-4 * _MAX_CANDIDATES :]:
         if e.kind != PERSON or not e.title or e.last > pos + 1 and best is not None:
             continue
         t = e.title.lower().replace(".", "").split()
-        if head in t or (alt and alt in t):
-            if best is None or e.last > best.last:
-                best = e
+        if (head in t or (alt and alt in t)) and (best is None or e.last > best.last):
+            best = e
     return best
 
 
@@ -227,13 +258,13 @@ def resolve_mention(layout: Layout, cast: Cast, cue: Cue) -> Entity | None:
         return resolve_who(cast, s)
     if low in lx.PRONOUN_SUBJECTS:
         return None
-    if cue.how == TURN and surface.isupper():                  # PENCE: -> Mike Pence
+    if cue.how == TURN and surface.isupper():  # PENCE: -> Mike Pence
         surface = " ".join(w.capitalize() for w in surface.split())
     parts = names.parse(surface)
     if not parts.tokens and cue.appos:
-        appos = names.parse(text[cue.appos[0]:cue.appos[1]])
+        appos = names.parse(text[cue.appos[0] : cue.appos[1]])
         if appos.kind == PERSON and appos.tokens:
-            return cast.link(appos, text[cue.appos[0]:cue.appos[1]], s)
+            return cast.link(appos, text[cue.appos[0] : cue.appos[1]], s)
     if parts.kind == UNKNOWN:
         found = resolve_title(cast, parts.name, s)
         if found is not None:
@@ -249,10 +280,14 @@ def resolve_mention(layout: Layout, cast: Cast, cue: Cue) -> Entity | None:
     return found
 
 
-def resolve(layout: Layout, spans: list[QuoteSpan], cues: list[Cue | None]) -> list[Speaker | None]:
-    """One Speaker (or None) per quote; quotes of one entity share an equal Speaker."""
+def resolve(
+    layout: Layout, spans: list[QuoteSpan], cues: list[Cue | None]
+) -> tuple[list[Speaker | None], list[bool]]:
+    """One Speaker (or None) per quote, quotes of one entity sharing an equal Speaker; and
+    whether each quote's mention is a pronoun with two near candidates (ambiguous)."""
     cast = build_cast(layout, spans)
     entities = [resolve_mention(layout, cast, c) if c is not None else None for c in cues]
+    ambiguous = [c is not None and c.mention[0] in cast.ambiguous for c in cues]
     made: dict[int, Speaker] = {}
     out = []
     for e in entities:
@@ -262,4 +297,4 @@ def resolve(layout: Layout, spans: list[QuoteSpan], cues: list[Cue | None]) -> l
         if id(e) not in made:
             made[id(e)] = e.speaker()
         out.append(made[id(e)])
-    return out
+    return out, ambiguous

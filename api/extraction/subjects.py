@@ -4,6 +4,7 @@ before a verb, and the subject of a clause or sentence.
 All functions take the text and a bounded window ``lo:hi`` and return spans
 (``(start, end)`` offsets into the text) or ``None``.
 """
+
 from __future__ import annotations
 
 from typing import NamedTuple
@@ -41,8 +42,11 @@ def trim_mention(text: str, start: int, end: int) -> Offsets:
         j = start
         while j < end and (text[j].isalnum() or text[j] in "’'-"):
             j += 1
-        if j < end and (text[start:j] in lx.SENTENCE_OPENERS or text[start:j] in ("and", "or", "but")) \
-                and _more_after(text, j, end):
+        if (
+            j < end
+            and (text[start:j] in lx.SENTENCE_OPENERS or text[start:j] in ("and", "or", "but"))
+            and _more_after(text, j, end)
+        ):
             start = j
             continue
         break
@@ -53,12 +57,14 @@ def trim_mention(text: str, start: int, end: int) -> Offsets:
 
 def _more_after(text: str, j: int, end: int) -> bool:
     rest = text[j:end].lstrip(" ,")
-    return bool(rest) and (rest[0].isupper() or rest.split(" ", 1)[0] in ("he", "she", "they", "the", "a", "an"))
+    return bool(rest) and (
+        rest[0].isupper() or rest.split(" ", 1)[0] in ("he", "she", "they", "the", "a", "an")
+    )
 
 
 def is_opener_only(text: str, span: Offsets) -> bool:
     """A "mention" that is only a sentence opener: "Then", "Later", "December"."""
-    word = text[span[0]:span[1]]
+    word = text[span[0] : span[1]]
     return word in lx.SENTENCE_OPENERS and word.lower() not in lx.PRONOUN_SUBJECTS
 
 
@@ -76,18 +82,39 @@ def direct_subject(text: str, lo: int, verb_start: int) -> DirectSubject | None:
     if not s:
         return None
     span = trim_mention(text, *s.span("mention"))
-    if span[1] <= span[0] or text[span[0]:span[1]] in lx.NEVER_SPEAKERS \
-            or (text[span[0]:span[1]].lower() in lx.QUANTIFIERS
-                and P.QUANTIFIER_DETERMINER.match(text, span[0])):
+    if (
+        span[1] <= span[0]
+        or text[span[0] : span[1]] in lx.NEVER_SPEAKERS
+        or (
+            text[span[0] : span[1]].lower() in lx.QUANTIFIERS and P.QUANTIFIER_DETERMINER.match(text, span[0])
+        )
+    ):
         return None
     first = text[span[0]]
-    named = first.isupper() or text[span[0]:span[1]].lower() in lx.PRONOUN_SUBJECTS
+    named = first.isupper() or text[span[0] : span[1]].lower() in lx.PRONOUN_SUBJECTS
     appos = s.span("appos") if s.groupdict().get("appos") else None
     return DirectSubject(span, appos, named and not appos)
 
 
-_CLAUSE_OPENERS = {"that", "which", "while", "when", "as", "because", "since", "if", "but", "and",
-                   "so", "though", "although", "where", "after", "before", "until"}
+_CLAUSE_OPENERS = {
+    "that",
+    "which",
+    "while",
+    "when",
+    "as",
+    "because",
+    "since",
+    "if",
+    "but",
+    "and",
+    "so",
+    "though",
+    "although",
+    "where",
+    "after",
+    "before",
+    "until",
+}
 
 
 def _loose_subject(text: str, lo: int, verb_start: int) -> regex.Match | None:
@@ -95,15 +122,19 @@ def _loose_subject(text: str, lo: int, verb_start: int) -> regex.Match | None:
     noun, where a clause begins ("The impostor gushed", "…, which an FBI
     investigation said"), not an object ("criticized his record |said")."""
     verb = P.SPEECH_VERB.match(text, verb_start)
-    s = P.LOOSE_SUBJECT_BEFORE.search(text, lo, verb_start) if verb and vb.plainly_verb(verb.group()) else None
+    s = (
+        P.LOOSE_SUBJECT_BEFORE.search(text, lo, verb_start)
+        if verb and vb.plainly_verb(verb.group())
+        else None
+    )
     if not s:
         return None
-    lead = text[lo:s.start("mention")].rstrip()
+    lead = text[lo : s.start("mention")].rstrip()
     if lead and lead[-1] not in ",;:(—–" and lead.rsplit(None, 1)[-1].lower() not in _CLAUSE_OPENERS:
         return None
-    between = text[s.end("mention"):verb_start].split()
+    between = text[s.end("mention") : verb_start].split()
     if s.group("mention").endswith("ed") or any(w in _BE for w in between):
-        return None                      # "the performance prompted", "a curfew was announced"
+        return None  # "the performance prompted", "a curfew was announced"
     return s
 
 

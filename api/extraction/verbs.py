@@ -8,6 +8,7 @@ verb alternations from these lists.
     >>> plainly_verb("remarks"), plainly_verb("gushed")
     (False, True)
 """
+
 from __future__ import annotations
 
 # ---------------------------------------------------------------- speech verbs
@@ -45,7 +46,7 @@ aver affirm avow contend retort rejoin riposte interject instruct caution propos
 IRREGULAR = {
     "say": ("says", "said", "said", "saying"),
     "tell": ("tells", "told", "told", "telling"),
-    "write": ("writes", "wrote", "wrote", "writing"),      # not "a written statement"
+    "write": ("writes", "wrote", "wrote", "writing"),  # not "a written statement"
     "read": ("reads", "read", "read", "reading"),
     "swear": ("swears", "swore", "swore", "swearing"),
     "cry": ("cries", "cried", "cried", "crying"),
@@ -71,12 +72,32 @@ CLOSING_VERBS = ["continue"]
 
 # Speech verbs that only count with a following particle or object:
 # "pointed out", "went on", "called it".
-PHRASAL_CUES = ["point out", "points out", "pointed out", "pointing out",
-                "went on to say", "goes on to say", "went on to add",
-                "fire back", "fired back", "shot back", "hit back", "pushed back",
-                "weigh in", "weighed in", "chimed in", "chime in",
-                "spell out", "spelled out", "lay out", "laid out",
-                "put it", "puts it", "summed up", "sum up"]
+PHRASAL_CUES = [
+    "point out",
+    "points out",
+    "pointed out",
+    "pointing out",
+    "went on to say",
+    "goes on to say",
+    "went on to add",
+    "fire back",
+    "fired back",
+    "shot back",
+    "hit back",
+    "pushed back",
+    "weigh in",
+    "weighed in",
+    "chimed in",
+    "chime in",
+    "spell out",
+    "spelled out",
+    "lay out",
+    "laid out",
+    "put it",
+    "puts it",
+    "summed up",
+    "sum up",
+]
 
 # Adverbs and auxiliaries that may sit between a speaker and the speech verb:
 # "Austin also said", "he later told", "she has repeatedly said".
@@ -89,19 +110,38 @@ likewise jokingly famously memorably tersely proudly firmly calmly quietly
 loudly happily sarcastically wryly emphatically only never
 """.split()
 
-AUXILIARIES = """
+AUXILIARIES = (
+    """
 has have had is was are were will would could can may might should did does do
-""".split() + ["has also", "had also", "would later", "has long", "has since"]
+""".split()
+    + ["has also", "had also", "would later", "has long", "has since"]
+)
 
 # Verbs that are more often nouns: only their -ed and -ing forms are cues
 # ("texted", not "a text message"); the -s form too when listed in NOUN_S_OK.
-NOUN_HOMOGRAPHS = set("""
+NOUN_HOMOGRAPHS = set(
+    """
 text message email post tweet report quote answer comment question counter
 charge press demand promise pledge vow cry protest chant echo estimate forecast
 label brand term call note claim challenge joke quip guarantee remark
-""".split())
-NOUN_S_OK = {"posts", "tweets", "reports", "notes", "claims", "calls", "promises",
-             "pledges", "vows", "charges", "demands", "questions", "challenges", "remarks"}
+""".split()
+)
+NOUN_S_OK = {
+    "posts",
+    "tweets",
+    "reports",
+    "notes",
+    "claims",
+    "calls",
+    "promises",
+    "pledges",
+    "vows",
+    "charges",
+    "demands",
+    "questions",
+    "challenges",
+    "remarks",
+}
 
 # Irregular past tenses, for telling a clause's verb ("he cut into Bush").
 IRREGULAR_PAST = """
@@ -152,8 +192,7 @@ def all_speech_verb_forms() -> list[str]:
     forms = set()
     for base in SPEECH_VERBS:
         for f in verb_forms(base):
-            if base in NOUN_HOMOGRAPHS and not f.endswith(("ed", "ing")) \
-                    and f not in NOUN_S_OK:
+            if base in NOUN_HOMOGRAPHS and not f.endswith(("ed", "ing")) and f not in NOUN_S_OK:
                 continue
             forms.add(f)
     return sorted(forms, key=lambda w: (-len(w), w))

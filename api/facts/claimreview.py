@@ -46,6 +46,8 @@ def _claim(claim, appearances) -> dict:
         item["author"] = {"@type": kind, "name": speaker.name}
         if speaker.title and kind == "Person":
             item["author"]["jobTitle"] = speaker.title
+        if speaker.same_as:
+            item["author"]["sameAs"] = list(speaker.same_as)
     works = [_work(q) for q in appearances]
     if works:
         item["appearance"] = works

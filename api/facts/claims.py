@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+from peewee import fn
+
 from .. import checkworthy
 from ..core.errors import Conflict, Invalid, NotFound
 from ..core.text import digest, fold, normalize, word_count
@@ -36,6 +38,7 @@ def scored_sentences(text: str, threshold: float | None) -> list[tuple]:
 
 _NEW_CLAIM = (
     Claim.statement,
+    Claim.speaker,
     Claim.text,
     Claim.normalized,
     Claim.norm_hash,
@@ -60,8 +63,8 @@ def add_detected_claims(wanted: list[tuple[int, int | None, tuple]], changes: li
         by_key.pop(tuple(key), None)
     now = utcnow()
     rows = [
-        (sid, text, norm, norm_hash, fold(text), score, json.dumps(features), SCORER, UNREVIEWED, now, now)
-        for (sid, norm_hash), (_, text, norm, score, features) in by_key.items()
+        (sid, speaker, text, norm, h, fold(text), score, json.dumps(features), SCORER, UNREVIEWED, now, now)
+        for (sid, h), (speaker, text, norm, score, features) in by_key.items()
     ]
     ids = insert_rows(Claim, _NEW_CLAIM, rows, returning=(Claim.id,))
     changes += [("claim", cid, "created") for (cid,) in sorted(ids)]
@@ -76,6 +79,7 @@ def _get_or_create_claim(
         Claim,
         (Claim.statement == statement_id) & (Claim.norm_hash == digest(norm)),
         statement=statement_id,
+        speaker=speaker_id,
         text=text,
         normalized=norm,
         norm_hash=digest(norm),
@@ -141,10 +145,13 @@ def move_claims(from_statement: int, to_statement: int, speaker_id: int | None, 
     for claim in Claim.select().where(Claim.statement == from_statement):
         twin = Claim.get_or_none((Claim.statement == to_statement) & (Claim.norm_hash == claim.norm_hash))
         if twin is None:
-            Claim.update(statement=to_statement).where(Claim.id == claim.id).execute()
+            Claim.update(statement=to_statement, speaker=speaker_id, updated_at=utcnow()).where(
+                Claim.id == claim.id
+            ).execute()
             changes.append(("claim", claim.id, "updated"))
         else:
             Review.update(claim=twin.id).where(Review.claim == claim.id).execute()
+            Claim.update(updated_at=utcnow()).where(Claim.id == twin.id).execute()
             claim.delete_instance()
             gone += 1
             changes.append(("claim", claim.id, "deleted"))
@@ -154,16 +161,35 @@ def move_claims(from_statement: int, to_statement: int, speaker_id: int | None, 
 
 def claims_reach_one_more_article(statement_ids: list[int], changes: list) -> None:
     """Statements have a new appearance: their claims (and their verdicts) are updated in the feed."""
+    now = utcnow()
     for part in chunks(sorted(statement_ids)):
         query = Claim.select(Claim.id).where(Claim.statement.in_(part)).order_by(Claim.id)
-        changes += [("claim", cid, "updated") for (cid,) in query.tuples()]
+        ids = [cid for (cid,) in query.tuples()]
+        if ids:
+            Claim.update(updated_at=now).where(Claim.id.in_(ids)).execute()
+        changes += [("claim", cid, "updated") for cid in ids]
 
 
-def count_verdict(speaker_id: int | None, label: str) -> None:
-    """One more verdict labelled ``label`` on a claim of ``speaker_id`` (kept for speaker pages)."""
-    if speaker_id is None:
+def count_verdict(speaker_id: int | None, label: str, n: int = 1) -> None:
+    """``n`` more verdicts labelled ``label`` on claims of ``speaker_id`` (kept for speaker pages)."""
+    if speaker_id is None or not n:
         return
-    SpeakerVerdict.insert(speaker=speaker_id, label=label, count=1).on_conflict(
+    SpeakerVerdict.insert(speaker=speaker_id, label=label, count=n).on_conflict(
         conflict_target=[SpeakerVerdict.speaker, SpeakerVerdict.label],
-        update={SpeakerVerdict.count: SpeakerVerdict.count + 1},
+        update={SpeakerVerdict.count: SpeakerVerdict.count + n},
     ).execute()
+
+
+def claims_change_speaker(statement_id: int | None, old: int | None, new: int | None) -> None:
+    """The claims of a statement (``statement_id``; None: all of ``old``'s) now belong to ``new``
+    instead of ``old``: both speakers' claim counts and verdict tallies follow."""
+    claims = Claim.select(Claim.id).join(Statement)
+    claims = claims.where(Statement.id == statement_id if statement_id else Statement.speaker == old)
+    count_claims(Counter({old: -claims.count(), new: claims.count()}))
+    labels = Review.select(Review.rating_label, fn.COUNT(Review.id)).where(Review.claim.in_(claims))
+    for label, n in labels.group_by(Review.rating_label).tuples():
+        count_verdict(old, label, -n)
+        count_verdict(new, label, n)
+    ids = [c for (c,) in claims.tuples()]
+    if ids:  # the claims' own copy of their speaker (GET /claims?speaker=) follows
+        Claim.update(speaker=new).where(Claim.id.in_(ids)).execute()

@@ -34,12 +34,18 @@ class Claim(BaseModel):
     assignee = TextField(null=True)
     created_at = DateTimeField(default=utcnow, index=True)
     updated_at = DateTimeField(default=utcnow)
+    # A copy of the statement's speaker, kept by the write path (facts/claims.py: a claim takes its
+    # statement's speaker when made or moved), so that a speaker's claims are one index range in list
+    # order (GET /claims?speaker=) rather than a join through statements. A plain column (migration
+    # 0006 adds it to a table that has rows): whatever changes a statement's speaker changes its claims'.
+    speaker = IntegerField(column_name="speaker_id", null=True)
 
     class Meta:
         indexes = (
             (("statement", "norm_hash"), True),
             (("created_at", "id"), False),  # newest first, paged by keyset
             (("status", "created_at", "id"), False),
+            (("speaker", "created_at", "id"), False),  # a speaker's claims, newest first
         )
 
 

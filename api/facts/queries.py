@@ -16,10 +16,12 @@ from ..core.text import digest, fold, normalize
 from ..core.vocabulary import CONFIRMED, REJECTED
 from ..db.models import in_range
 from ..db.paging import Listing
+from ..db.prepared import STATEMENTS, compile_in
 from ..news.models import Quote, Speaker, SpeakerAlias, Statement
 from ..news.queries import appearances
-from .models import Claim, ClaimMatch, FactCheck, Review, SpeakerVerdict
+from .models import Claim, ClaimMatch, FactCheck, Review
 from .search import matching_claims, matching_factchecks
+from .verdicts import verdicts_of
 
 
 def _claim_query():
@@ -38,11 +40,11 @@ def get_claim(claim_id: int) -> Claim:
 def claims(args: dict) -> Listing:
     """Claims by status, speaker, score, first-seen date, verdict and words; newest first."""
     order = ((Claim.created_at, True), (Claim.id, True))
-    by_statement = args.get("speaker") is not None or args.get("since") or args.get("until")
+    by_statement = args.get("since") or args.get("until")
     base = Claim.select().join(Statement) if by_statement else Claim.select()
     base = in_range(base, Statement.first_seen_at, args)
-    if args.get("speaker") is not None:
-        base = base.where(Statement.speaker == args["speaker"])
+    if args.get("speaker") is not None:  # the statement's speaker, kept on the claim: one index range
+        base = base.where(Claim.speaker == args["speaker"])
     if args.get("status"):
         base = base.where(Claim.status == args["status"])
     if args.get("min_score") is not None:
@@ -62,16 +64,43 @@ def claims_of_statement(statement_id: int) -> list[Claim]:
     return annotate_claims(list(claims({}).query.where(Claim.statement == statement_id)))
 
 
-def annotate_claims(rows: list) -> list:
-    """Attach review counts and the latest verdict to claims."""
-    ids = [c.id for c in rows]
+def reviews_of(ids: list[int]) -> tuple[Counter, dict[int, Review]]:
+    """Per claim: how many verdicts it has, and the latest one."""
     latest: dict[int, Review] = {}
     counts: Counter = Counter()
     for r in Review.select().where(Review.claim.in_(ids)).order_by(Review.id) if ids else []:
         latest[r.claim_id] = r
         counts[r.claim_id] += 1
+    return counts, latest
+
+
+def annotate_claims(rows: list) -> list:
+    """Attach review counts and the latest verdict to claims."""
+    counts, latest = reviews_of([c.id for c in rows])
     for c in rows:
         c.review_count, c.verdict = counts[c.id], latest.get(c.id)
+    return rows
+
+
+def _labels_query(ids):
+    return Review.select(Review.claim, Review.rating_label).where(Review.claim.in_(ids)).order_by(Review.id)
+
+
+def annotate_claim_rows(rows: list[dict]) -> list[dict]:
+    """``annotate_claims`` for the dict rows of a list page: ``review_count`` and ``verdict`` (the latest
+    label), through SQL built once per page size."""
+    ids = [r["Claim.id"] for r in rows]
+    counts: Counter = Counter()
+    latest: dict[int, str] = {}
+    if ids:
+        statement = STATEMENTS.get(
+            ("labels", len(ids)), lambda: compile_in(_labels_query, Review.claim, len(ids))
+        )
+        for review in statement.run(tuple(ids)):
+            counts[review["Review.claim"]] += 1
+            latest[review["Review.claim"]] = review["Review.rating_label"]
+    for r in rows:
+        r["review_count"], r["verdict"] = counts[r["Claim.id"]], latest.get(r["Claim.id"])
     return rows
 
 
@@ -91,7 +120,7 @@ def claim_detail(claim: Claim) -> Claim:
 
 def related_verdicts(hashes: list[str], exclude: int | None = None) -> list[Review]:
     """Verdicts on claims with these normalized words (any speaker), each with its claim attached."""
-    if not hashes:
+    if not hashes or not _any_verdict(hashes):
         return []
     query = (
         Review.select(Review, Claim, Statement, Speaker)
@@ -104,6 +133,20 @@ def related_verdicts(hashes: list[str], exclude: int | None = None) -> list[Revi
     if exclude is not None:
         query = query.where(Claim.id != exclude)
     return list(query)
+
+
+def _verdict_hashes_query(hashes):
+    return Claim.select(Claim.id).join(Review).where(Claim.norm_hash.in_(hashes)).limit(1)
+
+
+def _any_verdict(hashes: list[str]) -> bool:
+    """Whether a claim with one of these hashes has a verdict: one indexed query, its SQL built once per
+    number of hashes, so that the usual answer (none) costs no query building."""
+    statement = STATEMENTS.get(
+        ("verdict hashes", len(hashes)),
+        lambda: compile_in(_verdict_hashes_query, Claim.norm_hash, len(hashes)),
+    )
+    return bool(statement.run(tuple(hashes)))
 
 
 def alerts(quotes: list[Quote], threshold: float | None = None) -> list[dict]:
@@ -140,12 +183,7 @@ def same_word_alerts(quotes: list[Quote]) -> list[dict]:
 
 def annotate_speaker_claims(rows: list) -> list:
     """Attach ``verdicts`` (rating label -> count) to speakers (their ``claim_count`` is a column)."""
-    ids = [s.id for s in rows]
-    verdicts: dict[int, dict[str, int]] = {i: {} for i in ids}
-    if ids:
-        query = SpeakerVerdict.select().where(SpeakerVerdict.speaker.in_(ids) & (SpeakerVerdict.count > 0))
-        for row in query.order_by(SpeakerVerdict.label):
-            verdicts[row.speaker_id][row.label] = row.count
+    verdicts = verdicts_of([s.id for s in rows])
     for s in rows:
         s.verdicts = verdicts[s.id]
     return rows

@@ -42,7 +42,7 @@ class Prepared:
 
 def prepare(data: dict, threshold: float | None = None) -> Prepared:
     """Extract and score ``data["text"]`` (``threshold``: None for the check-worthiness model's own)."""
-    quotes = tuple(extract(data["text"]))
+    quotes = tuple(extract(data["text"], data.get("language")))
     return Prepared(
         key=dedupe_key(data.get("url"), data["text"]),
         data=data,
@@ -81,17 +81,19 @@ def store_many(batch: list[Prepared], actor: str | None = None) -> list[tuple[Ar
     it and joins it). Either way the batch runs again.
     """
     return write(
-        lambda changes: [_store(p, changes) for p in batch], retry_on_conflict=lambda: True, actor=actor
+        lambda changes: [_store(p, changes, actor) for p in batch],
+        retry_on_conflict=lambda: True,
+        actor=actor,
     )
 
 
-def _store(prepared: Prepared, changes: list) -> tuple[Article, bool]:
+def _store(prepared: Prepared, changes: list, actor: str | None) -> tuple[Article, bool]:
     stored = stored_article(prepared.key)
     if stored is not None:
         return stored, False
-    article = create_article(prepared.key, prepared.data)
+    article = create_article(prepared.key, prepared.data, actor)
     changes.append(("article", article.id, "created"))
-    speakers = resolve_speakers([q.speaker for q in prepared.quotes])
+    speakers = resolve_speakers([q.speaker for q in prepared.quotes], changes)
     speaker_ids = [speakers.get(q.speaker) for q in prepared.quotes]
     statements = link_appearances(
         [

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from collections import Counter
 
+from peewee import fn
+
 from ..core.shingles import probe
 from ..core.text import word_count
 from ..facts.claims import claims_reach_one_more_article, move_claims
+from ..facts.models import Claim
 from ..news import statements
 from ..news.matching import Matcher, StatementRow
+from ..news.models import Statement
 
 
 def _take_wording(survivor: StatementRow, text: str, norm: str) -> None:
@@ -95,3 +99,23 @@ def link_appearances(quotes: list[tuple[int | None, str, str]], dated_at, change
     linker = Linker(quotes)
     rows = [linker.link(speaker_id, text, norm, dated_at) for speaker_id, text, norm in quotes]
     return linker.write(rows, changes)
+
+
+def prune_unheard(statement_ids: set[int], changes: list) -> None:
+    """Statements left without any appearance and without claims are records of nothing: deleted.
+
+    One that carries claims stays (with 0 appearances): its claims and verdicts stay with it.
+    """
+    if not statement_ids:
+        return
+    claimed = Claim.select(fn.COUNT(Claim.id)).where(Claim.statement == Statement.id)
+    columns = (Statement.id, Statement.speaker, Statement.text, Statement.normalized, Statement.first_seen_at)
+    query = Statement.select(*columns).where(
+        Statement.id.in_(sorted(statement_ids)) & (Statement.appearance_count == 0) & (claimed == 0)
+    )
+    rows = []
+    for sid, speaker_id, text, norm, seen in query.tuples():
+        row = StatementRow(sid, speaker_id, text, norm, seen)
+        row.stored_hashes = row.hashes()
+        rows.append(row)
+    statements.delete_statements(rows, changes)

@@ -8,7 +8,7 @@ from ..core.text import digest
 from ..db.models import insert_rows, utcnow
 from ..events.log import write
 from . import queries
-from .models import Article, Quote
+from .models import Article, ArticleRevision, Quote
 from .speakers import count_quotes, lock_speakers, refresh_quoted_span
 from .statements import add_appearances, refresh_first_seen
 
@@ -18,16 +18,26 @@ def dedupe_key(url: str | None, text: str) -> str:
     return f"url:{digest(url.strip())}" if url else f"text:{digest(text)}"
 
 
-def create_article(key: str, data: dict) -> Article:
-    """A new article row from the request ``data``; dated by its publication, else now."""
+def create_article(key: str, data: dict, actor: str | None = None) -> Article:
+    """A new article row from the request ``data``, and its revision 1; dated by its publication, else now."""
     now = utcnow()
     fields = {k: data.get(k) for k in ("url", "title", "publisher", "published_at", "language")}
-    return Article.create(
-        dedupe_key=key, text=data["text"], created_at=now, dated_at=data.get("published_at") or now, **fields
+    article = Article.create(
+        dedupe_key=key,
+        text=data["text"],
+        created_at=now,
+        updated_at=now,
+        revision=1,
+        dated_at=data.get("published_at") or now,
+        **fields,
     )
+    ArticleRevision.create(
+        article=article.id, number=1, text=article.text, title=article.title, created_at=now, actor=actor
+    )
+    return article
 
 
-_QUOTE_COLUMNS = (
+QUOTE_COLUMNS = (
     Quote.article,
     Quote.speaker,
     Quote.statement,
@@ -51,7 +61,7 @@ _QUOTE_COLUMNS = (
 def quote_row(
     article: Article, position: int, found, speaker_id: int | None, statement_id: int | None
 ) -> tuple:
-    """A stored quote's columns (``_QUOTE_COLUMNS`` order): an engine Quote ``found`` in ``article``."""
+    """A stored quote's columns (``QUOTE_COLUMNS`` order): an engine Quote ``found`` in ``article``."""
     mention, cue = found.mention, found.cue
     return (
         article.id,
@@ -70,8 +80,9 @@ def quote_row(
     )
 
 
-def insert_quotes(rows: list[tuple]) -> None:
-    insert_rows(Quote, _QUOTE_COLUMNS, rows)
+def insert_quotes(rows: list[tuple], returning: tuple = ()) -> list:
+    """Insert quote rows (``quote_row``); the ``returning`` columns of each, in no promised order."""
+    return insert_rows(Quote, QUOTE_COLUMNS, rows, returning=returning)
 
 
 def delete_article(article_id: int, actor: str | None = None) -> None:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from peewee import (
     BigIntegerField,
+    BooleanField,
     CharField,
     CompositeKey,
     DateTimeField,
     FloatField,
     ForeignKeyField,
     IntegerField,
+    JSONField,
     TextField,
 )
 
@@ -27,6 +29,8 @@ class Article(BaseModel):
     text = TextField()
     created_at = DateTimeField(default=utcnow)
     dated_at = DateTimeField(index=True)  # published_at, else ingestion time: what lists sort by
+    revision = IntegerField(default=1)  # the number of its current text's revision
+    updated_at = DateTimeField(null=True, default=utcnow)  # when that revision was stored
 
     class Meta:
         indexes = ((("dated_at", "id"), False), (("publisher", "dated_at", "id"), False))
@@ -49,9 +53,24 @@ class Speaker(BaseModel):
     claim_count = IntegerField(default=0)
     first_quoted_at = DateTimeField(null=True)
     last_quoted_at = DateTimeField(null=True)
+    same_as = JSONField(null=True)  # URLs of the same person elsewhere (Wikidata, ...); None: none
+    updated_at = DateTimeField(null=True, default=utcnow)  # its last fix, merge or new title
 
     class Meta:
         indexes = ((("quote_count", "id"), False),)  # most quoted first, paged by keyset
+
+
+class SpeakerMerge(BaseModel):
+    """A speaker folded into another by an editor: its old id and key lead to the one it became."""
+
+    old_id = IntegerField(primary_key=True)
+    old_key = CharField(max_length=400, unique=True)  # the engine's name for it still finds ``speaker``
+    speaker = ForeignKeyField(Speaker, on_delete="CASCADE")
+    actor = CharField(max_length=100, null=True)
+    at = DateTimeField(default=utcnow)
+
+    class Meta:
+        table_name = "speaker_merge"
 
 
 class SpeakerAlias(BaseModel):
@@ -116,9 +135,48 @@ class Quote(BaseModel):
     # Copied from the article so that every list filter has an index.
     publisher = CharField(max_length=200, null=True)
     dated_at = DateTimeField()
+    fixed_at = DateTimeField(null=True)  # an editor's fix (a QuoteFix) applies to it since
+    fixed_by = CharField(max_length=100, null=True)
 
     class Meta:
         indexes = ((("article", "position"), True), (("statement", "dated_at"), False))
+
+
+class QuoteFix(BaseModel):
+    """An editor's decision on the words of a quote in an article: its speaker, or not a quote.
+
+    Kept by article and normalized words, not by quote id, so that re-extracting a
+    corrected text applies it again: a human decision is never overwritten by the engine.
+    """
+
+    article = ForeignKeyField(Article, on_delete="CASCADE")
+    norm_hash = CharField(max_length=64)  # core.text.digest of the quote's normalized words
+    speaker = ForeignKeyField(Speaker, null=True, on_delete="SET NULL")
+    not_a_quote = BooleanField(default=False)
+    actor = CharField(max_length=100, null=True)
+    at = DateTimeField(default=utcnow)
+
+    class Meta:
+        table_name = "quote_fix"
+        indexes = ((("article", "norm_hash"), True),)
+
+
+class ArticleRevision(BaseModel):
+    """One version of an article's text: revision 1 as first stored, one more per correction."""
+
+    article = ForeignKeyField(Article, backref="revisions", on_delete="CASCADE")
+    number = IntegerField()
+    text = TextField()
+    title = TextField(null=True)
+    created_at = DateTimeField(default=utcnow)
+    actor = CharField(max_length=100, null=True)
+    added = JSONField(default=list)  # ids of the quotes this revision added
+    removed = JSONField(default=list)  # ids of the quotes it removed (gone)
+    kept = IntegerField(default=0)  # how many quotes it kept (same words, same speaker, same id)
+
+    class Meta:
+        table_name = "article_revision"
+        indexes = ((("article", "number"), True),)
 
 
 # Lists of quotes go newest first, each article's quotes in reading order; one index per filter

@@ -10,26 +10,57 @@ from __future__ import annotations
 
 from peewee import JOIN, fn
 
-from ..core.errors import NotFound
+from ..core.errors import Moved, NotFound
 from ..core.text import fold
 from ..db.models import in_range
 from ..db.paging import Listing
+from ..db.prepared import STATEMENTS, compile_in
 from .aliases import speakers_containing
-from .models import ARTICLE_REF, QUOTE_ORDER, Article, Quote, Speaker, SpeakerAlias, Statement
+from .models import (
+    ARTICLE_REF,
+    QUOTE_ORDER,
+    Article,
+    ArticleRevision,
+    Quote,
+    Speaker,
+    SpeakerAlias,
+    SpeakerMerge,
+    Statement,
+)
 
 _SPEAKER_REF = (Speaker.id, Speaker.name, Speaker.title, Speaker.kind)
 
 
+def _prepared(key, build, column, values: tuple) -> list:
+    """The models of ``build(values)`` (a query on ``column`` = or IN values), its SQL built once per
+    ``key`` and number of values (``db.prepared``)."""
+    statement = STATEMENTS.get((__name__, key, len(values)), lambda: compile_in(build, column, len(values)))
+    return statement.models(values)
+
+
+def _by_id(key: str, query, row_id: int):
+    found = _prepared(key, lambda ids: query.where(query.model.id == ids[0]), query.model.id, (row_id,))
+    return found[0] if found else None
+
+
 def get_article(article_id: int) -> Article:
-    return _found(Article.get_or_none(Article.id == article_id), "article", article_id)
+    return _found(_by_id("article", Article.select(), article_id), "article", article_id)
 
 
 def get_speaker(speaker_id: int) -> Speaker:
-    return _found(Speaker.get_or_none(Speaker.id == speaker_id), "speaker", speaker_id)
+    """The speaker; one merged into another raises ``Moved`` to it (the end of a chain of merges)."""
+    speaker = _by_id("speaker", Speaker.select(), speaker_id)
+    if speaker is None:
+        merged = SpeakerMerge.get_or_none(SpeakerMerge.old_id == speaker_id)
+        if merged is not None:
+            raise Moved(
+                f"Speaker {speaker_id} was merged into speaker {merged.speaker_id}.", merged.speaker_id
+            )
+    return _found(speaker, "speaker", speaker_id)
 
 
 def get_quote(quote_id: int) -> Quote:
-    return _found(_quote_query().where(Quote.id == quote_id).first(), "quote", quote_id)
+    return _found(_by_id("quote", _quote_query(ordered=False), quote_id), "quote", quote_id)
 
 
 def get_statement(statement_id: int) -> Statement:
@@ -62,7 +93,13 @@ def articles(args: dict) -> Listing:
         _filtered(Article.select(), args, (("publisher", Article.publisher),)), Article.dated_at, args
     )
     query = base.select(
-        *ARTICLE_REF, Article.language, Article.created_at, Article.dated_at, count.alias("quote_count")
+        *ARTICLE_REF,
+        Article.language,
+        Article.created_at,
+        Article.updated_at,
+        Article.revision,
+        Article.dated_at,
+        count.alias("quote_count"),
     )
     return Listing(_ordered(query, order), order, base)
 
@@ -70,22 +107,35 @@ def articles(args: dict) -> Listing:
 def article_detail(article: Article, limit: int) -> Article:
     """The article with its first ``limit`` ``quotes`` (reading order), ``quote_count``, its ``speakers``
     (in order of first appearance) and, for alerts, every quote's words (``all_quotes``)."""
-    article.quotes = list(
-        _quote_query(ordered=False).where(Quote.article == article.id).order_by(Quote.position).limit(limit)
+    head = _quote_query(ordered=False).order_by(Quote.position).limit(limit)
+    every = Quote.select(Quote.id, Quote.text, Quote.speaker, Quote.statement).order_by(Quote.position)
+    of_article = (article.id,)
+    article.quotes = _prepared(
+        ("quotes of", limit), lambda a: head.where(Quote.article == a[0]), Quote.article, of_article
     )
-    article.all_quotes = list(
-        Quote.select(Quote.id, Quote.text, Quote.speaker, Quote.statement)
-        .where(Quote.article == article.id)
-        .order_by(Quote.position)
+    article.all_quotes = _prepared(
+        "all quotes of", lambda a: every.where(Quote.article == a[0]), Quote.article, of_article
     )
     article.quote_count = len(article.all_quotes)
     first = {}
     for q in article.all_quotes:
         if q.speaker_id is not None:
             first.setdefault(q.speaker_id, len(first))
-    speakers = Speaker.select(*_SPEAKER_REF).where(Speaker.id.in_(list(first))) if first else []
+    refs = Speaker.select(*_SPEAKER_REF)
+    speakers = (
+        _prepared("speakers", lambda ids: refs.where(Speaker.id.in_(ids)), Speaker.id, tuple(first))
+        if first
+        else []
+    )
     article.speakers = sorted(speakers, key=lambda s: first[s.id])
     return article
+
+
+def revisions(article_id: int) -> Listing:
+    """An article's revisions, newest first."""
+    order = ((ArticleRevision.number, True),)
+    base = ArticleRevision.select().where(ArticleRevision.article == article_id)
+    return Listing(base.order_by(ArticleRevision.number.desc()), order, base)
 
 
 def _quote_query(ordered: bool = True):
@@ -116,13 +166,26 @@ def speakers(args: dict) -> Listing:
     return Listing(_ordered(base, order), order, base)
 
 
-def annotate_speakers(rows: list) -> list:
-    """Attach aliases to speakers (their counts are columns)."""
-    ids = [s.id for s in rows]
+def _aliases_query(ids):
+    query = SpeakerAlias.select(SpeakerAlias.speaker, SpeakerAlias.alias)
+    return query.where(SpeakerAlias.speaker.in_(ids)).order_by(SpeakerAlias.id)
+
+
+def aliases_of(ids: list[int]) -> dict[int, list[str]]:
+    """Each speaker's aliases, in the order they were given (one query, its SQL built once per count)."""
     aliases: dict[int, list[str]] = {i: [] for i in ids}
     if ids:
-        for a in SpeakerAlias.select().where(SpeakerAlias.speaker.in_(ids)).order_by(SpeakerAlias.id):
-            aliases[a.speaker_id].append(a.alias)
+        statement = STATEMENTS.get(
+            ("aliases", len(ids)), lambda: compile_in(_aliases_query, SpeakerAlias.speaker, len(ids))
+        )
+        for row in statement.run(tuple(ids)):
+            aliases[row["SpeakerAlias.speaker"]].append(row["SpeakerAlias.alias"])
+    return aliases
+
+
+def annotate_speakers(rows: list) -> list:
+    """Attach aliases to speakers (their counts are columns)."""
+    aliases = aliases_of([s.id for s in rows])
     for s in rows:
         s.aliases = aliases[s.id]
     return rows

@@ -9,10 +9,10 @@ from peewee import Case, fn
 
 from ..core.text import fold
 from ..db import is_postgres
-from ..db.models import chunks, insert_rows
+from ..db.models import chunks, insert_rows, utcnow
 from ..extraction import PERSON, UNKNOWN
 from .aliases import speakers_with_surname
-from .models import Quote, Speaker, SpeakerAlias
+from .models import Quote, Speaker, SpeakerAlias, SpeakerMerge
 
 _MAX_KEY = 400
 
@@ -46,18 +46,54 @@ def _known_by_surname(found, folded: str, planned: dict) -> int | str | None:
     return known[0] if len(known) == 1 else None
 
 
-def resolve_speakers(found: list) -> dict:
+def stored_keys(keys: list[str]) -> dict[str, int]:
+    """Key -> stored speaker id, a merged speaker's key leading to the speaker it became."""
+    stored = {}
+    for part in chunks(keys):
+        stored.update(
+            SpeakerMerge.select(SpeakerMerge.old_key, SpeakerMerge.speaker)
+            .where(SpeakerMerge.old_key.in_(part))
+            .tuples()
+        )
+        stored.update(Speaker.select(Speaker.key, Speaker.id).where(Speaker.key.in_(part)).tuples())
+    return stored
+
+
+_NEW_SPEAKER = (
+    Speaker.key,
+    Speaker.name,
+    Speaker.title,
+    Speaker.kind,
+    Speaker.folded,
+    Speaker.created_at,
+    Speaker.updated_at,
+    Speaker.quote_count,
+    Speaker.article_count,
+    Speaker.claim_count,
+)
+
+
+def insert_speakers(planned: dict, changes: list) -> None:
+    """Insert engine Speakers by key (one a concurrent writer inserted first is skipped)."""
+    now = utcnow()
+    values = [
+        (k, s.name, s.title, s.kind, fold(s.name), now, now, 0, 0, 0) for k, s in sorted(planned.items())
+    ]
+    created = insert_rows(Speaker, _NEW_SPEAKER, values, ignore=True, returning=(Speaker.id,))
+    changes += [("speaker", sid, "created") for (sid,) in sorted(created)]
+
+
+def resolve_speakers(found: list, changes: list) -> dict:
     """Engine Speaker -> stored speaker id (None for the nameless), created on first sight, locked.
 
-    The article's speakers are looked up at once, missing ones inserted in key order,
-    then every one is locked in id order (``lock_speakers``); titles move to the latest
-    given and every name is kept as an alias.
+    The article's speakers are looked up at once (a name an editor merged into another
+    speaker finds that one), missing ones inserted in key order, then every one is locked
+    in id order (``lock_speakers``); titles move to the latest given and every name is kept
+    as an alias.
     """
     named = [s for s in dict.fromkeys(found) if s is not None and _named(s)]
     keys = {s: speaker_key(s) for s in named}
-    stored = {}
-    for part in chunks(sorted(set(keys.values()))):
-        stored.update(Speaker.select(Speaker.key, Speaker.id).where(Speaker.key.in_(part)).tuples())
+    stored = stored_keys(sorted(set(keys.values())))
     planned: dict[str, object] = {}
     chosen: dict = {}
     for s in named:
@@ -69,15 +105,11 @@ def resolve_speakers(found: list) -> dict:
             planned[key] = s
             chosen[s] = key
     if planned:
-        values = [
-            {"key": k, "name": s.name, "title": s.title, "kind": s.kind, "folded": fold(s.name)}
-            for k, s in sorted(planned.items())
-        ]
-        Speaker.insert_many(values).on_conflict_ignore().execute()
-        stored.update(Speaker.select(Speaker.key, Speaker.id).where(Speaker.key.in_(list(planned))).tuples())
+        insert_speakers(planned, changes)
+        stored.update(stored_keys(sorted(planned)))
     ids = {s: stored[c] if isinstance(c, str) else c for s, c in chosen.items()}
     lock_speakers(set(ids.values()))
-    _keep_titles_and_aliases(ids)
+    _keep_titles_and_aliases(ids, changes)
     return ids
 
 
@@ -93,7 +125,7 @@ def lock_speakers(ids) -> None:
         ).execute()
 
 
-def _keep_titles_and_aliases(ids: dict) -> None:
+def _keep_titles_and_aliases(ids: dict, changes: list) -> None:
     latest = {}
     for found, sid in ids.items():
         if found.title:
@@ -101,7 +133,8 @@ def _keep_titles_and_aliases(ids: dict) -> None:
     current = dict(Speaker.select(Speaker.id, Speaker.title).where(Speaker.id.in_(list(latest))).tuples())
     for sid, title in sorted(latest.items()):
         if current.get(sid) != title:
-            Speaker.update(title=title).where(Speaker.id == sid).execute()
+            Speaker.update(title=title, updated_at=utcnow()).where(Speaker.id == sid).execute()
+            changes.append(("speaker", sid, "updated"))
     aliases = {
         (sid, fold(a)[:_MAX_KEY]): a
         for found, sid in ids.items()
@@ -138,6 +171,25 @@ def count_claims(per_speaker: Counter) -> None:
     """Speaker id -> how many claims their statements gained (negative: lost)."""
     for sid, n in sorted((sid, n) for sid, n in per_speaker.items() if sid and n):
         Speaker.update(claim_count=Speaker.claim_count + n).where(Speaker.id == sid).execute()
+
+
+def refresh_quote_counts(speaker_ids) -> None:
+    """After some of their quotes moved or went: quotes, articles, first and last quoted, from the rows."""
+    for sid in sorted(set(speaker_ids) - {None}):
+        mine = Quote.select().where(Quote.speaker == sid)
+        quotes, articles, first, last = (
+            mine.select(
+                fn.COUNT(Quote.id),
+                fn.COUNT(fn.DISTINCT(Quote.article)),
+                fn.MIN(Quote.dated_at),
+                fn.MAX(Quote.dated_at),
+            )
+            .tuples()
+            .get()
+        )
+        Speaker.update(
+            quote_count=quotes, article_count=articles, first_quoted_at=first, last_quoted_at=last
+        ).where(Speaker.id == sid).execute()
 
 
 def refresh_quoted_span(speaker_ids) -> None:

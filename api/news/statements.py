@@ -122,8 +122,19 @@ def fold_into(survivor: StatementRow, other: StatementRow, changes: list) -> Non
 
 
 def refresh_first_seen(statement_ids: set[int]) -> None:
-    """After appearances were deleted: first seen = the earliest one left (kept if none is)."""
+    """After appearances were deleted: first seen = the earliest one left (kept if none is); each is
+    updated (``updated_at`` moves), as the change feed will say."""
+    now = utcnow()
     for sid in sorted(statement_ids):
         earliest = Quote.select(fn.MIN(Quote.dated_at)).where(Quote.statement == sid).scalar()
-        if earliest is not None:
-            Statement.update(first_seen_at=earliest, updated_at=utcnow()).where(Statement.id == sid).execute()
+        updates = {"updated_at": now} | ({"first_seen_at": earliest} if earliest is not None else {})
+        Statement.update(**updates).where(Statement.id == sid).execute()
+
+
+def delete_statements(rows: list[StatementRow], changes: list) -> None:
+    """Delete stored statements nothing refers to any more (no quote, no claim), and their index rows."""
+    for row in rows:
+        _delete_hashes([(h, row.id) for h in row.stored_hashes])
+    for part in chunks(sorted(row.id for row in rows)):
+        Statement.delete().where(Statement.id.in_(part)).execute()
+    changes += [("statement", row.id, "deleted") for row in sorted(rows, key=lambda r: r.id)]

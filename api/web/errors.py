@@ -1,14 +1,15 @@
 """One error body for every failure: RFC 9457 problem details (application/problem+json).
 
 Domain errors (``api.core.errors``) become their HTTP status here: NotFound 404,
-Conflict 409, Invalid 422 with the fields named, as marshmallow's ValidationError.
+Conflict 409, Invalid 422 with the fields named, as marshmallow's ValidationError; Moved is a
+308 whose ``Location`` is the same URL with the record's new id.
 """
 
 from __future__ import annotations
 
 import logging
 
-from flask import g, json
+from flask import g, json, request, url_for
 from marshmallow import ValidationError
 from peewee import IntegrityError, InterfaceError, OperationalError
 from playhouse.pool import MaxConnectionsExceeded
@@ -17,7 +18,7 @@ from werkzeug.http import HTTP_STATUS_CODES
 
 from schemas.common import problem_schema
 
-from ..core.errors import Conflict, Invalid, NotFound
+from ..core.errors import Conflict, Invalid, Moved, NotFound
 
 log = logging.getLogger("api")
 PROBLEM_JSON = "application/problem+json"
@@ -56,6 +57,14 @@ def _invalid(exc: Invalid):
 
 def _not_found(exc: NotFound):
     return problem(404, exc.detail)
+
+
+def _moved(exc: Moved):
+    """308 Permanent Redirect: the same request (method and body) belongs to the record ``exc.to``."""
+    args = {**(request.view_args or {}), **request.args.to_dict()}
+    name = next(k for k in request.view_args if k.endswith("_id"))
+    location = url_for(request.endpoint, **{**args, name: exc.to})
+    return problem(308, exc.detail, headers={"Location": location})
 
 
 def _conflict(exc: Conflict):
@@ -99,6 +108,7 @@ def register(app) -> None:
     app.register_error_handler(Invalid, _invalid)
     app.register_error_handler(NotFound, _not_found)
     app.register_error_handler(Conflict, _conflict)
+    app.register_error_handler(Moved, _moved)
     app.register_error_handler(IntegrityError, _integrity_error)
     app.register_error_handler(OperationalError, _database_error)
     app.register_error_handler(InterfaceError, _database_error)

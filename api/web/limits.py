@@ -2,8 +2,8 @@
 
 Every view that carries ``@requires`` (api/web/auth.py) is limited, per route:
 ``RATELIMIT_DEFAULT`` per key, ``RATELIMIT_ANONYMOUS`` per address without a key,
-``RATELIMIT_HEAVY`` on views marked ``@heavy`` (POST /articles, POST /extract: the
-engine's CPU work). Meta routes (/health, /docs, /openapi.yaml) are not limited.
+``RATELIMIT_HEAVY`` on views marked ``@heavy`` (POST /articles, PUT /articles/{id},
+POST /extract: the engine's CPU work). Meta routes (/health, /docs, /openapi.yaml) are not limited.
 The counters live in ``RATELIMIT_STORAGE_URI``: memory (one process) or Redis,
 shared by every worker. A refused request is a 429 problem+json with ``Retry-After``;
 every limited answer carries ``RateLimit-Limit``/``-Remaining``/``-Reset`` (seconds)

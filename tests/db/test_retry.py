@@ -96,11 +96,11 @@ def test_an_integrity_error_is_retried_only_when_asked(app):
 def test_an_article_whose_write_deadlocked_once_is_stored_with_201(client, monkeypatch):
     real, calls = articles.resolve_speakers, []
 
-    def deadlocks_once(found):
+    def deadlocks_once(found, changes):
         calls.append(1)
         if len(calls) == 1:
             raise lost("40P01")
-        return real(found)
+        return real(found, changes)
 
     monkeypatch.setattr(articles, "resolve_speakers", deadlocks_once)
     response = client.post("/articles", json=article_payload())

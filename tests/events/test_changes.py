@@ -3,6 +3,8 @@
 import threading
 
 from api import db
+from api.facts.models import Claim
+from api.news.models import Article, Quote, Speaker, Statement
 
 from ..apps import PG_URL, add_key, make_app, reset_database
 
@@ -38,6 +40,7 @@ def test_feed_records_writes_in_order(client, post_article):
     factcheck = client.get("/factchecks").get_json()["items"][0]  # the verdict, as a fact-check
     assert summary == [
         ("article", article["id"], "created"),
+        ("speaker", article["speakers"][0]["id"], "created"),
         ("statement", statement, "created"),
         ("claim", claim["id"], "created"),
         ("claim", claim["id"], "updated"),
@@ -72,7 +75,7 @@ def test_feed_pages_without_gaps_or_repeats(client, post_article):
     cursors = [c["cursor"] for c in changes]
     assert cursors == sorted(set(cursors)) and len(cursors) == first["total"]
     assert client.get("/changes?after=-1").status_code == 422
-    assert client.get("/changes?entity=quote").status_code == 422
+    assert client.get("/changes?entity=quotes").status_code == 422
 
 
 def test_poller_misses_nothing_while_writers_commit(tmp_path):
@@ -115,3 +118,68 @@ def test_poller_misses_nothing_while_writers_commit(tmp_path):
     everything, _ = drain(app.test_client())
     assert cursors == [c["cursor"] for c in everything]
     assert sum(c["entity"] == "article" for c in polled) == writers * per_writer
+
+
+def _stamps() -> dict:
+    """(entity, id) -> the row's updated_at (fixed_at for quotes), to the microsecond."""
+    stamps = {}
+    for entity, model, column in (
+        ("article", Article, Article.updated_at),
+        ("speaker", Speaker, Speaker.updated_at),
+        ("statement", Statement, Statement.updated_at),
+        ("claim", Claim, Claim.updated_at),
+        ("quote", Quote, Quote.fixed_at),
+    ):
+        stamps.update({(entity, rid): at for rid, at in model.select(model.id, column).tuples()})
+    return stamps
+
+
+def test_every_updated_event_moves_the_rows_updated_at(client, post_article):
+    """Reappearing statements, verdicts, corrections, fixes, merges and same_as: each 'updated' in the
+    feed is a row whose updated_at moved in that write."""
+    text = "“Inflation rose 9 percent in 2022 across the country,” said Ann Lee."
+    got = {}
+
+    def first():
+        got["one"] = post_article(text=text, url="https://one.example/1")
+        got["ann"] = got["one"]["speakers"][0]["id"]
+        got["claim"] = client.get("/claims").get_json()["items"][0]["id"]
+
+    def second():
+        got["two"] = post_article(
+            text=text + "\n\n“Prices fell,” said Bob Stone.", url="https://two.example/1"
+        )
+
+    def rename():
+        fixed = client.patch(f"/quotes/{got['one']['quotes'][0]['id']}", json={"speaker_name": "Ann B. Lee"})
+        got["ann_b"] = fixed.get_json()["speaker"]["id"]
+        return fixed
+
+    steps = [
+        first,
+        second,
+        lambda: client.post(f"/claims/{got['claim']}/reviews", json=VERDICT),
+        lambda: client.put(
+            f"/articles/{got['two']['id']}", json={"text": text + "\n\n“Prices fell a lot,” said Bob Stone."}
+        ),
+        rename,
+        lambda: client.post(f"/speakers/{got['ann']}/merge", json={"into": got["ann_b"]}),
+        lambda: client.patch(
+            f"/speakers/{got['ann_b']}", json={"same_as": ["https://www.wikidata.org/wiki/Q1"]}
+        ),
+        lambda: client.delete(f"/articles/{got['one']['id']}"),
+    ]
+    _, cursor = drain(client)
+    checked = 0
+    for step in steps:
+        before = _stamps()
+        response = step()
+        assert getattr(response, "status_code", 200) < 300
+        changes, cursor = drain(client, cursor)
+        after = _stamps()
+        for change in changes:
+            if change["action"] == "updated":
+                key = (change["entity"], change["id"])
+                assert key in after and after[key] != before.get(key), change
+                checked += 1
+    assert checked >= 10

@@ -1,5 +1,6 @@
 """Helpers for the hand-written gold cases: find a quote by its words and
 check its kind, mention, speaker and cue."""
+
 from __future__ import annotations
 
 from api.extraction import extract
@@ -19,7 +20,7 @@ def check(text, expected, not_quotes=()):
     quotes = extract(text)
     for exp in expected:
         q = find(quotes, exp["text"])
-        assert text[q.start:q.end] == q.text
+        assert text[q.start : q.end] == q.text
         if "kind" in exp:
             assert q.kind == exp["kind"], (q.text, q.kind)
         if "mention" in exp:

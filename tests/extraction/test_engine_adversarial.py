@@ -1,6 +1,7 @@
 """Adversarial input: the engine finishes (linear patterns, no catastrophic
 backtracking) and keeps its contract.  A generous timeout guards against a
 hang; nothing here measures speed."""
+
 from __future__ import annotations
 
 import random
@@ -16,9 +17,12 @@ random.seed(7)
 CASES = {
     "100,000 straight quotation marks": '"' * 100_000,
     "100,000 curly marks": "“" * 50_000 + "”" * 50_000,
-    "one 1 MB paragraph": " ".join(random.choice(["said", "Austin", "“We", "win,”", "he", "the",
-                                                 "Mr.", "Sen.", '"', "told", "according", "to"])
-                                  for _ in range(200_000)),
+    "one 1 MB paragraph": " ".join(
+        random.choice(
+            ["said", "Austin", "“We", "win,”", "he", "the", "Mr.", "Sen.", '"', "told", "according", "to"]
+        )
+        for _ in range(200_000)
+    ),
     "no spaces": "x" * 1_000_000,
     "mixed scripts": "".join(random.choice("абвгд 中文字 العربية “”\"'’ \n") for _ in range(300_000)),
     "unclosed tags": '<tweet a="' * 30_000,
@@ -30,11 +34,24 @@ CASES = {
 }
 
 
-def run_with_timeout(text):
+# The language-neutral stages (German): a quote every few words in one endless sentence.
+GERMAN_CASES = {
+    "quotes in one sentence": "„Wir kommen“ sagte der Minister " * 4_000,
+    "one paragraph of cue words": " ".join(
+        random.choice(
+            ["sagte", "Merkel", "„Wir", "gehen,“", "er", "der", "Minister", "laut", "zufolge", "so"]
+        )
+        for _ in range(40_000)
+    ),
+    "mentions without end": "Der Vorsitzende Peter Müller " * 20_000 + "sagte: „Nein.“",
+}
+
+
+def run_with_timeout(text, language=None):
     result = {}
 
     def work():
-        result["quotes"] = extract(text)
+        result["quotes"] = extract(text, language)
 
     worker = threading.Thread(target=work, daemon=True)
     worker.start()
@@ -43,12 +60,19 @@ def run_with_timeout(text):
     return result["quotes"]
 
 
+@pytest.mark.parametrize("language", [None, "de"])
 @pytest.mark.parametrize("text", CASES.values(), ids=CASES.keys())
-def test_adversarial_input_completes_with_valid_offsets(text):
-    quotes = run_with_timeout(text)
+def test_adversarial_input_completes_with_valid_offsets(text, language):
+    quotes = run_with_timeout(text, language)
     for q in quotes:
         assert 0 <= q.start < q.end <= len(text)
-        assert text[q.start:q.end] == q.text
+        assert text[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize("text", GERMAN_CASES.values(), ids=GERMAN_CASES.keys())
+def test_adversarial_german_input_completes_with_valid_offsets(text):
+    for q in run_with_timeout(text, "de"):
+        assert text[q.start : q.end] == q.text
 
 
 @pytest.mark.parametrize("value", ["", " ", "\n", "“", "”", '"', "“”", '""', "said", "\x00", "\ud800"])
@@ -56,4 +80,4 @@ def test_degenerate_input(value):
     quotes = extract(value)
     assert isinstance(quotes, tuple)
     for q in quotes:
-        assert value[q.start:q.end] == q.text
+        assert value[q.start : q.end] == q.text

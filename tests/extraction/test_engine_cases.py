@@ -6,6 +6,7 @@ also names stretches that must not come out as quotes.  Quotation marks,
 display spans, what is not a quote, speakers and confidence are here; the
 attribution patterns are in ``test_engine_attribution.py``.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -14,34 +15,44 @@ from api.extraction import CONTINUATION, FULL, ORGANIZATION, PARTIAL, PERSON, ex
 
 from .gold import check, find
 
-
-
 # ------------------------------------------------------------------ quotation marks
 
 MARKS = {
-    "curly": ("“We will win,” Austin said.",
-              [dict(text="We will win", kind=FULL, mention="Austin", name="Austin")]),
+    "curly": (
+        "“We will win,” Austin said.",
+        [dict(text="We will win", kind=FULL, mention="Austin", name="Austin")],
+    ),
     "straight paired by context": (
         'He said "no" twice. "We will win," Austin said, "and soon."',
-        [dict(text="We will win", mention="Austin"), dict(text="and soon", mention="Austin")]),
-    "guillemets": ("«Nous gagnerons», a déclaré Macron. Austin said: «We will win.»",
-                   [dict(text="We will win", mention="Austin")]),
+        [dict(text="We will win", mention="Austin"), dict(text="and soon", mention="Austin")],
+    ),
+    "guillemets": (
+        "«Nous gagnerons», a déclaré Macron. Austin said: «We will win.»",
+        [dict(text="We will win", mention="Austin")],
+    ),
     "single quotes and apostrophes": (
         "‘We won’t back down on the ’90s tax law or Jones’ plan,’ Austin said.",
-        [dict(text="We won’t back down on the ’90s tax law or Jones’ plan", mention="Austin")]),
+        [dict(text="We won’t back down on the ’90s tax law or Jones’ plan", mention="Austin")],
+    ),
     "nested quotes": (
         "“He told me ‘never’ and I said “fine,” and that was it,” Austin said.",
-        [dict(text="He told me ‘never’ and I said “fine,” and that was it", mention="Austin")]),
+        [dict(text="He told me ‘never’ and I said “fine,” and that was it", mention="Austin")],
+    ),
     "multi-paragraph quote": (
         "Austin said:\n\n“We will win the first round.\n\n“And we will win the second.”",
-        [dict(text="We will win the first round.", mention="Austin", name="Austin"),
-         dict(text="And we will win the second.", kind=CONTINUATION, mention="Austin")]),
+        [
+            dict(text="We will win the first round.", mention="Austin", name="Austin"),
+            dict(text="And we will win the second.", kind=CONTINUATION, mention="Austin"),
+        ],
+    ),
     "ellipsis and bracketed insertion": (
         "“They [the Russians] will lose … eventually,” Austin said.",
-        [dict(text="They [the Russians] will lose … eventually", mention="Austin")]),
+        [dict(text="They [the Russians] will lose … eventually", mention="Austin")],
+    ),
     "unbalanced mark recovers locally": (
         "Austin said “we will win.\n\nLater, “It was hard,” Clinton said.",
-        [dict(text="It was hard", mention="Clinton")]),
+        [dict(text="It was hard", mention="Clinton")],
+    ),
 }
 
 
@@ -53,8 +64,10 @@ def test_quotation_marks(text, expected):
 DISPLAY = {
     "comma before the attribution": ("“We will win,” Austin said.", ["We will win"]),
     "comma in a split quote": ("“We will win,” Austin said, “and soon.”", ["We will win", "and soon."]),
-    "question and exclamation marks stay": ("“Will we win?” Austin asked. “Yes!” Clinton said.",
-                                            ["Will we win?", "Yes!"]),
+    "question and exclamation marks stay": (
+        "“Will we win?” Austin asked. “Yes!” Clinton said.",
+        ["Will we win?", "Yes!"],
+    ),
     "ellipsis stays": ("“We will win …” Austin said.", ["We will win …"]),
     "blank and comma inside the marks": ("“ We will win , ” Austin said.", ["We will win"]),
 }
@@ -66,7 +79,7 @@ def test_display_span_ends_before_a_trailing_comma(text, shown):
     their final . ? ! …, without the comma that belongs to the attribution."""
     quotes = extract(text)
     assert [q.text for q in quotes] == shown
-    assert all(text[q.start:q.end] == q.text for q in quotes)
+    assert all(text[q.start : q.end] == q.text for q in quotes)
 
 
 def test_unclosed_quote_ends_with_its_paragraph():
@@ -78,25 +91,39 @@ def test_unclosed_quote_ends_with_its_paragraph():
 
 NOT_QUOTES = {
     "scare quote with no speaker": (
-        "Once a small fringe, this “alternative” information ecosystem grew.", [], ["alternative"]),
+        "Once a small fringe, this “alternative” information ecosystem grew.",
+        [],
+        ["alternative"],
+    ),
     "title of a show": (
         "Austin appeared on “Fox News Sunday,” where he said the plan was “a disaster.”",
-        [dict(text="a disaster", kind=PARTIAL, mention="he")], ["Fox News Sunday"]),
+        [dict(text="a disaster", kind=PARTIAL, mention="he")],
+        ["Fox News Sunday"],
+    ),
     "nickname": ("Juan “Chico” Manriquez carried a photo.", [], ["Chico"]),
     "nickname after an initial": ("Rep. Robert C. “Bobby” Jones spoke first.", [], ["Bobby"]),
     "a short quote opening a paragraph is no nickname": (
         "Austin met Lloyd Carter.\n\n“We won,” Carter said.",
-        [dict(text="We won", mention="Carter")], []),
+        [dict(text="We won", mention="Carter")],
+        [],
+    ),
     "partial quote in reported speech": (
         "Austin called the plan “a disaster” on Tuesday.",
-        [dict(text="a disaster", kind=PARTIAL, mention="Austin", cue="called")], []),
+        [dict(text="a disaster", kind=PARTIAL, mention="Austin", cue="called")],
+        [],
+    ),
     "show named by its last word": (
-        "On this weekend’s broadcast of “Fox News Sunday,” Pence spoke.", [], ["Fox News Sunday"]),
+        "On this weekend’s broadcast of “Fox News Sunday,” Pence spoke.",
+        [],
+        ["Fox News Sunday"],
+    ),
     "stage direction": ("“We will win.”\n\n“(CROSSTALK.)”\n\nAustin left.", [], ["(CROSSTALK.)"]),
     "word quoted as a word": ("Reporters used “he” for the candidate.", [], ["he"]),
     "coined term a speaker uses": (
         "Clinton described half of Trump's supporters as “deplorables.”",
-        [dict(text="deplorables", kind=PARTIAL, mention="Clinton")], []),
+        [dict(text="deplorables", kind=PARTIAL, mention="Clinton")],
+        [],
+    ),
 }
 
 
@@ -107,9 +134,9 @@ def test_what_is_not_a_quote(text, expected, not_quotes):
 
 # ------------------------------------------------------------------ speakers
 
+
 def test_pronoun_takes_the_earlier_person_of_its_gender():
-    text = ("Mr. Austin met Sen. Elizabeth Warren on Tuesday. Warren left early. "
-            "“We will win,” he said.")
+    text = "Mr. Austin met Sen. Elizabeth Warren on Tuesday. Warren left early. “We will win,” he said."
     check(text, [dict(text="We will win", mention="he", name="Austin")])
 
 
@@ -119,18 +146,32 @@ def test_pronoun_gender_from_first_name():
 
 
 def test_title_description_resolves_to_the_title_holder():
-    text = ("Sen. Elizabeth Warren spoke after Defense Secretary Lloyd Austin. "
-            "“No,” the senator said. “Yes,” the secretary replied.")
-    quotes = check(text, [dict(text="No", mention="the senator", name="Elizabeth Warren"),
-                          dict(text="Yes", mention="the secretary", name="Lloyd Austin")])
+    text = (
+        "Sen. Elizabeth Warren spoke after Defense Secretary Lloyd Austin. "
+        "“No,” the senator said. “Yes,” the secretary replied."
+    )
+    quotes = check(
+        text,
+        [
+            dict(text="No", mention="the senator", name="Elizabeth Warren"),
+            dict(text="Yes", mention="the secretary", name="Lloyd Austin"),
+        ],
+    )
     assert quotes[1].speaker.title == "Defense Secretary"
 
 
 def test_surname_later_is_the_same_person_with_aliases():
-    text = ("Defense Secretary Lloyd Austin spoke Tuesday. “We will win,” Austin said. "
-            "“It is hard,” Austin added.")
-    quotes = check(text, [dict(text="We will win", name="Lloyd Austin", title="Defense Secretary"),
-                          dict(text="It is hard", name="Lloyd Austin")])
+    text = (
+        "Defense Secretary Lloyd Austin spoke Tuesday. “We will win,” Austin said. "
+        "“It is hard,” Austin added."
+    )
+    quotes = check(
+        text,
+        [
+            dict(text="We will win", name="Lloyd Austin", title="Defense Secretary"),
+            dict(text="It is hard", name="Lloyd Austin"),
+        ],
+    )
     assert quotes[0].speaker == quotes[1].speaker
     assert quotes[0].speaker.aliases[:2] == ("Defense Secretary Lloyd Austin", "Austin")
     assert quotes[0].speaker.kind == PERSON
@@ -138,15 +179,23 @@ def test_surname_later_is_the_same_person_with_aliases():
 
 NAMES = {
     "honorific": ("Gov. Mike Pence spoke. “We will win,” Pence said.", "Mike Pence", "Gov."),
-    "suffix": ("Martin Luther King Jr. spoke. “We will win,” King said.",
-               "Martin Luther King Jr.", None),
-    "particle": ("Ludwig van Beethoven spoke. “We will win,” said Ludwig van Beethoven.",
-                 "Ludwig van Beethoven", None),
-    "hyphen": ("Rep. Alexandria Ocasio-Cortez spoke. “We will win,” Ocasio-Cortez said.",
-               "Alexandria Ocasio-Cortez", "Rep."),
+    "suffix": ("Martin Luther King Jr. spoke. “We will win,” King said.", "Martin Luther King Jr.", None),
+    "particle": (
+        "Ludwig van Beethoven spoke. “We will win,” said Ludwig van Beethoven.",
+        "Ludwig van Beethoven",
+        None,
+    ),
+    "hyphen": (
+        "Rep. Alexandria Ocasio-Cortez spoke. “We will win,” Ocasio-Cortez said.",
+        "Alexandria Ocasio-Cortez",
+        "Rep.",
+    ),
     "apostrophe": ("Martin O’Malley spoke. “We will win,” O’Malley said.", "Martin O’Malley", None),
-    "title of state": ("Secretary of State John Kerry spoke. “We will win,” Kerry said.",
-                       "John Kerry", "Secretary of State"),
+    "title of state": (
+        "Secretary of State John Kerry spoke. “We will win,” Kerry said.",
+        "John Kerry",
+        "Secretary of State",
+    ),
 }
 
 
@@ -157,8 +206,10 @@ def test_names(text, name, title):
 
 
 def test_a_place_named_after_a_person_is_not_that_person():
-    text = ("Donald Tusk spoke at Tusk Tower on Monday. Reporters waited outside Tusk Tower.\n\n"
-            "“We will win,” Tusk said.")
+    text = (
+        "Donald Tusk spoke at Tusk Tower on Monday. Reporters waited outside Tusk Tower.\n\n"
+        "“We will win,” Tusk said."
+    )
     check(text, [dict(text="We will win", mention="Tusk", name="Donald Tusk")])
 
 
@@ -169,15 +220,23 @@ def test_an_opening_participle_is_no_part_of_a_name():
 
 def test_organisation_speaker():
     text = "“We will not comment,” CNN said. The Clinton campaign said the report was “false.”"
-    check(text, [dict(text="We will not comment", name="CNN", speaker_kind=ORGANIZATION),
-                 dict(text="false", speaker_kind=ORGANIZATION)])
+    check(
+        text,
+        [
+            dict(text="We will not comment", name="CNN", speaker_kind=ORGANIZATION),
+            dict(text="false", speaker_kind=ORGANIZATION),
+        ],
+    )
 
 
 # ------------------------------------------------------------------ confidence
 
+
 def test_confidence_is_higher_for_a_cued_quote_than_for_a_guess():
-    text = ("“We will win the war in the end,” Austin said.\n\n"
-            "Nobody knew.\n\n“The only thing we have to fear is fear itself, and more.”")
+    text = (
+        "“We will win the war in the end,” Austin said.\n\n"
+        "Nobody knew.\n\n“The only thing we have to fear is fear itself, and more.”"
+    )
     quotes = extract(text)
     cued = find(quotes, "We will win the war in the end")
     other = find(quotes, "The only thing we have to fear is fear itself, and more.")
@@ -188,8 +247,20 @@ def test_docstring_examples():
     import doctest
 
     import api.extraction
+    import api.extraction.lexicons
+    import api.extraction.mentions
     import api.extraction.names
+    import api.extraction.ranking
     import api.extraction.verbs
-    for module in (api.extraction, api.extraction.names, api.extraction.verbs):
+
+    modules = (
+        api.extraction,
+        api.extraction.names,
+        api.extraction.verbs,
+        api.extraction.lexicons,
+        api.extraction.mentions,
+        api.extraction.ranking,
+    )
+    for module in modules:
         result = doctest.testmod(module)
         assert result.attempted > 0 and result.failed == 0, module.__name__

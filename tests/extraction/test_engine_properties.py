@@ -1,4 +1,5 @@
 """Property-based tests: the engine's contract holds on any text."""
+
 from __future__ import annotations
 
 from hypothesis import given, settings
@@ -8,12 +9,50 @@ from api.extraction import KINDS, extract
 
 # Text built from the pieces quotes are made of, so that random strings often
 # hold quotation marks, names, speech verbs and paragraph breaks.
-PIECES = st.sampled_from([
-    "“", "”", '"', "‘", "’", "'", "«", "»", " ", "\n", "\n\n", ",", ".", ":", "—", "(", ")",
-    "said", "told", "according to", "he", "she", "they", "Austin", "Lloyd", "Mr.", "Sen.",
-    "the senator", "a spokesman for the Pentagon", "We will win", "PENCE: ", "Q: ",
-    "<tweet id=\"1\">", "</tweet>", "(@x) June 1, 2016", "― ", "O’Malley", "Jr.", "é", "中文",
-])
+PIECES = st.sampled_from(
+    [
+        "“",
+        "”",
+        '"',
+        "‘",
+        "’",
+        "'",
+        "«",
+        "»",
+        " ",
+        "\n",
+        "\n\n",
+        ",",
+        ".",
+        ":",
+        "—",
+        "(",
+        ")",
+        "said",
+        "told",
+        "according to",
+        "he",
+        "she",
+        "they",
+        "Austin",
+        "Lloyd",
+        "Mr.",
+        "Sen.",
+        "the senator",
+        "a spokesman for the Pentagon",
+        "We will win",
+        "PENCE: ",
+        "Q: ",
+        '<tweet id="1">',
+        "</tweet>",
+        "(@x) June 1, 2016",
+        "― ",
+        "O’Malley",
+        "Jr.",
+        "é",
+        "中文",
+    ]
+)
 ARTICLES = st.one_of(st.text(max_size=400), st.lists(PIECES, max_size=80).map("".join))
 
 
@@ -21,14 +60,14 @@ def check_invariants(text, quotes):
     assert isinstance(quotes, tuple)
     for q in quotes:
         assert 0 <= q.start < q.end <= len(text)
-        assert text[q.start:q.end] == q.text
-        assert q.text == q.text.strip() and not q.text.endswith(",")      # display span
+        assert text[q.start : q.end] == q.text
+        assert q.text == q.text.strip() and not q.text.endswith(",")  # display span
         assert q.kind in KINDS
         assert 0.0 <= q.confidence <= 1.0
         for span in (q.mention, q.cue):
             if span is not None:
                 assert 0 <= span.start < span.end <= len(text)
-                assert text[span.start:span.end] == span.text
+                assert text[span.start : span.end] == span.text
     assert [(q.start, q.end) for q in quotes] == sorted((q.start, q.end) for q in quotes)
 
 

@@ -86,3 +86,28 @@ def test_writers_sharing_speakers_and_statements_in_different_orders_all_store(s
         assert sorted(s.quote_count for s in Speaker.select()) == [THREADS] * 4
         assert sorted(s.appearance_count for s in Statement.select()) == [THREADS] * 4
         assert Quote.select().count() == 4 * THREADS
+
+
+def test_corrections_racing_each_other_each_become_one_revision(shared_app):
+    """Different corrected texts of one article at once: each is a revision, in some order, none
+    lost or applied twice; the article's quotes are exactly those of the last one."""
+    base = article_payload()
+    assert race(shared_app, [base])[0].status_code == 201
+    texts = [
+        base["text"] + f"\n\n“We will spend {n} million on ships,” said Lloyd Austin.\n" for n in range(4)
+    ]
+    responses = race(shared_app, [{**base, "text": text} for text in texts])
+    assert [r.status_code for r in responses] == [200] * len(texts)
+    client = shared_app.test_client()
+    article = client.get(f"/articles/{responses[0].get_json()['id']}").get_json()
+    revisions = client.get(f"/articles/{article['id']}/revisions").get_json()["items"]
+    assert sorted(r["number"] for r in revisions) == [1, 2, 3, 4, 5]
+    assert sorted(r["text"] for r in revisions[:-1]) == sorted(texts)
+    assert article["text"] == revisions[0]["text"] and article["revision"] == 5
+    last = [q["text"] for q in article["quotes"]]
+    assert last[-1].startswith("We will spend") and len(last) == len(set(last)) == 3
+    with shared_app.app_context():
+        db.database.connect(reuse_if_open=True)
+        assert Quote.select().count() == 3
+        spent = [s.appearance_count for s in Statement.select() if s.text.startswith("We will spend")]
+        assert sorted(spent) == [0, 0, 0, 1]

@@ -16,12 +16,13 @@ commands (api/cli/db.py) run ``upgrade`` and ``version`` by hand.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import logging
 import pkgutil
 import re
 
-from peewee import DateTimeField, IntegerField, Model, PostgresqlDatabase, TextField, fn
+from peewee import DateTimeField, IntegerField, Model, PostgresqlDatabase, SqliteDatabase, TextField, fn
 from playhouse.migrate import SchemaMigrator
 
 from ..locks import hold_until_commit
@@ -94,22 +95,59 @@ def _refuse_newer(current: int) -> None:
         )
 
 
-def upgrade(database) -> list[int]:
-    """Apply every migration ``database`` lacks, in order; the numbers applied (none: already current)."""
+@contextlib.contextmanager
+def _foreign_keys_off(database):
+    """SQLite: foreign keys off while the schema changes, checked before commit, then on again.
+
+    SQLite cannot add NOT NULL to a column or change its type, so ``playhouse.migrate``
+    copies the table into a new one and drops the old: with foreign keys on, that drop
+    deletes every row referring to it (``ON DELETE CASCADE``: an article's quotes) or
+    empties their references (``SET NULL``). The pragma is a no-op inside a transaction,
+    so it is set here, before the migrations' transaction begins, as SQLite's manual
+    prescribes for schema changes (https://www.sqlite.org/lang_altertable.html#otheralter).
+    """
+    enabled = isinstance(database, SqliteDatabase) and bool(database.pragma("foreign_keys"))
+    if enabled:
+        database.pragma("foreign_keys", 0)
+        if database.pragma("foreign_keys"):
+            raise RuntimeError(
+                "Run the schema upgrade outside a transaction: SQLite keeps foreign keys on in one."
+            )
+    try:
+        yield
+    finally:
+        if enabled:
+            database.pragma("foreign_keys", 1)
+
+
+def _check_references(database) -> None:
+    """Before commit (SQLite): every reference still points at a row, or the upgrade rolls back."""
+    if isinstance(database, SqliteDatabase):
+        broken = database.execute_sql("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise SchemaMismatch(
+                f"The upgrade would leave {len(broken)} broken references, e.g. {broken[:3]}."
+            )
+
+
+def upgrade(database, target: int | None = None) -> list[int]:
+    """Apply every migration ``database`` lacks (up to ``target``, None: all), in order; the numbers
+    applied (none: already current). A ``target`` builds the schema of an earlier release (tests)."""
     database = _real(database)
-    with database.atomic():
+    with _foreign_keys_off(database), database.atomic():
         hold_until_commit("schema", database)
         create_tables(database, [SchemaVersion])
         current = version(database)
         _refuse_newer(current)
         migrator = SchemaMigrator.from_database(database)
         applied = []
-        for number, module in enumerate(MIGRATIONS[current:], start=current + 1):
+        for number, module in enumerate(MIGRATIONS[current:target], start=current + 1):
             module.up(database, migrator)
             name = module.__name__.rsplit(".", 1)[-1]
             SchemaVersion.insert(version=number, name=name, applied_at=utcnow()).execute(database)
             applied.append(number)
             log.info("schema: applied migration %s", name)
+        _check_references(database)
     return applied
 
 

@@ -2,10 +2,20 @@
 
 from flask import Blueprint, current_app, url_for
 
-from schemas.articles import article_args_schema, article_in_schema, article_page_schema, article_schema
+from schemas.articles import (
+    article_args_schema,
+    article_in_schema,
+    article_item,
+    article_page_schema,
+    article_revision_in_schema,
+    article_schema,
+    revision_args_schema,
+    revision_page_schema,
+)
 
 from ...facts.queries import alerts
-from ...intake.articles import ingest, match_article
+from ...intake.articles import match_article
+from ...intake.revisions import post_article, revise
 from ...news import queries
 from ...news.articles import delete_article as delete_stored_article
 from ..auth import current_actor, requires
@@ -29,11 +39,12 @@ def _detail(article):
 @requires("ingest")
 @heavy
 def create_article():
-    """Store an article and its quotes; a re-POST returns the stored one."""
+    """Store an article and its quotes; a re-POST returns the stored one, revised when its text changed."""
     threshold = current_app.config["CHECKWORTHY_THRESHOLD"]
-    article, created = ingest(json_body(article_in_schema), threshold, actor=current_actor())
-    if created:
-        match_article(article.id, factcheck_index(), thresholds(), actor=current_actor())
+    actor = current_actor()
+    article, created, revised = post_article(json_body(article_in_schema), threshold, actor=actor)
+    if created or revised:
+        match_article(article.id, factcheck_index(), thresholds(), actor=actor)
     location = url_for("articles.get_article", article_id=article.id)
     return _detail(article), 201 if created else 200, {"Location": location}
 
@@ -43,7 +54,7 @@ def create_article():
 def list_articles():
     """Articles, newest first."""
     args = query_args(article_args_schema)
-    return paginate(queries.articles(args), args, article_page_schema)
+    return paginate(queries.articles(args), args, article_page_schema, item=article_item)
 
 
 @bp.get("/articles/<id:article_id>")
@@ -59,3 +70,24 @@ def delete_article(article_id):
     """Delete an article and its quotes (speakers stay)."""
     delete_stored_article(article_id, actor=current_actor())
     return "", 204
+
+
+@bp.put("/articles/<id:article_id>")
+@requires("ingest")
+@heavy
+def revise_article(article_id):
+    """Store a corrected text as the article's next revision (the same text changes nothing)."""
+    threshold = current_app.config["CHECKWORTHY_THRESHOLD"]
+    actor = current_actor()
+    article, revised = revise(article_id, json_body(article_revision_in_schema), threshold, actor=actor)
+    if revised:
+        match_article(article.id, factcheck_index(), thresholds(), actor=actor)
+    return _detail(article)
+
+
+@bp.get("/articles/<id:article_id>/revisions")
+@requires("read")
+def list_revisions(article_id):
+    """An article's revisions, newest first."""
+    args = query_args(revision_args_schema)
+    return paginate(queries.revisions(queries.get_article(article_id).id), args, revision_page_schema)

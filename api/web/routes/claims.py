@@ -5,6 +5,7 @@ from flask import Blueprint, url_for
 from schemas.claims import (
     claim_args_schema,
     claim_in_schema,
+    claim_item,
     claim_page_schema,
     claim_patch_schema,
     claim_schema,
@@ -32,7 +33,7 @@ def _detail(claim_id: int):
 def list_claims():
     """Claims by status, speaker, score, date, verdict and words; newest first."""
     args = query_args(claim_args_schema)
-    return paginate(queries.claims(args), args, claim_page_schema, queries.annotate_claims)
+    return paginate(queries.claims(args), args, claim_page_schema, queries.annotate_claim_rows, claim_item)
 
 
 @bp.post("/claims")

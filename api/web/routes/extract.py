@@ -16,6 +16,6 @@ bp = Blueprint("extract", __name__)
 @requires("ingest")
 @heavy
 def extract_quotes():
-    """Quotes and speakers found in ``text``; nothing is stored."""
-    text = json_body(extract_in_schema)["text"]
-    return extraction_schema.dump({"quotes": extract(text)})
+    """Quotes and speakers found in ``text`` (in ``language``, else detected); nothing is stored."""
+    body = json_body(extract_in_schema)
+    return extraction_schema.dump({"quotes": extract(body["text"], body["language"])})

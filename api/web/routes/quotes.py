@@ -1,13 +1,21 @@
-"""/quotes: filter and page through stored quotes."""
+"""/quotes: filter and page through stored quotes; editors fix their speakers."""
 
-from flask import Blueprint
+from flask import Blueprint, current_app
 
-from schemas.quotes import quote_args_schema, quote_page_schema, quote_schema
+from schemas.quotes import (
+    fixed_quote_schema,
+    quote_args_schema,
+    quote_item,
+    quote_page_schema,
+    quote_patch_schema,
+    quote_schema,
+)
 
+from ...intake.fixes import fix_quote
 from ...news import queries
-from ..auth import requires
+from ..auth import current_actor, requires
 from ..pagination import paginate
-from ..parsing import query_args
+from ..parsing import json_body, query_args
 
 bp = Blueprint("quotes", __name__)
 
@@ -17,7 +25,7 @@ bp = Blueprint("quotes", __name__)
 def list_quotes():
     """Quotes by speaker, article, publisher and date, newest first."""
     args = query_args(quote_args_schema)
-    return paginate(queries.quotes(args), args, quote_page_schema)
+    return paginate(queries.quotes(args), args, quote_page_schema, item=quote_item)
 
 
 @bp.get("/quotes/<id:quote_id>")
@@ -25,3 +33,13 @@ def list_quotes():
 def get_quote(quote_id):
     """One quote."""
     return quote_schema.dump(queries.get_quote(quote_id))
+
+
+@bp.patch("/quotes/<id:quote_id>")
+@requires("review")
+def patch_quote(quote_id):
+    """Set a quote's speaker, or mark it not a quote; kept through re-extraction."""
+    threshold = current_app.config["CHECKWORTHY_THRESHOLD"]
+    quote, kept = fix_quote(quote_id, json_body(quote_patch_schema), threshold, actor=current_actor())
+    quote.not_a_quote = not kept
+    return fixed_quote_schema.dump(quote)

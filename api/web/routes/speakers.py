@@ -1,15 +1,25 @@
-"""/speakers: find people by name or alias, and what they said."""
+"""/speakers: find people by name or alias, and what they said; editors merge them and link
+them to outside identities."""
 
 from flask import Blueprint
 
-from schemas.quotes import quote_page_schema, speaker_quote_args_schema
-from schemas.speakers import speaker_args_schema, speaker_page_schema, speaker_schema
+from schemas.quotes import quote_item, quote_page_schema, speaker_quote_args_schema
+from schemas.speakers import (
+    speaker_args_schema,
+    speaker_item,
+    speaker_merge_schema,
+    speaker_page_schema,
+    speaker_patch_schema,
+    speaker_schema,
+)
 
 from ...facts.queries import annotate_speaker_claims
+from ...facts.verdicts import verdicts_of
+from ...intake.fixes import merge_speakers, set_identity
 from ...news import queries
-from ..auth import requires
+from ..auth import current_actor, requires
 from ..pagination import paginate
-from ..parsing import query_args
+from ..parsing import json_body, query_args
 
 bp = Blueprint("speakers", __name__)
 
@@ -19,12 +29,21 @@ def _annotated(rows: list) -> list:
     return annotate_speaker_claims(queries.annotate_speakers(rows))
 
 
+def _annotated_rows(rows: list[dict]) -> list[dict]:
+    """``_annotated`` for the raw rows of a list page."""
+    ids = [r["Speaker.id"] for r in rows]
+    aliases, verdicts = queries.aliases_of(ids), verdicts_of(ids)
+    for r in rows:
+        r["aliases"], r["verdicts"] = aliases[r["Speaker.id"]], verdicts[r["Speaker.id"]]
+    return rows
+
+
 @bp.get("/speakers")
 @requires("read")
 def list_speakers():
     """Speakers whose name or alias contains ``q`` (any case or accent), most quoted first."""
     args = query_args(speaker_args_schema)
-    return paginate(queries.speakers(args), args, speaker_page_schema, _annotated)
+    return paginate(queries.speakers(args), args, speaker_page_schema, _annotated_rows, speaker_item)
 
 
 @bp.get("/speakers/<id:speaker_id>")
@@ -40,4 +59,20 @@ def speaker_quotes(speaker_id):
     """What a speaker said, newest first."""
     speaker = queries.get_speaker(speaker_id)
     args = {**query_args(speaker_quote_args_schema), "speaker": speaker.id}
-    return paginate(queries.quotes(args), args, quote_page_schema)
+    return paginate(queries.quotes(args), args, quote_page_schema, item=quote_item)
+
+
+@bp.patch("/speakers/<id:speaker_id>")
+@requires("review")
+def patch_speaker(speaker_id):
+    """Set a speaker's outside identities (``same_as`` URLs)."""
+    speaker = set_identity(speaker_id, json_body(speaker_patch_schema)["same_as"], actor=current_actor())
+    return speaker_schema.dump(_annotated([speaker])[0])
+
+
+@bp.post("/speakers/<id:speaker_id>/merge")
+@requires("review")
+def merge_speaker(speaker_id):
+    """Fold a speaker into another (``into``); the old id answers 308 to the survivor from then on."""
+    speaker = merge_speakers(speaker_id, json_body(speaker_merge_schema)["into"], actor=current_actor())
+    return speaker_schema.dump(_annotated([speaker])[0])

@@ -2,7 +2,7 @@
 
 from flask import Blueprint
 
-from schemas.claims import statement_args_schema, statement_page_schema, statement_schema
+from schemas.claims import statement_args_schema, statement_item, statement_page_schema, statement_schema
 
 from ...facts.queries import claims_of_statement
 from ...news import queries
@@ -18,7 +18,7 @@ bp = Blueprint("statements", __name__)
 def list_statements():
     """Statements by speaker, first-seen date and number of appearances; newest first."""
     args = query_args(statement_args_schema)
-    return paginate(queries.statements(args), args, statement_page_schema)
+    return paginate(queries.statements(args), args, statement_page_schema, item=statement_item)
 
 
 @bp.get("/statements/<id:statement_id>")

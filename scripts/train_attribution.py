@@ -1,0 +1,239 @@
+"""Fit the language-neutral pipeline's two models on an annotated train set; check them on dev.
+
+    python scripts/train_attribution.py de ../shared/eval/data/de-wikinews-train.jsonl \
+        ../shared/eval/data/de-wikinews-dev.jsonl
+
+For each quoted stretch that ``api.extraction.generic.items`` finds, the label of the
+quote model is whether the scorer would match it to a gold quote, and the label of
+the speaker model is which candidate mention overlaps that quote's gold source.  The
+quote model is a logistic regression, the speaker model a softmax over a quote's
+candidates (conditional logit); both with L2, fitted by AdaGrad in pure Python.
+Writes the language's entry of ``api/extraction/weights.json`` and prints the
+scorer's figures on train and dev side by side (``--no-write`` to only look).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from api.extraction import generic, ranking  # noqa: E402
+from api.extraction.lexicons import LEXICONS  # noqa: E402
+
+THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6)
+KIT = os.path.join("..", "shared", "eval")
+
+
+def load(path):
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def overlap(s, e, spans):
+    return sum(max(0, min(e, b) - max(s, a)) for a, b in spans)
+
+
+def matched_unit(q, units):
+    """The gold unit the scorer would give quote ``q`` to, or None."""
+    if not units:
+        return None
+    cover = [overlap(q.start, q.end, u["content"]) for u in units]
+    i = max(range(len(units)), key=cover.__getitem__)
+    return units[i] if cover[i] * 2 >= q.end - q.start else None
+
+
+def examples(docs, lx):
+    """(quote features with the quote's label, (candidates' features, the right one's index))."""
+    quote_ex, speaker_ex = [], []
+    for d in docs:
+        units = [u for u in d["attributions"] if u["direct"]]
+        _, _, _, found = generic.items(d["text"], lx)
+        previous = None  # the previous quote's right mention, as extraction's choice would be
+        for item in found:
+            unit = matched_unit(item.span, units)
+            cands = [f + generic.follows(d["text"], m, previous) for m, f in item.candidates]
+            quote_ex.append((item.features, unit is not None, cands))
+            if unit is None or not unit["source"] or not item.candidates:
+                continue
+            gold = [k for k, (m, _) in enumerate(item.candidates) if overlap(m.start, m.end, unit["source"])]
+            speaker_ex.append((cands, gold[0] if gold else None))
+            previous = item.candidates[gold[0]][0] if gold else previous
+    return quote_ex, speaker_ex
+
+
+def fit_logistic(data, epochs=30, rate=0.3, l2=1e-3, seed=1):
+    w, g2, b, gb = {}, {}, 0.0, 1e-8
+    data = list(data)
+    rng = random.Random(seed)
+    for _ in range(epochs):
+        rng.shuffle(data)
+        for feats, y in data:
+            p = ranking.logistic(b + sum(w.get(f, 0.0) for f in feats))
+            g = p - float(y)
+            gb += g * g
+            b -= rate * g / math.sqrt(gb)
+            for f in feats:
+                gf = g + l2 * w.get(f, 0.0)
+                g2[f] = g2.get(f, 1e-8) + gf * gf
+                w[f] = w.get(f, 0.0) - rate * gf / math.sqrt(g2[f])
+    return b, w
+
+
+def fit_softmax(data, epochs=10, rate=0.3, l2=0.01, seed=1):
+    """``data``: (candidates' features, index of the right one); those with none right are skipped."""
+    w, g2 = {}, {}
+    data = [x for x in data if x[1] is not None]
+    rng = random.Random(seed)
+    for _ in range(epochs):
+        rng.shuffle(data)
+        for cands, gold in data:
+            scores = [sum(w.get(f, 0.0) for f in fs) for fs in cands]
+            top = max(scores)
+            exps = [math.exp(s - top) for s in scores]
+            z = sum(exps)
+            grad = {}
+            for k, fs in enumerate(cands):
+                g = exps[k] / z - (k == gold)
+                for f in fs:
+                    grad[f] = grad.get(f, 0.0) + g
+            for f, g in grad.items():
+                g += l2 * w.get(f, 0.0)
+                g2[f] = g2.get(f, 1e-8) + g * g
+                w[f] = w.get(f, 0.0) - rate * g / math.sqrt(g2[f])
+    return w
+
+
+def top1(model, data):
+    """The share of matched quotes (with a gold source) whose best candidate is right."""
+    right = sum(max(range(len(c)), key=lambda k: model.logit(c[k])) == gold for c, gold in data)
+    return right / len(data) if data else 0.0
+
+
+def covered(data):
+    return sum(gold is not None for _, gold in data) / len(data) if data else 0.0
+
+
+def scored(docs, lx, models):
+    sys.path.insert(0, KIT)
+    import score  # the evaluation kit's scorer
+
+    preds = []
+    for d in docs:
+        quotes = generic.extract_generic(d["text"], lx, models)
+        preds.append(
+            {
+                "id": d["id"],
+                "quotes": [
+                    {
+                        "start": q.start,
+                        "end": q.end,
+                        "speaker": q.speaker.name if q.speaker else None,
+                        "speaker_start": q.mention.start if q.mention else None,
+                        "speaker_end": q.mention.end if q.mention else None,
+                    }
+                    for q in quotes
+                ],
+            }
+        )
+    return score.score(docs, preds)[0]
+
+
+def confidence_pairs(docs, lx, models):
+    """(raw confidence, whether the quote is a gold quote with the right speaker) per prediction."""
+    sys.path.insert(0, KIT)
+    import score  # the evaluation kit's scorer
+
+    pairs = []
+    for d in docs:
+        units = [u for u in d["attributions"] if u["direct"]]
+        for q in generic.extract_generic(d["text"], lx, models):
+            unit = matched_unit(q, units)
+            pred = {
+                "speaker_start": q.mention and q.mention.start,
+                "speaker_end": q.mention and q.mention.end,
+                "speaker": q.speaker and q.speaker.name,
+            }
+            pairs.append((q.confidence, unit is not None and score.speaker_right(pred, unit, d["text"])))
+    return pairs
+
+
+def fit_platt(pairs, epochs=200, rate=0.05):
+    """(a, b) of logistic(a * logit(p) + b), fitted by gradient descent on the log loss."""
+    xs = [math.log(max(p, 1e-4) / max(1 - p, 1e-4)) for p, _ in pairs]
+    a, b = 1.0, 0.0
+    for _ in range(epochs):
+        ga = gb = 0.0
+        for x, (_, y) in zip(xs, pairs, strict=True):
+            g = ranking.logistic(a * x + b) - float(y)
+            ga, gb = ga + g * x, gb + g
+        a, b = a - rate * ga / len(xs), b - rate * gb / len(xs)
+    return round(a, 4), round(b, 4)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("language")
+    ap.add_argument("train")
+    ap.add_argument("dev")
+    ap.add_argument("--no-write", action="store_true")
+    args = ap.parse_args()
+    lx = LEXICONS[args.language]
+    train, dev = load(args.train), load(args.dev)
+    q_train, s_train = examples(train, lx)
+    q_dev, s_dev = examples(dev, lx)
+    sw = fit_softmax(s_train)
+    speaker = ranking.Model(0.0, sw)
+    qb, qw = fit_logistic(
+        [
+            (ranking.with_speaker_evidence(f, max((speaker.logit(c) for c in cands), default=None)), y)
+            for f, y, cands in q_train
+        ]
+    )
+    best = max(
+        (
+            scored(train, lx, {"quote": ranking.Model(qb, qw, t), "speaker": ranking.Model(0.0, sw)})[
+                "end_to_end_f1"
+            ],
+            t,
+        )
+        for t in THRESHOLDS
+    )
+    threshold = best[1]
+    models = {"quote": ranking.Model(qb, qw, threshold), "speaker": ranking.Model(0.0, sw)}
+    print(f"quote threshold {threshold} (best end-to-end F1 on train of {THRESHOLDS})")
+    platt = fit_platt(confidence_pairs(train, lx, models))
+    models["quote"] = ranking.Model(qb, qw, threshold, platt)
+    print(f"confidence calibration on train: logistic({platt[0]} * logit(p) + {platt[1]})")
+    print(f"{'':24} {'train':>8} {'dev':>8}")
+    tops = top1(models["speaker"], s_train), top1(models["speaker"], s_dev)
+    print(f"{'speaker top-1':24} {tops[0]:8.4f} {tops[1]:8.4f}   ({len(s_train)} / {len(s_dev)} quotes")
+    print(f"{'':24} the gold source among the candidates of {covered(s_train):.3f} / {covered(s_dev):.3f})")
+    a, b = scored(train, lx, models), scored(dev, lx, models)
+    for key in ("quote_precision", "quote_recall", "quote_f1", "speaker_accuracy", "end_to_end_f1"):
+        print(f"{key:24} {a[key]:8.4f} {b[key]:8.4f}")
+    if args.no_write:
+        return
+    path = ranking.WEIGHTS_PATH
+    raw = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    raw[args.language] = {
+        "trained_on": os.path.basename(args.train),
+        "quote": {
+            "bias": round(qb, 4),
+            "threshold": threshold,
+            "calibration": list(platt),
+            "weights": {f: round(v, 4) for f, v in sorted(qw.items()) if abs(v) > 1e-4},
+        },
+        "speaker": {"bias": 0.0, "weights": {f: round(v, 4) for f, v in sorted(sw.items()) if abs(v) > 1e-4}},
+    }
+    path.write_text(json.dumps(raw, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,105 @@
+"""List items dumped from raw rows (``item`` functions) equal what their marshmallow schemas dump,
+and lists paged through SQL built once per shape answer what a freshly built query answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from api import db
+from api.db.paging import page, page_rows
+from api.facts import queries as facts
+from api.news import queries as news
+from schemas.articles import ArticleSummarySchema, article_item
+from schemas.claims import ClaimSchema, StatementSchema, claim_item, statement_item
+from schemas.quotes import QuoteSchema, quote_item
+from schemas.speakers import SpeakerSchema, speaker_item
+
+from ..facts.test_claims import SPEECH, VERDICT
+from ..payloads import article_payload
+
+
+def _speakers_annotated(rows):
+    return facts.annotate_speaker_claims(news.annotate_speakers(rows))
+
+
+def _speaker_rows_annotated(rows):
+    ids = [r["Speaker.id"] for r in rows]
+    aliases, verdicts = news.aliases_of(ids), facts.verdicts_of(ids)
+    for r in rows:
+        r["aliases"], r["verdicts"] = aliases[r["Speaker.id"]], verdicts[r["Speaker.id"]]
+    return rows
+
+
+# (listing, schema, annotate models, item, annotate rows)
+LISTS = {
+    "quotes": (news.quotes, QuoteSchema, None, quote_item, None),
+    "articles": (news.articles, ArticleSummarySchema, None, article_item, None),
+    "speakers": (news.speakers, SpeakerSchema, _speakers_annotated, speaker_item, _speaker_rows_annotated),
+    "statements": (news.statements, StatementSchema, None, statement_item, None),
+    "claims": (facts.claims, ClaimSchema, facts.annotate_claims, claim_item, facts.annotate_claim_rows),
+}
+
+
+@pytest.fixture
+def archive(client, post_article):
+    """Articles with quotes (a nameless speaker's too), a claim with a verdict, one without."""
+    post_article()
+    post_article(text=SPEECH, url="https://a.example/speech", published_at="2024-03-05T08:30:15.250000Z")
+    post_article(
+        text="“Nobody saw it coming,” an official said.\n",
+        url="https://a.example/anon",
+        published_at=None,
+        publisher=None,
+        title=None,
+    )
+    claims = client.get("/claims").get_json()["items"]
+    assert claims
+    assert client.post(f"/claims/{claims[0]['id']}/reviews", json=VERDICT).status_code == 201
+    return client
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_raw_items_equal_the_schema_dump(app, archive, name):
+    listing_of, schema, annotate, item, annotate_rows = LISTS[name]
+    with app.app_context():
+        db.open_connection()
+        models, *_ = page(listing_of({}), 100)
+        rows, *_ = page_rows(listing_of({}), 100)
+        db.close_connection()
+    assert len(models) == len(rows) > 0
+    expected = schema(many=True).dump(annotate(models) if annotate else models)
+    assert [item(r) for r in (annotate_rows(rows) if annotate_rows else rows)] == expected
+
+
+@pytest.mark.parametrize("shape", [None, ("same",)])
+def test_cached_statements_page_like_fresh_queries(app, archive, shape):
+    """Every page by cursor and by offset, twice (the second time from the cached SQL)."""
+    with app.app_context():
+        db.open_connection()
+        listing = news.quotes({})
+        everything = [q.id for q in listing.query]
+        for _ in range(2):
+            seen, cursor = [], None
+            while True:
+                rows, total, exact, more = page_rows(news.quotes({}), 2, 0, cursor, 1000, shape)
+                seen += [r["Quote.id"] for r in rows]
+                if not more:
+                    break
+                cursor = listing.key(rows[-1])
+            assert seen == everything and total == len(everything) and exact
+            by_offset = [
+                page_rows(news.quotes({}), 2, k, None, 1000, shape)[0] for k in range(0, len(seen), 2)
+            ]
+            assert [r["Quote.id"] for rows in by_offset for r in rows] == everything
+        db.close_connection()
+
+
+def test_a_listed_page_follows_next_to_the_end(client, post_article):
+    for i in range(5):
+        post_article(url=f"https://a.example/{i}", text=article_payload()["text"] + f"\nPart {i}.\n")
+    items, url = [], "/quotes?limit=3"
+    while url:
+        body = client.get(url).get_json()
+        items += body["items"]
+        url = body["next"]
+    assert len(items) == len({q["id"] for q in items}) == client.get("/quotes").get_json()["total"]
