@@ -157,6 +157,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "eval" / "data")
     ap.add_argument("--cache", type=Path, default=ROOT.parent / "train-cache" / "matching")
+    ap.add_argument("--out", type=Path, default=OUT, help="Where to write the model (default: api/matching).")
     ap.add_argument("--dims", type=int, default=128)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--distil-epochs", type=int, default=5)
@@ -234,12 +235,13 @@ def main():
         "dev": on_dev,
         "minutes": round((time.time() - started) / 60, 1),
     }
-    save(final, vocab, reranker, meta)
+    save(final, vocab, reranker, meta, a.out)
 
 
-def save(student, vocab, reranker, meta):
+def save(student, vocab, reranker, meta, out=OUT):
     vectors, scales, weights = student_lib.export(student)
-    np.save(OUT / "vectors.npy", vectors)
+    out.mkdir(parents=True, exist_ok=True)
+    np.save(out / "vectors.npy", vectors)
     spec = {
         "vocabulary": vocab,
         "weights": [round(float(w), 4) for w in weights],
@@ -247,8 +249,8 @@ def save(student, vocab, reranker, meta):
         "reranker": reranker,
         "meta": meta,
     }
-    (OUT / "model.json").write_text(json.dumps(spec, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {OUT / 'vectors.npy'} and {OUT / 'model.json'}")
+    (out / "model.json").write_text(json.dumps(spec, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {out / 'vectors.npy'} and {out / 'model.json'}")
 
 
 if __name__ == "__main__":
