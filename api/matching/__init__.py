@@ -3,15 +3,18 @@
     >>> index = Index()
     >>> index.add(1, "Coverage in this state is at 90 percent.", title="Health insurance")
     >>> index.add(2, "The moon landing was staged.")
-    >>> [key for key, score in index.search("We have 90 percent health insurance coverage")]
+    >>> found = index.search("We have 90 percent health insurance coverage")
+    >>> [key for key, score in found if score > 0.5]
     [1]
     >>> len(index)
     2
 
 No Flask, no database: the service keeps one ``Index`` current as fact-checks arrive and the
 ``match`` command builds one from a JSONL file. Keys are the caller's integers (fact-check ids).
-Scores are in [0, 1], higher is closer; only entries sharing an index term with the query are
-returned.
+A score is the reranker's probability that the fact-check verifies the text, in [0, 1], the
+same scale for every query (fit for an alert threshold). Candidates come from an inverted
+index (BM25F, ``bm25.py``) and an inverted file of word vectors (``dense.py``); ``rerank.py``
+scores them with the model read by ``vectors.py`` (``MODEL.md``).
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from .text import terms
 K1 = 0.9
 B = 0.4
 TITLE_WEIGHT = 1.0  # a title word counts this much of a claim word (BM25F)
-POSTINGS_CAP = 4000
+POSTINGS_CAP = 1500
 
 
 @dataclass
@@ -141,8 +141,7 @@ class BM25Index:
         if not found_slots:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32), 0.0
         unique, inverse = np.unique(np.concatenate(found_slots), return_inverse=True)
-        scores = np.zeros(len(unique), dtype=np.float64)
-        np.add.at(scores, inverse, np.concatenate(found_scores))
+        scores = np.bincount(inverse, weights=np.concatenate(found_scores))
         if len(unique) > n:
             keep = np.argpartition(-scores, n)[:n]
             unique, scores = unique[keep], scores[keep]

@@ -151,14 +151,9 @@ def test_a_deleted_fact_check_takes_its_matches_along(client, post_article, chec
 
 def test_an_unrelated_claim_raises_no_alert(client, post_article):
     """Similarity is absolute: the closest of unrelated fact-checks is not a match for being the closest."""
-    client.post(
-        "/factchecks",
-        json=claimreview(url="https://c.example/moon", claimReviewed="The moon landing was staged."),
-    )
-    client.post(
-        "/factchecks",
-        json=claimreview(url="https://c.example/cats", claimReviewed="Cats can fly if they try."),
-    )
+    for name, words in (("moon", "The moon landing was staged."), ("cats", "Cats can fly if they try.")):
+        unrelated = claimreview(url=f"https://c.example/{name}", claimReviewed=words, headline=None)
+        client.post("/factchecks", json=unrelated)  # (the helper's headline is about coverage)
     article = post_article(text=SAID)
     assert [a for a in article["alerts"] if a["factcheck"]] == []
     found = client.post("/match", json={"text": "We have 90 percent health insurance coverage in this state"})

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import doctest
+
 import pytest
 
+import api.matching
+import api.matching.text
 from api.matching import Index
 from api.matching.text import clean, terms
 
@@ -90,3 +94,8 @@ def test_tweet_noise_is_cleaned():
     assert "twitter" not in clean(tweet) and "t.co" not in clean(tweet)
     assert terms(tweet) == ["wow", "australian", "fir", "ann", "bio", "div", "januar", "14", "2020"]
     assert terms("The protesters' 1,200 vaccines") == ["protest", "1200", "vaccin"]
+
+
+@pytest.mark.parametrize("module", [api.matching, api.matching.text])
+def test_the_worked_examples_hold(module):
+    assert doctest.testmod(module).failed == 0
