@@ -19,6 +19,8 @@ scores them with the model read by ``vectors.py`` (``MODEL.md``).
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 
 from . import rerank
@@ -34,9 +36,11 @@ NEIGHBOURS = 20  # and so are the closest by word vectors (inverted file of vect
 
 
 class Index:
-    """An in-memory matching index of fact-checks by integer key."""
+    """An in-memory matching index of fact-checks by integer key; safe to share between threads
+    (searches build and compact postings arrays lazily, so every call takes one lock)."""
 
     def __init__(self, model: Model | None = None) -> None:
+        self._lock = threading.Lock()
         self._model = model or default_model()
         self._bm25 = BM25Index()
         self._dense = DenseIndex(self._model.words.dims)
@@ -51,15 +55,21 @@ class Index:
 
     def add(self, key: int, text: str, title: str = "") -> None:
         """Index a fact-check's claim ``text`` and ``title``; the same key again replaces it."""
-        self.remove(key)
         title = title or ""
-        slot = self._bm25.add(text, title)
-        self._dense.put(slot, self._model.words.encode(f"{title} {text}"))
-        self._slot_of[key] = slot
-        self._key_of[slot] = key
+        vector = self._model.words.encode(f"{title} {text}")
+        with self._lock:
+            self._remove(key)
+            slot = self._bm25.add(text, title)
+            self._dense.put(slot, vector)
+            self._slot_of[key] = slot
+            self._key_of[slot] = key
 
     def remove(self, key: int) -> None:
         """Forget ``key``; nothing happens if it is not indexed."""
+        with self._lock:
+            self._remove(key)
+
+    def _remove(self, key: int) -> None:
         slot = self._slot_of.pop(key, None)
         if slot is not None:
             self._bm25.remove(slot)
@@ -70,18 +80,19 @@ class Index:
         """The slots worth reranking for ``text`` and their feature matrix (``rerank.FEATURES``)."""
         folded = words(text)
         query_terms = terms_of(folded)
-        found, _, best = self._bm25.top(query_terms, CANDIDATES)
         query = self._model.words.encode_words(folded)
-        if query is not None:
-            found = np.union1d(found, self._dense.top(query, NEIGHBOURS)[0])
-        if not len(found):
-            return found, rerank.features(np.zeros(0), np.zeros(0))
-        bm25 = self._bm25.exact(query_terms, found) / best if best else np.zeros(len(found))
-        cos = (
-            np.einsum("ij,j->i", self._dense.vectors[found], query)
-            if query is not None
-            else np.zeros(len(found))
-        )
+        with self._lock:
+            found, _, best = self._bm25.top(query_terms, CANDIDATES)
+            if query is not None:
+                found = np.union1d(found, self._dense.top(query, NEIGHBOURS)[0])
+            if not len(found):
+                return found, rerank.features(np.zeros(0), np.zeros(0))
+            bm25 = self._bm25.exact(query_terms, found) / best if best else np.zeros(len(found))
+            cos = (
+                np.einsum("ij,j->i", self._dense.vectors[found], query)
+                if query is not None
+                else np.zeros(len(found))
+            )
         return found, rerank.features(bm25, cos.astype(np.float64))
 
     def search(self, text: str, k: int = 10) -> list[tuple[int, float]]:
@@ -92,5 +103,7 @@ class Index:
         if not len(slots):
             return []
         probabilities = rerank.probabilities(matrix, self._model.reranker)
-        order = np.argsort(-probabilities, kind="stable")[:k]
-        return [(self._key_of[int(slots[i])], float(probabilities[i])) for i in order]
+        order = np.argsort(-probabilities, kind="stable")[:k]  # ties: the earlier added first
+        with self._lock:  # a key removed meanwhile is left out
+            found = [(self._key_of.get(int(slots[i])), float(probabilities[i])) for i in order]
+        return [(key, score) for key, score in found if key is not None]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import threading
 
 import pytest
 
@@ -99,3 +100,34 @@ def test_tweet_noise_is_cleaned():
 @pytest.mark.parametrize("module", [api.matching, api.matching.text])
 def test_the_worked_examples_hold(module):
     assert doctest.testmod(module).failed == 0
+
+
+def test_threads_may_add_and_search_at_once():
+    index = Index()
+    errors = []
+
+    def writer(start):
+        try:
+            for key in range(start, start + 300):
+                index.add(key, f"Claim number {key} about taxes and vaccines in city {key % 7}.")
+                if key % 3 == 0:
+                    index.remove(key)
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    def reader():
+        try:
+            for _ in range(200):
+                index.search("taxes vaccines city 3", k=5)
+        except Exception as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(n * 1000,)) for n in range(3)]
+    threads += [threading.Thread(target=reader) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert len(index) == 3 * 200
+    assert index.search("Claim number 1001 taxes vaccines")[0][0] == 1001
