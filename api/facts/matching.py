@@ -47,12 +47,18 @@ class FactCheckIndex:
     """Every fact-check in a matching ``Index``, by id; ``refresh()`` before ``search()``."""
 
     def __init__(self) -> None:
-        self.index = Index()
+        self._index: Index | None = None  # made on first use: an app that never matches loads no model
         self.cursor: int | None = None  # the last change replayed; None: not loaded yet
         self._lock = threading.Lock()
 
+    @property
+    def index(self) -> Index:
+        if self._index is None:
+            self._index = Index()
+        return self._index
+
     def __len__(self) -> int:
-        return len(self.index)
+        return len(self._index) if self._index is not None else 0
 
     def refresh(self) -> None:
         """Catch up with the change log (the first call loads every fact-check)."""

@@ -4,8 +4,9 @@ Postings are appended, never rewritten: replacing a key gives it a new slot and 
 one dead, so ``add`` touches only the postings of the new text's terms. A term's postings are
 turned into numpy arrays when a search first needs them after a change, and a term found in
 more than ``POSTINGS_CAP`` live entries contributes only its ``POSTINGS_CAP`` best (by BM25
-impact) to candidate generation: the work of one search is bounded by the query's length,
-not by the number of entries.
+impact, ordered when its arrays are built) to candidate generation: the work of one search is
+bounded by the query's length, not by the number of entries. ``exact`` then scores the few
+candidates in full.
 """
 
 from __future__ import annotations
@@ -18,17 +19,18 @@ import numpy as np
 
 from .text import terms
 
-K1 = 1.2
-B = 0.75
-TITLE_WEIGHT = 0.6  # a title word counts this much of a claim word (BM25F)
-POSTINGS_CAP = 4000
+K1 = 0.9
+B = 0.4
+TITLE_WEIGHT = 1.0  # a title word counts this much of a claim word (BM25F)
+POSTINGS_CAP = 1500
 
 
 @dataclass
 class _Postings:
     slots: list[int]
     tfs: list[float]
-    arrays: tuple[np.ndarray, np.ndarray] | None = None  # (slots, tfs), cached until a change
+    arrays: tuple[np.ndarray, np.ndarray] | None = None  # live (slots, tfs), cached until a change
+    head: tuple[np.ndarray, np.ndarray] | None = None  # the POSTINGS_CAP best of them by impact
 
 
 class BM25Index:
@@ -82,7 +84,10 @@ class BM25Index:
         for term in weighted:  # document frequency is counted on live postings
             self._postings[term].arrays = None
 
-    def _arrays(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
+    def _average(self) -> float:
+        return self._total_length / self.live if self.live else 1.0
+
+    def _arrays(self, term: str) -> _Postings | None:
         postings = self._postings.get(term)
         if postings is None:
             return None
@@ -91,37 +96,52 @@ class BM25Index:
             tfs = np.fromiter(postings.tfs, dtype=np.float32, count=len(postings.tfs))
             keep = self._alive[slots]
             postings.arrays = (slots[keep], tfs[keep])
+            postings.head = postings.arrays
+            if len(postings.arrays[0]) > POSTINGS_CAP:  # impact ordered with today's average length
+                slots, tfs = postings.arrays
+                impact = tfs / (tfs + K1 * (1 - B + B * self._lengths[slots] / self._average()))
+                best = np.argpartition(-impact, POSTINGS_CAP)[:POSTINGS_CAP]
+                postings.head = (slots[best], tfs[best])
             if len(postings.slots) > 2 * len(postings.arrays[0]) + 64:  # mostly dead: compact
                 postings.slots = postings.arrays[0].tolist()
                 postings.tfs = postings.arrays[1].tolist()
-        return postings.arrays
+        return postings
 
     def idf(self, df: int) -> float:
         return math.log(1.0 + (self.live - df + 0.5) / (df + 0.5))
 
+    def exact(self, query_terms: list[str], slots: np.ndarray) -> np.ndarray:
+        """The full BM25F scores of ``slots`` (sorted, live) for the query, uncapped."""
+        scores = np.zeros(len(slots), dtype=np.float64)
+        norm = K1 * (1 - B + B * self._lengths[slots] / self._average())
+        for term, count in Counter(query_terms).items():
+            postings = self._arrays(term)
+            if postings is None or not len(postings.arrays[0]):
+                continue
+            have, tfs = postings.arrays  # slots ascending: appended in order, filtered in order
+            at = np.minimum(np.searchsorted(have, slots), len(have) - 1)
+            tf = np.where(have[at] == slots, tfs[at], 0.0)
+            scores += self.idf(len(have)) * count * tf * (K1 + 1) / (tf + norm)
+        return scores
+
     def top(self, query_terms: list[str], n: int) -> tuple[np.ndarray, np.ndarray, float]:
         """The best ``n`` slots for the query, their BM25F scores, and the query's best possible score."""
-        average = self._total_length / self.live if self.live else 1.0
+        average = self._average()
         found_slots, found_scores, best = [], [], 0.0
         for term, count in Counter(query_terms).items():
-            arrays = self._arrays(term)
-            if arrays is None or not len(arrays[0]):
+            postings = self._arrays(term)
+            if postings is None or not len(postings.arrays[0]):
                 continue
-            slots, tfs = arrays
-            weight = self.idf(len(slots)) * count
+            weight = self.idf(len(postings.arrays[0])) * count
             best += weight * (K1 + 1)
-            norm = K1 * (1 - B + B * self._lengths[slots] / average)
-            impact = tfs * (K1 + 1) / (tfs + norm)
-            if len(slots) > POSTINGS_CAP:
-                keep = np.argpartition(-impact, POSTINGS_CAP)[:POSTINGS_CAP]
-                slots, impact = slots[keep], impact[keep]
+            slots, tfs = postings.head
+            impact = tfs * (K1 + 1) / (tfs + K1 * (1 - B + B * self._lengths[slots] / average))
             found_slots.append(slots)
             found_scores.append(impact * weight)
         if not found_slots:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32), 0.0
         unique, inverse = np.unique(np.concatenate(found_slots), return_inverse=True)
-        scores = np.zeros(len(unique), dtype=np.float64)
-        np.add.at(scores, inverse, np.concatenate(found_scores))
+        scores = np.bincount(inverse, weights=np.concatenate(found_scores))
         if len(unique) > n:
             keep = np.argpartition(-scores, n)[:n]
             unique, scores = unique[keep], scores[keep]

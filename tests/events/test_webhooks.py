@@ -196,3 +196,16 @@ def test_a_delivery_being_sent_is_leased_to_one_worker(app, client, receiver):
         assert len(outbox.take_due(now, lease_seconds=60)) == 1
         assert outbox.take_due(now, lease_seconds=60) == []  # another worker, meanwhile
         assert len(outbox.take_due(now + timedelta(seconds=61), lease_seconds=60)) == 1  # the first one died
+
+
+def test_a_corrected_article_is_pushed(app, client, post_article, receiver):
+    subscribe(client, receiver.url, ["article.corrected"])
+    article = post_article(text=SAID, url="https://a.example/said")
+    assert work(app)[1] == 0  # a new article is not a correction
+    corrected = SAID.replace("90 percent", "81 percent")
+    assert client.put(f"/articles/{article['id']}", json={"text": corrected}).status_code == 200
+    assert work(app)[1:] == (1, 0)
+    ((headers, body),) = receiver.received
+    pushed = json.loads(body)
+    assert headers["Quotebook-Event"] == "article.corrected" and pushed["id"] == article["id"]
+    assert pushed["data"]["url"] == "https://a.example/said"

@@ -33,17 +33,26 @@ log = logging.getLogger("api.db")
 _MODULE = re.compile(r"m(\d{4})_\w+")
 
 
-def _discover() -> list:
-    """The migration modules of this package, by number; refuses a gap or a repeated number."""
-    found = sorted(
-        (int(match.group(1)), info.name)
-        for info in pkgutil.iter_modules(__path__)
-        if (match := _MODULE.fullmatch(info.name))
-    )
+def numbered(names: list[str]) -> list[str]:
+    """The migration module names in order of their numbers; refuses a gap or a repeated number.
+
+    A module named ``mNNNN_reserved`` holds a number for a migration written on another
+    branch (so that later numbers can be used before it lands); once the real one is here,
+    the reserved one gives way to it: ['m0002_b', 'm0001_a', 'm0002_reserved'] -> ['m0001_a', 'm0002_b'].
+    """
+    found = sorted((int(match.group(1)), name) for name in names if (match := _MODULE.fullmatch(name)))
+    real = {number for number, name in found if not name.endswith("_reserved")}
+    found = [(number, name) for number, name in found if not (name.endswith("_reserved") and number in real)]
     numbers = [number for number, _ in found]
     if numbers != list(range(1, len(found) + 1)):
         raise RuntimeError(f"migrations must be numbered 0001, 0002, ... without gaps or repeats: {numbers}")
-    return [importlib.import_module(f"{__name__}.{name}") for _, name in found]
+    return [name for _, name in found]
+
+
+def _discover() -> list:
+    """The migration modules of this package, in order."""
+    names = numbered([info.name for info in pkgutil.iter_modules(__path__)])
+    return [importlib.import_module(f"{__name__}.{name}") for name in names]
 
 
 MIGRATIONS = _discover()
