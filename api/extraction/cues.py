@@ -128,7 +128,7 @@ def cue_before(text: str, lo: int, hi: int) -> Cue | None:
     last_acc = None
     for a in P.ACCORDING_TO.finditer(text, lo, hi):
         last_acc = a
-    v = P.SPEECH_VERB_REVERSE.search(text, lo, hi)
+    v = P.last_speech_verb(text, lo, hi)
     if last_acc and (not v or last_acc.start() > v.start()):
         cue = _cue_from_match(text, ACCORDING, last_acc)
         if cue:
@@ -141,7 +141,7 @@ def cue_before(text: str, lo: int, hi: int) -> Cue | None:
                 return Cue(cue.how, cue.cue, outer.mention, outer.appos)
         if cue:
             return cue
-        v = P.SPEECH_VERB_REVERSE.search(text, lo, v.start())
+        v = P.last_speech_verb(text, lo, v.start())
     return None
 
 
@@ -205,20 +205,20 @@ def _ends_clause(text: str, pos: int, hi: int) -> bool:
 
 def _earlier_speech_cue(text: str, lo: int, hi: int) -> Subject | None:
     """The subject of the nearest finite speech verb before ``hi``."""
-    v = P.SPEECH_VERB_REVERSE.search(text, lo, hi)
+    v = P.last_speech_verb(text, lo, hi)
     while v:
         if not v.group().endswith("ing"):
             d = direct_subject(text, lo, v.start())
             if d:
                 return Subject(d.mention, d.appos)
-        v = P.SPEECH_VERB_REVERSE.search(text, lo, v.start())
+        v = P.last_speech_verb(text, lo, v.start())
     return None
 
 
 def cue_later(text: str, lo: int, hi: int) -> Cue | None:
     """A speech verb later in the quote's sentence: “…” is how Austin put it /
     “…” if she loses, said David Wasserman."""
-    v = P.SPEECH_VERB.search(text, lo, hi)
+    v = P.next_speech_verb(text, lo, hi)
     while v:
         inv = (
             P.INVERTED_AFTER.match(text, v.start(), hi)
@@ -233,7 +233,7 @@ def cue_later(text: str, lo: int, hi: int) -> Cue | None:
         span = mention_of(text, s) if s else None
         if span:
             return Cue(SENTENCE_AFTER, v.span(), span)
-        v = P.SPEECH_VERB.search(text, v.end(), hi)
+        v = P.next_speech_verb(text, v.end(), hi)
     return None
 
 
