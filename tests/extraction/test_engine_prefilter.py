@@ -1,10 +1,12 @@
-"""The speech-verb searches skip stretches that hold no speech verb (patterns.py): the
-shortcut must find exactly what the full search finds, on every stretch."""
+"""The speech-verb searches skip stretches that hold no speech verb (patterns.py), the
+appositive title stretches without a title word (name_patterns.py): each shortcut must
+find exactly what the full pattern finds, on every stretch."""
 
 from __future__ import annotations
 
 import pytest
 
+from api.extraction import name_patterns as NP
 from api.extraction import patterns as P
 
 TEXT = (
@@ -24,6 +26,23 @@ def test_shortcut_finds_what_the_full_search_finds(step):
             assert _span(P.next_speech_verb(TEXT, lo, hi)) == _span(P.SPEECH_VERB.search(TEXT, lo, hi))
             found += last is not None
     assert found  # the text holds speech verbs, so the comparison is not vacuous
+
+
+APPOSITIVES = (
+    "Lloyd Austin, the defense secretary, said; Jane Roe, a Senate-appointed vice-chair; "
+    "Bob Klaus, 44, a conservative activist; Ann Lee, who is Secretary of State; Tom Poe, "
+    "Senator-elect of Ohio, and Sam Wu, the senators' aide, then Al Ray, a former Governor."
+)
+
+
+def test_appositive_shortcut_matches_what_the_pattern_matches():
+    found = 0
+    for pos in range(len(APPOSITIVES)):
+        for endpos in range(pos, len(APPOSITIVES) + 1, 5):
+            full = NP.APPOSITIVE_TITLE.match(APPOSITIVES, pos, endpos)
+            assert _span(NP.appositive_title(APPOSITIVES, pos, endpos)) == _span(full)
+            found += full is not None
+    assert found
 
 
 def test_a_stretch_without_a_verb_is_skipped():
