@@ -64,8 +64,8 @@ def _cue_from_match(text: str, how: str, m: regex.Match) -> Cue | None:
 
 def cue_after(text: str, lo: int, hi: int) -> Cue | None:
     """“…,” said Austin / “…,” Austin said / “…,” according to Austin."""
-    for pattern in (P.INVERTED_AFTER, P.NORMAL_AFTER):
-        m = pattern.match(text, lo, hi)
+    for match in (P.INVERTED_AFTER.match, P.normal_after):
+        m = match(text, lo, hi)
         if m and not m.group("cue").endswith("ing"):
             span = trim_mention(text, *m.span("mention"))
             if span[1] > span[0] and text[span[0] : span[1]] not in lx.NEVER_SPEAKERS:
@@ -113,14 +113,15 @@ def cue_before(text: str, lo: int, hi: int) -> Cue | None:
 
     Austin said: “…”   Austin told reporters that “…”   Austin called it “a disaster”
     """
-    m = P.COLON_SPEAKER.search(text, lo, hi)
+    colon = text.find(":", lo, hi) >= 0  # COLON_SPEAKER and COLON_VERB end on one; a cheap test first
+    m = P.COLON_SPEAKER.search(text, lo, hi) if colon else None
     lead = text[lo : m.start()].rstrip() if m else ""
     last = lead.replace("—", "-").replace("–", "-").replace("―", "-").rsplit("-", 1)[-1].strip().lower()
     if m and (not last or last in ("from", "more from")):
         cue = _cue_from_match(text, HEADLINE, m)  # Trump: “…”  / HEADLINE - Pew: “…”  / More from Pew: “…”
         if cue:
             return cue
-    m = P.COLON_VERB.search(text, lo, hi)
+    m = P.COLON_VERB.search(text, lo, hi) if colon else None
     if m:
         cue = _cue_from_match(text, BEFORE, m)
         if cue:

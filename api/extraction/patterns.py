@@ -216,6 +216,13 @@ NORMAL_AFTER = regex.compile(
     V,
 )
 
+
+def normal_after(text: str, pos: int, endpos: int) -> regex.Match | None:
+    """``NORMAL_AFTER.match(text, pos, endpos)``, skipped where no speech verb can be (its
+    verb follows a blank, so may_hold_speech_verb sees it)."""
+    return NORMAL_AFTER.match(text, pos, endpos) if may_hold_speech_verb(text, pos, endpos) else None
+
+
 # Right after a quote that ends on a comma, question or exclamation mark, a
 # subject and any past or present-tense verb closing the clause is a cue too:
 #   “France will always be France,”⟦ an angry Hollande retaliated⟧.

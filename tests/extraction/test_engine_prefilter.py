@@ -24,6 +24,7 @@ def test_shortcut_finds_what_the_full_search_finds(step):
             last = P.SPEECH_VERB_REVERSE.search(TEXT, lo, hi)
             assert _span(P.last_speech_verb(TEXT, lo, hi)) == _span(last)
             assert _span(P.next_speech_verb(TEXT, lo, hi)) == _span(P.SPEECH_VERB.search(TEXT, lo, hi))
+            assert _span(P.normal_after(TEXT, lo, hi)) == _span(P.NORMAL_AFTER.match(TEXT, lo, hi))
             found += last is not None
     assert found  # the text holds speech verbs, so the comparison is not vacuous
 
