@@ -156,13 +156,13 @@ def last_cue_in(layout: Layout, para: int, hi: int | None = None, lo: int | None
     hi = p_hi if hi is None else hi
     lo = max(p_lo, hi - 600) if lo is None else lo
     text = layout.text
-    v = P.SPEECH_VERB_REVERSE.search(text, lo, hi)
+    v = P.last_speech_verb(text, lo, hi)
     while v:
         s_lo = layout.sentence_start(v.start(), max(lo, v.start() - WINDOW))
         cue = cue_with_subject(text, s_lo, v, v.end())
         if cue:
             return Cue(PREVIOUS_NARRATIVE, cue.cue, cue.mention, cue.appos)
-        v = P.SPEECH_VERB_REVERSE.search(text, lo, v.start())
+        v = P.last_speech_verb(text, lo, v.start())
     return None
 
 

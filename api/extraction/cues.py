@@ -64,8 +64,8 @@ def _cue_from_match(text: str, how: str, m: regex.Match) -> Cue | None:
 
 def cue_after(text: str, lo: int, hi: int) -> Cue | None:
     """“…,” said Austin / “…,” Austin said / “…,” according to Austin."""
-    for pattern in (P.INVERTED_AFTER, P.NORMAL_AFTER):
-        m = pattern.match(text, lo, hi)
+    for match in (P.INVERTED_AFTER.match, P.normal_after):
+        m = match(text, lo, hi)
         if m and not m.group("cue").endswith("ing"):
             span = trim_mention(text, *m.span("mention"))
             if span[1] > span[0] and text[span[0] : span[1]] not in lx.NEVER_SPEAKERS:
@@ -113,14 +113,15 @@ def cue_before(text: str, lo: int, hi: int) -> Cue | None:
 
     Austin said: “…”   Austin told reporters that “…”   Austin called it “a disaster”
     """
-    m = P.COLON_SPEAKER.search(text, lo, hi)
+    colon = text.find(":", lo, hi) >= 0  # COLON_SPEAKER and COLON_VERB end on one; a cheap test first
+    m = P.COLON_SPEAKER.search(text, lo, hi) if colon else None
     lead = text[lo : m.start()].rstrip() if m else ""
     last = lead.replace("—", "-").replace("–", "-").replace("―", "-").rsplit("-", 1)[-1].strip().lower()
     if m and (not last or last in ("from", "more from")):
         cue = _cue_from_match(text, HEADLINE, m)  # Trump: “…”  / HEADLINE - Pew: “…”  / More from Pew: “…”
         if cue:
             return cue
-    m = P.COLON_VERB.search(text, lo, hi)
+    m = P.COLON_VERB.search(text, lo, hi) if colon else None
     if m:
         cue = _cue_from_match(text, BEFORE, m)
         if cue:
@@ -128,7 +129,7 @@ def cue_before(text: str, lo: int, hi: int) -> Cue | None:
     last_acc = None
     for a in P.ACCORDING_TO.finditer(text, lo, hi):
         last_acc = a
-    v = P.SPEECH_VERB_REVERSE.search(text, lo, hi)
+    v = P.last_speech_verb(text, lo, hi)
     if last_acc and (not v or last_acc.start() > v.start()):
         cue = _cue_from_match(text, ACCORDING, last_acc)
         if cue:
@@ -141,7 +142,7 @@ def cue_before(text: str, lo: int, hi: int) -> Cue | None:
                 return Cue(cue.how, cue.cue, outer.mention, outer.appos)
         if cue:
             return cue
-        v = P.SPEECH_VERB_REVERSE.search(text, lo, v.start())
+        v = P.last_speech_verb(text, lo, v.start())
     return None
 
 
@@ -205,20 +206,20 @@ def _ends_clause(text: str, pos: int, hi: int) -> bool:
 
 def _earlier_speech_cue(text: str, lo: int, hi: int) -> Subject | None:
     """The subject of the nearest finite speech verb before ``hi``."""
-    v = P.SPEECH_VERB_REVERSE.search(text, lo, hi)
+    v = P.last_speech_verb(text, lo, hi)
     while v:
         if not v.group().endswith("ing"):
             d = direct_subject(text, lo, v.start())
             if d:
                 return Subject(d.mention, d.appos)
-        v = P.SPEECH_VERB_REVERSE.search(text, lo, v.start())
+        v = P.last_speech_verb(text, lo, v.start())
     return None
 
 
 def cue_later(text: str, lo: int, hi: int) -> Cue | None:
     """A speech verb later in the quote's sentence: “…” is how Austin put it /
     “…” if she loses, said David Wasserman."""
-    v = P.SPEECH_VERB.search(text, lo, hi)
+    v = P.next_speech_verb(text, lo, hi)
     while v:
         inv = (
             P.INVERTED_AFTER.match(text, v.start(), hi)
@@ -233,7 +234,7 @@ def cue_later(text: str, lo: int, hi: int) -> Cue | None:
         span = mention_of(text, s) if s else None
         if span:
             return Cue(SENTENCE_AFTER, v.span(), span)
-        v = P.SPEECH_VERB.search(text, v.end(), hi)
+        v = P.next_speech_verb(text, v.end(), hi)
     return None
 
 

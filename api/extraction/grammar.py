@@ -138,13 +138,9 @@ WHEN = rf"(?: \s+ (?: on \s+ | last \s+ | this \s+ )? {WEEKDAY} )"
 ADVERBS = "(?:" + alt(vb.ADVERBS) + r"|\p{Ll}{3,}ly)"
 AUX = alt(vb.AUXILIARIES)
 # A speech verb in any form:  ⟦said⟧  ⟦has told⟧ → told  ⟦pointed out⟧  ⟦continued⟧: “…”
-VERB = (
-    r"(?:"
-    + alt(vb.all_speech_verb_forms() + vb.PHRASAL_CUES)
-    + "|"
-    + alt(f for b in vb.CLOSING_VERBS for f in vb.verb_forms(b))
-    + r"(?= \s* [,:;.“\"”—–] ))"
-)
+SPEECH_VERB_FORMS = vb.all_speech_verb_forms() + vb.PHRASAL_CUES
+CLOSING_VERB_FORMS = [f for b in vb.CLOSING_VERBS for f in vb.verb_forms(b)]  # only before , : ; . “ —
+VERB = r"(?:" + alt(SPEECH_VERB_FORMS) + "|" + alt(CLOSING_VERB_FORMS) + r"(?= \s* [,:;.“\"”—–] ))"
 
 # A speech noun, singular or plural:  his ⟦remarks⟧  Trump's ⟦pledge⟧
 SPEECH_NOUN = alt(

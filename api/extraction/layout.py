@@ -88,8 +88,9 @@ def find_sentence_starts(text: str) -> tuple[int, ...]:
     return tuple(m.end() for m in LP.SENTENCE_END.finditer(text))
 
 
-def find_tweets(text: str) -> tuple[Tweet, ...]:
-    """Tweets as <tweet …>body</tweet> elements or as "… — Name (@handle) date" lines."""
+def find_tweets(text: str, paragraphs: tuple[tuple[int, int], ...]) -> tuple[Tweet, ...]:
+    """Tweets as <tweet …>body</tweet> elements or as "… — Name (@handle) date" lines
+    (``paragraphs``: find_paragraphs(text), found once by analyse)."""
     out = []
     for m in LP.TWEET_ELEMENT.finditer(text):
         body_start, body_end = m.span("body")
@@ -102,7 +103,7 @@ def find_tweets(text: str) -> tuple[Tweet, ...]:
             s = m.start("open") + a.start("handle")
             out.append(Tweet(body_start, body_end, a.group("handle"), (s, s + len(a.group("handle")))))
     elements = tuple(out)
-    for s, e in find_paragraphs(text):
+    for s, e in paragraphs:
         if "(@" not in text[s:e]:
             continue
         sig = _last_signature(text, s, e)
@@ -135,7 +136,7 @@ def analyse(text: str) -> Layout:
         paragraphs,
         find_tags(text),
         find_sentence_starts(text),
-        find_tweets(text),
+        find_tweets(text, paragraphs),
         find_turns(text, paragraphs),
         tuple(s for s, _ in paragraphs),
     )

@@ -19,6 +19,7 @@ from .grammar import (
     ADVERBS,
     APPOSITIVE,
     AUX,
+    CLOSING_VERB_FORMS,
     FINITE,
     FUNCTION_WORD,
     INVERTABLE,
@@ -31,6 +32,7 @@ from .grammar import (
     PREMOD,
     QUANTIFIER,
     SPEECH_NOUN,
+    SPEECH_VERB_FORMS,
     VERB,
     WHEN,
 )
@@ -43,6 +45,31 @@ V = regex.VERBOSE | regex.VERSION1
 # A speech verb on its own (lowercase, as in running text):  ⟦said⟧  ⟦told⟧  ⟦pointed out⟧
 SPEECH_VERB = regex.compile(rf"(?<![\p{{L}}\-]) {VERB} (?![\p{{L}}\-])", V)
 SPEECH_VERB_REVERSE = regex.compile(rf"(?r)(?<![\p{{L}}\-]) {VERB} (?![\p{{L}}\-])", V)
+
+# A run of letters and hyphens:  ⟦pointed⟧ ⟦out⟧   ⟦follow-up⟧   ⟦didn⟧’⟦t⟧
+WORD_RUN = regex.compile(r"[\p{L}\-]+")
+# A speech verb starts with one of these runs ("pointed out" with ⟦pointed⟧), and the run of
+# the text where it starts is that run (the verb stands after no letter and before none), so
+# a stretch without one of them holds no speech verb.  Checking this first (a set lookup per
+# word) spares the searches below most of their cost: a call of SPEECH_VERB pays for its
+# large pattern (some 25 µs) even on a short stretch, and most stretches searched hold none.
+_VERB_FIRST_RUNS = frozenset(WORD_RUN.match(v).group() for v in SPEECH_VERB_FORMS + CLOSING_VERB_FORMS)
+
+
+def may_hold_speech_verb(text: str, lo: int, hi: int) -> bool:
+    """False when ``text[lo:hi]`` certainly holds no SPEECH_VERB match."""
+    return not _VERB_FIRST_RUNS.isdisjoint(WORD_RUN.findall(text, lo, hi))
+
+
+def last_speech_verb(text: str, lo: int, hi: int) -> regex.Match | None:
+    """``SPEECH_VERB_REVERSE.search(text, lo, hi)``: the speech verb ending last before ``hi``."""
+    return SPEECH_VERB_REVERSE.search(text, lo, hi) if may_hold_speech_verb(text, lo, hi) else None
+
+
+def next_speech_verb(text: str, lo: int, hi: int) -> regex.Match | None:
+    """``SPEECH_VERB.search(text, lo, hi)``: the first speech verb after ``lo``."""
+    return SPEECH_VERB.search(text, lo, hi) if may_hold_speech_verb(text, lo, hi) else None
+
 
 # (reverse) The subject that ends right before a speech verb, searched up to the
 # verb's start:
@@ -188,6 +215,13 @@ NORMAL_AFTER = regex.compile(
     """,
     V,
 )
+
+
+def normal_after(text: str, pos: int, endpos: int) -> regex.Match | None:
+    """``NORMAL_AFTER.match(text, pos, endpos)``, skipped where no speech verb can be (its
+    verb follows a blank, so may_hold_speech_verb sees it)."""
+    return NORMAL_AFTER.match(text, pos, endpos) if may_hold_speech_verb(text, pos, endpos) else None
+
 
 # Right after a quote that ends on a comma, question or exclamation mark, a
 # subject and any past or present-tense verb closing the clause is a cue too:

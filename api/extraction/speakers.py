@@ -146,7 +146,7 @@ def build_cast(layout: Layout, spans: list[QuoteSpan]) -> Cast:
             continue
         e = cast.link(parts, surface, m.start())
         appos = (
-            NP.APPOSITIVE_TITLE.match(text, m.end(), min(len(text), m.end() + 120))
+            NP.appositive_title(text, m.end(), min(len(text), m.end() + 120))
             if text[m.end() : m.end() + 1] == "," and e.kind == PERSON and not e.title
             else None
         )
@@ -274,7 +274,7 @@ def resolve_mention(layout: Layout, cast: Cast, cue: Cue) -> Entity | None:
         return Entity(parts.name, None, ORGANIZATION, None, ())
     found = cast.link(parts, surface, s)
     if cue.appos and found.kind == PERSON and not found.title:
-        t = NP.APPOSITIVE_TITLE.match(text, cue.appos[0], cue.appos[1] + 1)
+        t = NP.appositive_title(text, cue.appos[0], cue.appos[1] + 1)
         if t:
             found.title = t.group("title")
     return found
