@@ -10,6 +10,7 @@ theq7 wallq7"), so no new quote repeats them, and the matching index holds their
 Each copy also adds namesakes of its speakers ("Donald Trump 7", no quotes), so that the speaker
 table and its search index grow too. Counts are filled by migration 0003's backfill, then
 ANALYZE. Built databases are cached (SQLite files, PostgreSQL databases named after the size).
+Copies carry their article's revision number but no article_revision rows (no list reads them).
 """
 
 from __future__ import annotations
@@ -49,10 +50,10 @@ def _replicate_rows(database, postgres: bool) -> None:
     off = f"c.n * {COPY_ID}"
     statements = [
         f"""INSERT INTO article (id, dedupe_key, url, title, publisher, published_at, language, text,
-            created_at, dated_at)
+            created_at, dated_at, revision, updated_at)
             SELECT a.id + {off}, a.dedupe_key || '#' || c.n, a.url || '#' || c.n, a.title, a.publisher,
             {_days(postgres, "a.published_at")}, a.language, a.text, a.created_at,
-            {_days(postgres, "a.dated_at")}
+            {_days(postgres, "a.dated_at")}, a.revision, a.updated_at
             FROM article a JOIN copies c ON a.id <= c.max_article WHERE a.id < {COPY_ID}""",
         f"""INSERT INTO statement (id, key, speaker_id, text, normalized, word_count, first_seen_at,
             created_at, updated_at, appearance_count)
@@ -75,9 +76,9 @@ def _replicate_rows(database, postgres: bool) -> None:
             FROM claim cl JOIN copies c ON cl.statement_id + {off} IN (SELECT id FROM statement)
             WHERE cl.id < {COPY_ID}""",
         f"""INSERT INTO speaker (id, key, name, title, kind, folded, created_at, quote_count, article_count,
-            claim_count)
+            claim_count, updated_at)
             SELECT s.id + {off}, s.key || '#' || c.n, s.name || ' ' || c.n, s.title, s.kind,
-            s.folded || ' ' || c.n, s.created_at, 0, 0, 0
+            s.folded || ' ' || c.n, s.created_at, 0, 0, 0, s.updated_at
             FROM speaker s JOIN copies c ON 1 = 1 WHERE s.id < {COPY_ID}""",
         f"""INSERT INTO speakeralias (speaker_id, alias, folded)
             SELECT s.id + {off}, s.name || ' ' || c.n, s.folded || ' ' || c.n

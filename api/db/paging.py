@@ -68,7 +68,11 @@ def page_rows(
     listing: Listing, limit: int, offset: int = 0, cursor: tuple | None = None, cap: int = 1000, shape=None
 ):
     """What ``page`` returns, the rows as dicts (``db.prepared``): the SQL is built once per ``shape``
-    (a hashable key for the listing and its filters' values; None builds it every time)."""
+    (a hashable key for the listing and its filters' values; None builds it every time).
+
+    The page's keys are read from ``listing.count``, then its rows from ``listing.query`` without
+    its filters: the count query must carry every filter of the list (as its total needs anyway).
+    """
     if cursor is not None:
         offset = 0
     at = (shape, cursor is not None, bool(offset), cap)

@@ -266,6 +266,8 @@ def match_alerts(quotes: list[Quote], threshold: float) -> list[dict]:
     for claim in Claim.select().where(Claim.statement.in_(statement_ids)).order_by(Claim.id):
         claims_of[claim.statement_id].append(claim)
     matches = claim_matches([c.id for cs in claims_of.values() for c in cs], threshold)
+    if not matches:  # the usual answer: no need for the speakers' names
+        return []
     names = speaker_names(q.speaker_id for q in quotes)
     found = []
     for q in quotes:
