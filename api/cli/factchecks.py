@@ -98,20 +98,27 @@ def import_command(path, batch):
 @click.option("--batch", default=500, show_default=True, help="Claims per transaction.")
 def match_command(since, batch):
     """Match stored claims against every fact-check (new suggestions and alerts only)."""
+    open_connection()
+    try:
+        seen, made, factchecks = match_stored(since=since, batch=batch)
+    finally:
+        close_connection()
+    click.echo(f"claims {seen}, new matches {made}, fact-checks {factchecks}")
+
+
+def match_stored(after: int = 0, since=None, batch: int = 500) -> tuple[int, int, int]:
+    """Match the stored claims with ids above ``after`` (made on or after ``since``) against every
+    fact-check, ``batch`` claims a transaction: (claims, new matches, fact-checks)."""
     config = current_app.config
     thresholds = Thresholds(
         config["MATCH_MIN_SIMILARITY"], config["MATCH_ALERT_THRESHOLD"], config["MATCH_LIMIT"]
     )
-    index, last, made, seen = FactCheckIndex(), 0, 0, 0
-    open_connection()
-    try:
-        while True:
-            query = Claim.select(Claim.id).where(Claim.id > last).order_by(Claim.id).limit(batch)
-            ids = [cid for (cid,) in (query.where(Claim.created_at >= since) if since else query).tuples()]
-            if not ids:
-                break
-            made += match_claims(index, ids, thresholds)
-            seen, last = seen + len(ids), ids[-1]
-    finally:
-        close_connection()
-    click.echo(f"claims {seen}, new matches {made}, fact-checks {len(index)}")
+    index, last, made, seen = FactCheckIndex(), after, 0, 0
+    while True:
+        query = Claim.select(Claim.id).where(Claim.id > last).order_by(Claim.id).limit(batch)
+        ids = [cid for (cid,) in (query.where(Claim.created_at >= since) if since else query).tuples()]
+        if not ids:
+            break
+        made += match_claims(index, ids, thresholds)
+        seen, last = seen + len(ids), ids[-1]
+    return seen, made, len(index)

@@ -6,7 +6,8 @@ extraction, so an interrupted import is resumed by running it again. Extraction 
 scoring run in ``--workers`` processes while this process writes what they finished,
 ``--batch`` articles per transaction; ``--shard K/N`` takes every N-th line from the
 K-th, so that N machines can import one archive into one PostgreSQL. Failures are
-reported with their line numbers at the end (exit status 1 if any).
+reported with their line numbers at the end (exit status 1 if any). When fact-checks are
+stored, the claims the import made are then matched against them, as POST /articles does.
 """
 
 from __future__ import annotations
@@ -21,14 +22,17 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 from marshmallow import ValidationError
+from peewee import fn
 
 from schemas.articles import article_in_schema
 
 from ..db import close_connection, database, is_postgres, migrations, open_connection
 from ..db.models import chunks
+from ..facts.models import Claim, FactCheck
 from ..intake.articles import prepare, store, store_many
 from ..news.articles import dedupe_key
 from ..news.models import Article
+from .factchecks import match_stored
 
 
 @dataclass
@@ -162,6 +166,7 @@ def ingest_command(archive, workers, shard, batch):
             "The database schema is not current: run `flask --app api db upgrade` first."
         )
     tally, window = Tally(), batch * max(workers, 1) * 2
+    claims_before = Claim.select(fn.MAX(Claim.id)).scalar() or 0
     total = _count_lines(archive)
     lines = _lines(archive, shard)
     try:
@@ -187,6 +192,9 @@ def ingest_command(archive, workers, shard, batch):
                 _write(pending[0].get(), tally, batch)
                 bar.update(pending[1])
         database.execute_sql("ANALYZE" if is_postgres() else "PRAGMA optimize")
+        if FactCheck.select().exists():  # the new claims against what is already checked, as POST does
+            seen, made, _ = match_stored(after=claims_before)
+            click.echo(f"matched {seen} new claims against the fact-checks: {made} new matches", err=True)
     finally:
         if pool:
             pool.close()

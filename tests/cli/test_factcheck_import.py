@@ -71,3 +71,16 @@ def test_stored_claims_are_matched_against_fact_checks_imported_later(url, tmp_p
     assert result.exit_code == 0 and "claims 1, new matches 1, fact-checks 1" in result.output, result.output
     assert len(client.get(f"/claims/{claim['id']}").get_json()["matches"]) == 1
     assert "new matches 0" in run(url, "factchecks", "match").output
+
+
+def test_bulk_ingest_matches_its_claims_against_fact_checks_already_imported(url, tmp_path):  # noqa: F811
+    client = keyed_client(make_app(url), "admin")
+    client.post("/factchecks", json=claimreview())
+    archive = tmp_path / "archive.jsonl"
+    said = "“We have 90 percent health insurance coverage in this state,” said Ann Lee."
+    archive.write_text(json.dumps({"text": said, "url": "https://a.example/1"}) + "\n", encoding="utf-8")
+    result = run(url, "ingest", str(archive))
+    assert result.exit_code == 0, result.output
+    assert "matched 1 new claims against the fact-checks: 1 new matches" in result.output
+    (claim,) = client.get("/claims").get_json()["items"]
+    assert len(client.get(f"/claims/{claim['id']}").get_json()["matches"]) == 1
