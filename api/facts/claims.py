@@ -15,13 +15,13 @@ from peewee import fn
 from .. import checkworthy
 from ..core.errors import Conflict, Invalid, NotFound
 from ..core.text import digest, fold, normalize, word_count
-from ..core.vocabulary import CHECKER, MIN_CLAIM_WORDS, REVIEWED, SCORER, UNREVIEWED
+from ..core.vocabulary import CHECKER, MIN_CLAIM_WORDS, REVIEWED, SCORER, SUGGESTED, UNREVIEWED
 from ..db.models import chunks, get_or_create, insert_rows, select_in, utcnow
 from ..events.log import writing
 from ..news.models import Quote, Statement
 from ..news.speakers import count_claims, lock_speakers
 from .factchecks import from_verdict
-from .models import Claim, Review, SpeakerVerdict
+from .models import Claim, ClaimMatch, Review, SpeakerVerdict
 from .queries import get_claim
 
 
@@ -151,12 +151,29 @@ def move_claims(from_statement: int, to_statement: int, speaker_id: int | None, 
             changes.append(("claim", claim.id, "updated"))
         else:
             Review.update(claim=twin.id).where(Review.claim == claim.id).execute()
+            _move_matches(claim.id, twin.id, changes)
             Claim.update(updated_at=utcnow()).where(Claim.id == twin.id).execute()
             claim.delete_instance()
             gone += 1
             changes.append(("claim", claim.id, "deleted"))
             changes.append(("claim", twin.id, "updated"))
     count_claims(Counter({speaker_id: -gone}))
+
+
+def _move_matches(from_claim: int, to_claim: int, changes: list) -> None:
+    """A claim folded into its twin: its matches with fact-checks the twin has none with move over,
+    and a checker's decision on it replaces the twin's mere suggestion of the same fact-check."""
+    theirs = {m.factcheck_id: m for m in ClaimMatch.select().where(ClaimMatch.claim == to_claim)}
+    for match in ClaimMatch.select().where(ClaimMatch.claim == from_claim).order_by(ClaimMatch.id):
+        twin = theirs.get(match.factcheck_id)
+        if twin is None:
+            ClaimMatch.update(claim=to_claim, updated_at=utcnow()).where(ClaimMatch.id == match.id).execute()
+            changes.append(("match", match.id, "updated"))
+        elif twin.status == SUGGESTED and match.status != SUGGESTED:
+            ClaimMatch.update(status=match.status, actor=match.actor, updated_at=utcnow()).where(
+                ClaimMatch.id == twin.id
+            ).execute()
+            changes.append(("match", twin.id, "updated"))
 
 
 def claims_reach_one_more_article(statement_ids: list[int], changes: list) -> None:

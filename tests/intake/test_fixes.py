@@ -3,6 +3,7 @@
 import pytest
 
 from ..events.test_changes import drain
+from ..facts.test_factchecks import claimreview
 
 URL = "https://news.example/aid"
 TEXT = (
@@ -196,3 +197,25 @@ def test_a_merge_joins_twin_claims_and_keeps_every_verdict(client, post_article)
     assert len(claims) == 1 and claims[0]["statement"]["appearance_count"] == 2
     assert len(client.get(f"/claims/{claims[0]['id']}").get_json()["reviews"]) == 2
     assert client.get("/claims").get_json()["total"] == 1
+
+
+def test_a_merge_keeps_the_match_decisions_of_a_twin_claim_that_goes(client, post_article):
+    words = "Inflation rose 9 percent in 2022 across the whole region"
+    one = post_article(text=f"“{words},” said Ann Lee.", url="https://one.example/1")
+    two = post_article(text=f"“{words},” said Annie Lee.", url="https://two.example/1")
+    ann, annie = one["speakers"][0]["id"], two["speakers"][0]["id"]
+    checks = [
+        client.post("/factchecks", json=claimreview(url=f"https://c.example/{n}", claimReviewed=t)).get_json()
+        for n, t in enumerate(["Cats can fly.", "Dogs can sing."])
+    ]
+    gone = client.get("/claims", query_string={"speaker": ann}).get_json()["items"][0]["id"]
+    kept = client.get("/claims", query_string={"speaker": annie}).get_json()["items"][0]["id"]
+    for claim_id, check, confirmed in [(gone, 0, True), (gone, 1, False), (kept, 1, True)]:
+        path = f"/claims/{claim_id}/matches/{checks[check]['id']}"
+        assert client.post(path, json={"confirmed": confirmed}).status_code == 200
+    client.post(f"/speakers/{ann}/merge", json={"into": annie})
+    matches = client.get(f"/claims/{kept}").get_json()["matches"]
+    assert sorted((m["factcheck"]["id"], m["status"]) for m in matches) == [
+        (checks[0]["id"], "confirmed"),
+        (checks[1]["id"], "confirmed"),
+    ]
