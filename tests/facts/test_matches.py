@@ -158,3 +158,16 @@ def test_an_unrelated_claim_raises_no_alert(client, post_article):
     assert [a for a in article["alerts"] if a["factcheck"]] == []
     found = client.post("/match", json={"text": "We have 90 percent health insurance coverage in this state"})
     assert all(i["similarity"] < 0.5 for i in found.get_json()["items"])
+
+
+def test_a_quote_given_to_another_speaker_has_its_new_claim_matched(client, post_article, checked):
+    post_article(text=SAID, url="https://a.example/1")
+    second = post_article(text=SAID, url="https://b.example/2")  # Ann's statement: 2 appearances
+    fixed = client.patch(f"/quotes/{second['quotes'][0]['id']}", json={"speaker_name": "Bo Diaz"})
+    assert fixed.status_code == 200
+    bo = fixed.get_json()["speaker"]["id"]
+    (claim,) = client.get("/claims", query_string={"speaker": bo}).get_json()["items"]
+    matches = client.get(f"/claims/{claim['id']}").get_json()["matches"]
+    assert [(m["factcheck"]["id"], m["same_speaker"]) for m in matches] == [(checked["id"], False)]
+    article = client.get(f"/articles/{second['id']}").get_json()
+    assert [a["claim"]["id"] for a in article["alerts"] if a["factcheck"]] == [claim["id"]]

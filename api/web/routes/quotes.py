@@ -11,9 +11,11 @@ from schemas.quotes import (
     quote_schema,
 )
 
+from ...intake.articles import match_article
 from ...intake.fixes import fix_quote
 from ...news import queries
 from ..auth import current_actor, requires
+from ..matching import factcheck_index, thresholds
 from ..pagination import paginate
 from ..parsing import json_body, query_args
 
@@ -41,5 +43,7 @@ def patch_quote(quote_id):
     """Set a quote's speaker, or mark it not a quote; kept through re-extraction."""
     threshold = current_app.config["CHECKWORTHY_THRESHOLD"]
     quote, kept = fix_quote(quote_id, json_body(quote_patch_schema), threshold, actor=current_actor())
+    if kept:  # claims the quote's new statement was given are matched as a new article's are
+        match_article(quote.article_id, factcheck_index(), thresholds(), actor=current_actor())
     quote.not_a_quote = not kept
     return fixed_quote_schema.dump(quote)
