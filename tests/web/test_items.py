@@ -118,7 +118,9 @@ def touched(archive, post_article):
     assert client.post(f"/speakers/{one['speakers'][0]['id']}/merge", json=merge).status_code == 200
     quote = two["quotes"][0]["id"]
     assert client.patch(f"/quotes/{quote}", json={"speaker_name": "Bo Diaz"}).status_code == 200
-    text = f"“{words},” said Ann Lee.\n\n“Taxes will fall 5 percent next year for every family,” said Bo Diaz."
+    text = (
+        f"“{words},” said Ann Lee.\n\n“Taxes will fall 5 percent next year for every family,” said Bo Diaz."
+    )
     assert client.put(f"/articles/{one['id']}", json={"text": text}).status_code == 200
     return client
 
