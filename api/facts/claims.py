@@ -21,7 +21,7 @@ from ..events.log import writing
 from ..news.models import Quote, Statement
 from ..news.speakers import count_claims, lock_speakers
 from .factchecks import from_verdict
-from .models import Claim, ClaimMatch, Review, SpeakerVerdict
+from .models import Claim, ClaimMatch, FactCheck, Review, SpeakerVerdict
 from .queries import get_claim
 
 
@@ -152,12 +152,24 @@ def move_claims(from_statement: int, to_statement: int, speaker_id: int | None, 
         else:
             Review.update(claim=twin.id).where(Review.claim == claim.id).execute()
             _move_matches(claim.id, twin.id, changes)
+            FactCheck.update(claim=twin.id).where(FactCheck.claim == claim.id).execute()  # its verdicts'
             Claim.update(updated_at=utcnow()).where(Claim.id == twin.id).execute()
             claim.delete_instance()
             gone += 1
             changes.append(("claim", claim.id, "deleted"))
             changes.append(("claim", twin.id, "updated"))
     count_claims(Counter({speaker_id: -gone}))
+
+
+def verdicts_follow(statement_ids: list[int], changes: list) -> None:
+    """The claims of these statements moved (or changed speaker): the fact-checks made of their
+    verdicts (``from_verdict``) are made again, with the claim's statement and speaker of now."""
+    claim_ids = Claim.select(Claim.id).where(Claim.statement.in_(sorted(set(statement_ids))))
+    made = FactCheck.select(FactCheck.url).where(FactCheck.claim.in_(claim_ids))
+    for review in (
+        Review.select().where(Review.url.in_(made) & Review.claim.in_(claim_ids)).order_by(Review.id)
+    ):
+        from_verdict(Claim.get_by_id(review.claim_id), review, changes)
 
 
 def _move_matches(from_claim: int, to_claim: int, changes: list) -> None:

@@ -16,7 +16,13 @@ from __future__ import annotations
 from ..core.errors import Conflict
 from ..core.text import normalize
 from ..events.log import write
-from ..facts.claims import add_detected_claims, claims_change_speaker, move_claims, scored_sentences
+from ..facts.claims import (
+    add_detected_claims,
+    claims_change_speaker,
+    move_claims,
+    scored_sentences,
+    verdicts_follow,
+)
 from ..news import queries
 from ..news.editing import (
     fixed_quote,
@@ -85,6 +91,7 @@ def _reattribute(quote: Quote, target: int | None, threshold: float | None, chan
             claims_change_speaker(old.id, old.speaker_id, target)
             move_claims(old.id, new_id, target, changes)
             fold_into(statement, statement_row(old), changes)
+            verdicts_follow([new_id], changes)
     if statement is not None:
         sentences = scored_sentences(quote.text, threshold)
         add_detected_claims([(new_id, target, s) for s in sentences], changes)
@@ -101,13 +108,16 @@ def merge_speakers(speaker_id: int, into: int, actor: str | None = None) -> Spea
             raise Conflict(f"Speaker {old.id} cannot be merged into itself.")
         lock_speakers({old.id, survivor})
         claims_change_speaker(None, old.id, survivor)
+        moved = []
         for statement in Statement.select().where(Statement.speaker == old.id).order_by(Statement.id):
             twin = move_statement(statement, survivor, changes)
+            moved.append(twin.id if twin is not None else statement.id)
             if twin is not None:
                 move_claims(statement.id, twin.id, survivor, changes)
                 fold_into(statement_row(twin), statement_row(statement), changes)
                 refresh_first_seen({twin.id})
                 changes.append(("statement", twin.id, "updated"))
+        verdicts_follow(moved, changes)
         move_speaker_rows(old, survivor, actor)
         refresh_quote_counts([survivor])
         changes += [("speaker", old.id, "merged"), ("speaker", survivor, "updated")]

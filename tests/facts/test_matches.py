@@ -171,3 +171,16 @@ def test_a_quote_given_to_another_speaker_has_its_new_claim_matched(client, post
     assert [(m["factcheck"]["id"], m["same_speaker"]) for m in matches] == [(checked["id"], False)]
     article = client.get(f"/articles/{second['id']}").get_json()
     assert [a["claim"]["id"] for a in article["alerts"] if a["factcheck"]] == [claim["id"]]
+
+
+def test_a_verdicts_fact_check_follows_its_claim_to_the_speaker_an_editor_gives_it(client, post_article):
+    said = post_article(text=SAID, url="https://a.example/1")
+    claim_id = client.get("/claims").get_json()["items"][0]["id"]
+    client.post(f"/claims/{claim_id}/reviews", json=VERDICT)
+    fixed = client.patch(f"/quotes/{said['quotes'][0]['id']}", json={"speaker_name": "Bo Diaz"}).get_json()
+    bo = fixed["speaker"]["id"]
+    assert client.get("/claims", query_string={"speaker": bo}).get_json()["items"][0]["id"] == claim_id
+    again = "“Health insurance coverage in this state is 90 percent,” said Bo Diaz."
+    (alert,) = [a for a in post_article(text=again, url="https://b.example/2")["alerts"] if a["factcheck"]]
+    assert alert["factcheck"]["source"] == "verdict" and alert["factcheck"]["claimant"] == "Bo Diaz"
+    assert alert["same_speaker"] is True
