@@ -3,7 +3,7 @@
 import threading
 
 from api import db
-from api.facts.models import Claim
+from api.facts.models import Claim, ClaimMatch, FactCheck
 from api.news.models import Article, Quote, Speaker, Statement
 
 from ..apps import PG_URL, add_key, make_app, reset_database
@@ -129,6 +129,8 @@ def _stamps() -> dict:
         ("statement", Statement, Statement.updated_at),
         ("claim", Claim, Claim.updated_at),
         ("quote", Quote, Quote.fixed_at),
+        ("factcheck", FactCheck, FactCheck.updated_at),
+        ("match", ClaimMatch, ClaimMatch.updated_at),
     ):
         stamps.update({(entity, rid): at for rid, at in model.select(model.id, column).tuples()})
     return stamps
