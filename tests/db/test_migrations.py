@@ -134,13 +134,11 @@ def test_the_migrations_make_the_schema_the_models_describe(tmp_path):
     assert schema(migrated) == schema(described)
 
 
-def test_migrations_are_numbered_without_gaps_and_a_reserved_number_gives_way():
-    assert migrations.numbered(["m0002_b", "m0001_a", "m0002_reserved", "notes"]) == ["m0001_a", "m0002_b"]
-    assert migrations.numbered(["m0001_a", "m0002_reserved", "m0003_c"]) == [
-        "m0001_a",
-        "m0002_reserved",
-        "m0003_c",
-    ]
+def test_migrations_are_numbered_without_gaps_or_repeats():
+    assert migrations.numbered(["m0002_b", "m0001_a", "notes"]) == ["m0001_a", "m0002_b"]
+    assert migrations.numbered(["m0003_c", "m0001_a", "m0002_b"]) == ["m0001_a", "m0002_b", "m0003_c"]
+    with pytest.raises(RuntimeError):  # two migrations under one number, whatever their names
+        migrations.numbered(["m0001_a", "m0002_b", "m0002_reserved"])
     with pytest.raises(RuntimeError):
         migrations.numbered(["m0001_a", "m0003_c"])
     with pytest.raises(RuntimeError):

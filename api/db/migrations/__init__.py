@@ -34,15 +34,9 @@ _MODULE = re.compile(r"m(\d{4})_\w+")
 
 
 def numbered(names: list[str]) -> list[str]:
-    """The migration module names in order of their numbers; refuses a gap or a repeated number.
-
-    A module named ``mNNNN_reserved`` holds a number for a migration written on another
-    branch (so that later numbers can be used before it lands); once the real one is here,
-    the reserved one gives way to it: ['m0002_b', 'm0001_a', 'm0002_reserved'] -> ['m0001_a', 'm0002_b'].
-    """
+    """The migration module names in order of their numbers; refuses a gap or a repeated number:
+    ['m0002_b', 'm0001_a', 'notes'] -> ['m0001_a', 'm0002_b']."""
     found = sorted((int(match.group(1)), name) for name in names if (match := _MODULE.fullmatch(name)))
-    real = {number for number, name in found if not name.endswith("_reserved")}
-    found = [(number, name) for number, name in found if not (name.endswith("_reserved") and number in real)]
     numbers = [number for number, _ in found]
     if numbers != list(range(1, len(found) + 1)):
         raise RuntimeError(f"migrations must be numbered 0001, 0002, ... without gaps or repeats: {numbers}")
