@@ -59,10 +59,14 @@ def kinds(doc: dict, quotes, score) -> list[str]:
             chosen = mention_kind(q.mention.text if q.mention else "")
             cue = "cue" if q.cue else "no cue"
             out.append(f"wrong speaker: chose {chosen} ({cue}), gold {mention_kind(gold)}")
+    sets = [{k for s, e in u["content"] for k in range(s, e)} for u in units]
     for i, u in enumerate(units):
         if i not in hit:
             body = " ".join(text[a:b] for a, b in u["content"])
-            out.append(f"missed: {size(body)}")
+            if any(sets[i] <= sets[j] for j in range(i)):
+                out.append("missed: nested in an earlier unit (no prediction can reach it)")
+            else:
+                out.append(f"missed: {size(body)}")
     return out
 
 

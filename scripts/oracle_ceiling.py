@@ -5,6 +5,12 @@
 Each direct unit's quoted segments (between its quotation marks) are predicted with the
 unit's own source span. Nested units (an indirect attribution whose content holds a direct
 one) cannot both be found: the scorer gives a prediction to the first unit covering it.
+
+Exactly: a unit whose content lies inside the content of an earlier unit of its article is
+unreachable, whatever is predicted (any span covers the earlier one at least as much, and
+the scorer's ``max`` keeps the first of equals).  ``reachable`` counts them; the most quote
+recall any prediction can reach is the share of reachable units, and the most quote F1 is
+that recall at precision 1.
 """
 
 from __future__ import annotations
@@ -32,6 +38,14 @@ def oracle(doc: dict, marks: str) -> list[dict]:
     return out
 
 
+def reachable(doc: dict) -> tuple[int, int]:
+    """(direct units, those some prediction can be given to) of one article."""
+    units = [u for u in doc["attributions"] if u["direct"]]
+    sets = [{i for s, e in u["content"] for i in range(s, e)} for u in units]
+    ok = sum(not any(sets[k] <= sets[j] for j in range(k)) for k in range(len(units)))
+    return len(units), ok
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("gold")
@@ -44,6 +58,10 @@ def main() -> None:
     result, _ = score.score(gold, [{"id": d["id"], "quotes": oracle(d, score.MARKS)} for d in gold])
     for key in ("quote_precision", "quote_recall", "quote_f1", "speaker_accuracy", "end_to_end_f1"):
         print(f"{key:22} {result[key]}")
+    units, ok = map(sum, zip(*(reachable(d) for d in gold), strict=True))
+    recall = ok / units if units else 0.0
+    best = 2 * recall / (1 + recall) if recall else 0.0
+    print(f"reachable units        {ok} of {units}: at most quote recall {recall:.4f}, quote F1 {best:.4f}")
 
 
 if __name__ == "__main__":

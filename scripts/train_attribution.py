@@ -119,14 +119,11 @@ def covered(data):
     return sum(gold is not None for _, gold in data) / len(data) if data else 0.0
 
 
-def scored(docs, lx, models):
-    sys.path.insert(0, KIT)
-    import score  # the evaluation kit's scorer
-
-    preds = []
+def predictions(docs, lx, models):
+    out = []
     for d in docs:
         quotes = generic.extract_generic(d["text"], lx, models)
-        preds.append(
+        out.append(
             {
                 "id": d["id"],
                 "quotes": [
@@ -141,7 +138,14 @@ def scored(docs, lx, models):
                 ],
             }
         )
-    return score.score(docs, preds)[0]
+    return out
+
+
+def scored(docs, lx, models):
+    sys.path.insert(0, KIT)
+    import score  # the evaluation kit's scorer
+
+    return score.score(docs, predictions(docs, lx, models))[0]
 
 
 def confidence_pairs(docs, lx, models):
@@ -176,15 +180,68 @@ def fit_platt(pairs, epochs=200, rate=0.05):
     return round(a, 4), round(b, 4)
 
 
+def cross_validate(docs, lx, folds=5, seed=0):
+    """Each article's quotes predicted by models fitted on the other folds (by article), at each
+    threshold: ({threshold: the scorer's figures pooled over the folds}, {threshold: the held-out
+    (confidence, right) pairs}, speaker top-1 on the held-out folds)."""
+    sys.path.insert(0, KIT)
+    import score  # the evaluation kit's scorer
+
+    docs = list(docs)
+    if seed:  # another assignment of articles to folds: how much the figures move by chance
+        random.Random(seed).shuffle(docs)
+    parts = [docs[k::folds] for k in range(folds)]
+    ex = [examples(p, lx) for p in parts]
+    right = total = 0
+    preds = {t: [] for t in THRESHOLDS}
+    pairs = {t: [] for t in THRESHOLDS}
+    for k in range(folds):
+        s_fit = [x for j, e in enumerate(ex) if j != k for x in e[1]]
+        q_fit = [x for j, e in enumerate(ex) if j != k for x in e[0]]
+        speaker = ranking.Model(0.0, fit_softmax(s_fit))
+        top = [max((speaker.logit(c) for c in cands), default=None) for _, _, cands in q_fit]
+        qb, qw = fit_logistic(
+            [(ranking.with_speaker_evidence(f, t), y) for (f, y, _), t in zip(q_fit, top, strict=True)]
+        )
+        right += top1(speaker, ex[k][1]) * len(ex[k][1])
+        total += len(ex[k][1])
+        for t in THRESHOLDS:
+            models = {"quote": ranking.Model(qb, qw, t), "speaker": speaker}
+            preds[t] += predictions(parts[k], lx, models)
+            pairs[t] += confidence_pairs(parts[k], lx, models)
+    gold = [d for p in parts for d in p]
+    return {t: score.score(gold, preds[t])[0] for t in THRESHOLDS}, pairs, right / total
+
+
+FIGURES = ("quote_precision", "quote_recall", "quote_f1", "speaker_accuracy", "end_to_end_f1")
+
+
+def print_cv(results, top):
+    print(f"5-fold cross-validation on train (speaker top-1 {top:.4f}); by quote threshold:")
+    for t, r in results.items():
+        print(f"  {t:.1f} " + " ".join(f"{k} {r[k]:.4f}" for k in FIGURES))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("language")
     ap.add_argument("train")
     ap.add_argument("dev")
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--cv", action="store_true", help="only print 5-fold cross-validation on train")
+    ap.add_argument("--cv-seed", type=int, default=0, help="shuffle the articles into folds with this seed")
     args = ap.parse_args()
     lx = LEXICONS[args.language]
-    train, dev = load(args.train), load(args.dev)
+    train = load(args.train)
+    results, pairs, top = cross_validate(train, lx, seed=args.cv_seed)
+    print_cv(results, top)
+    if args.cv:
+        return
+    threshold = max(THRESHOLDS, key=lambda t: (results[t]["end_to_end_f1"], -abs(t - 0.5)))
+    print(f"quote threshold {threshold} (best cross-validated end-to-end F1 on train of {THRESHOLDS})")
+    platt = fit_platt(pairs[threshold])
+    print(f"confidence calibration on the held-out folds: logistic({platt[0]} * logit(p) + {platt[1]})")
+    dev = load(args.dev)
     q_train, s_train = examples(train, lx)
     q_dev, s_dev = examples(dev, lx)
     sw = fit_softmax(s_train)
@@ -195,27 +252,13 @@ def main():
             for f, y, cands in q_train
         ]
     )
-    best = max(
-        (
-            scored(train, lx, {"quote": ranking.Model(qb, qw, t), "speaker": ranking.Model(0.0, sw)})[
-                "end_to_end_f1"
-            ],
-            t,
-        )
-        for t in THRESHOLDS
-    )
-    threshold = best[1]
-    models = {"quote": ranking.Model(qb, qw, threshold), "speaker": ranking.Model(0.0, sw)}
-    print(f"quote threshold {threshold} (best end-to-end F1 on train of {THRESHOLDS})")
-    platt = fit_platt(confidence_pairs(train, lx, models))
-    models["quote"] = ranking.Model(qb, qw, threshold, platt)
-    print(f"confidence calibration on train: logistic({platt[0]} * logit(p) + {platt[1]})")
+    models = {"quote": ranking.Model(qb, qw, threshold, platt), "speaker": speaker}
     print(f"{'':24} {'train':>8} {'dev':>8}")
     tops = top1(models["speaker"], s_train), top1(models["speaker"], s_dev)
     print(f"{'speaker top-1':24} {tops[0]:8.4f} {tops[1]:8.4f}   ({len(s_train)} / {len(s_dev)} quotes")
     print(f"{'':24} the gold source among the candidates of {covered(s_train):.3f} / {covered(s_dev):.3f})")
     a, b = scored(train, lx, models), scored(dev, lx, models)
-    for key in ("quote_precision", "quote_recall", "quote_f1", "speaker_accuracy", "end_to_end_f1"):
+    for key in FIGURES:
         print(f"{key:24} {a[key]:8.4f} {b[key]:8.4f}")
     if args.no_write:
         return
