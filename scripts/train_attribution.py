@@ -7,7 +7,11 @@ For each quoted stretch that ``api.extraction.generic.items`` finds, the label o
 quote model is whether the scorer would match it to a gold quote, and the label of
 the speaker model is which candidate mention overlaps that quote's gold source.  The
 quote model is a logistic regression, the speaker model a softmax over a quote's
-candidates (conditional logit); both with L2, fitted by AdaGrad in pure Python.
+candidates (conditional logit); both with L2, fitted by AdaGrad in pure Python.  The
+speaker model is fitted twice: the second time each quote's "previous speaker" features
+read the mention the first model picks for the quote before, as extraction will (not
+the annotated one).  5-fold cross-validation on train (by article) picks the quote
+threshold (best end-to-end F1) and fits the confidence calibration on held-out folds.
 Writes the language's entry of ``api/extraction/weights.json`` and prints the
 scorer's figures on train and dev side by side (``--no-write`` to only look).
 """
@@ -48,8 +52,11 @@ def matched_unit(q, units):
     return units[i] if cover[i] * 2 >= q.end - q.start else None
 
 
-def examples(docs, lx):
-    """(quote features with the quote's label, (candidates' features, the right one's index))."""
+def examples(docs, lx, chooser=None):
+    """(quote features with the quote's label, (candidates' features, the right one's index)).
+
+    The previous quote's speaker ("previous-speaker") is the right mention, or with a
+    ``chooser`` (a first speaker model) the one it picks, as extraction will see it."""
     quote_ex, speaker_ex = [], []
     for d in docs:
         units = [u for u in d["attributions"] if u["direct"]]
@@ -59,11 +66,14 @@ def examples(docs, lx):
             unit = matched_unit(item.span, units)
             cands = [f + generic.follows(d["text"], m, previous) for m, f in item.candidates]
             quote_ex.append((item.features, unit is not None, cands))
+            if chooser is not None and unit is not None and cands:
+                previous = item.candidates[max(range(len(cands)), key=lambda k: chooser.logit(cands[k]))][0]
             if unit is None or not unit["source"] or not item.candidates:
                 continue
             gold = [k for k, (m, _) in enumerate(item.candidates) if overlap(m.start, m.end, unit["source"])]
             speaker_ex.append((cands, gold[0] if gold else None))
-            previous = item.candidates[gold[0]][0] if gold else previous
+            if chooser is None:
+                previous = item.candidates[gold[0]][0] if gold else previous
     return quote_ex, speaker_ex
 
 
@@ -192,6 +202,13 @@ def cross_validate(docs, lx, folds=5, seed=0):
         random.Random(seed).shuffle(docs)
     parts = [docs[k::folds] for k in range(folds)]
     ex = [examples(p, lx) for p in parts]
+    first = [
+        ranking.Model(0.0, fit_softmax([x for j, e in enumerate(ex) if j != k for x in e[1]]))
+        for k in range(folds)
+    ]
+    ex = [
+        examples(p, lx, first[k]) for k, p in enumerate(parts)
+    ]  # each fold's previous speakers as its model picks
     right = total = 0
     preds = {t: [] for t in THRESHOLDS}
     pairs = {t: [] for t in THRESHOLDS}
@@ -242,8 +259,9 @@ def main():
     platt = fit_platt(pairs[threshold])
     print(f"confidence calibration on the held-out folds: logistic({platt[0]} * logit(p) + {platt[1]})")
     dev = load(args.dev)
-    q_train, s_train = examples(train, lx)
-    q_dev, s_dev = examples(dev, lx)
+    first = ranking.Model(0.0, fit_softmax(examples(train, lx)[1]))
+    q_train, s_train = examples(train, lx, first)
+    q_dev, s_dev = examples(dev, lx, first)
     sw = fit_softmax(s_train)
     speaker = ranking.Model(0.0, sw)
     qb, qw = fit_logistic(

@@ -135,15 +135,20 @@ def _mention(
     plain = [w for w in caps if not any(roles(w, lx.code)[:2])]
     if det is not None and lx.nouns_capitalised and plain and plain[0] == caps[0]:
         plain = plain[1:]  # der ⟦Staatsanwalt⟧: the head noun is no name
-    plain = [w for w in plain if w not in nouns]
+    plain = [w for w in plain if w not in nouns and w not in lx.common_nouns]
     gender = _gender(lx, body)
     return Mention(words[i].start, words[j].end, i, j, det, False, gender, title, org, bool(plain))
+
+
+_ENDS = frozenset(".!?")
 
 
 def find_mentions(text: str, words: list[Word], lx: Lexicon, quotes: list[tuple[int, int]]) -> list[Mention]:
     """Mentions outside the quoted stretches ``quotes`` (sorted (open, close) pairs), in order."""
     out: list[Mention] = []
     nouns = common_nouns(words, lx)
+    # Words the article writes lowercase: capitalised at a sentence's start they are no name.
+    lowered = {w.text for w in words if w.text.islower()} if lx.nouns_capitalised else set()
     inside = _inside_words(words, quotes)
     i, n = 0, len(words)
     while i < n:
@@ -170,6 +175,9 @@ def find_mentions(text: str, words: list[Word], lx: Lexicon, quotes: list[tuple[
             ):
                 j, k = j + 1, k + 1
         start = j
+        if not det and (lw in lx.openers or lw in lowered) and (i == 0 or words[i - 1].text in _ENDS):
+            i += 1  # "Derzeit", "Relativierend": a sentence's first word, no name
+            continue
         while (
             j < n
             and j - start < _MAX_CAPS

@@ -109,6 +109,15 @@ def _word(ctx: Context, i: int) -> str:
     return ctx.words[i].text.lower() if 0 <= i < len(ctx.words) else ""
 
 
+def _verb_like(lx: Lexicon, w: str) -> bool:
+    """A lowercase word that is no function word, article or preposition: in German mostly a verb."""
+    return (
+        w.isalpha()
+        and w.islower()
+        and not (w in lx.function_words or w in lx.determiners or w in lx.prepositions)
+    )
+
+
 def quote_features(
     ctx: Context, open_: int, start: int, end: int, close: int, sentence: Sentence
 ) -> list[str]:
@@ -197,6 +206,13 @@ def speaker_features(
         own.append("cue-left2:" + left2)
     if left in lx.prepositions and left not in lx.cue_before_speaker:
         own.append("preposition-left")
+    elif (
+        left2 in lx.prepositions
+        and left.isalpha()
+        and left not in lx.speech_verbs
+        and left2 not in lx.cue_before_speaker
+    ):
+        own.append("preposition-left")  # angesichts solcher ⟦Alternativen⟧
     if left == "," and region == "after":
         own.append("comma-left")
     if right2 in lx.speech_verbs and right not in (",", "."):
@@ -219,6 +235,13 @@ def speaker_features(
         + ":rank:"
         + _bucket(rank)
     )
+    if not oblique:
+        # German puts the finite verb second: ⟦Die Bundesländer⟧ erwarten …, or after it
+        # Dort erwartet ⟦die Polizei⟧ …: a nominative next to a verb-like word is the subject.
+        if first and _verb_like(lx, right):
+            own.append("clause-subject:first")
+        elif _verb_like(lx, left):
+            own.append("clause-subject:inverted")
     if first:
         own.append("first&" + own[0])  # Die Bundesländer erwarten …: a sentence's first phrase is its subject
     return ["all:" + x for x in own] + [region + ":" + x for x in own] + [region]

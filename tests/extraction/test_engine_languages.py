@@ -89,3 +89,42 @@ def test_german_police_is_an_organisation_and_offsets_hold():
 
 def test_english_given_or_detected_is_the_same():
     assert extract(ENGLISH_ARTICLE, "en") == extract(ENGLISH_ARTICLE) == extract(ENGLISH_ARTICLE, "en-US")
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        # A sentence's first word written lowercase elsewhere, or a preposition, starts no name.
+        (
+            "Die Lage ist ernst. Gegenüber der Presse erklärte der Minister: „Wir sind noch nicht so weit.“",
+            "der Minister",
+        ),
+        (
+            "Die Schule schließt. Relativierend fügt Gall hinzu: „Das ist nicht das Ende.“ "
+            "Das war relativierend.",
+            "Gall",
+        ),
+        # angesichts solcher ⟦Alternativen⟧: inside a prepositional phrase, no subject
+        (
+            "Angesichts solcher Alternativen nannte Reinhard Jung, Geschäftsführer des Bauernbundes, "
+            "die Kartoffel „überflüssig wie ein Kropf“.",
+            "Reinhard Jung",
+        ),
+    ],
+)
+def test_german_sentence_openers_are_no_speakers(text, mention):
+    (q,) = extract(text, "de")
+    assert q.mention.text == mention
+
+
+def test_german_cue_words_learned_from_train_are_cues():
+    assert "meldete" in LEXICONS["de"].speech_verbs  # from lexicons/de_cues.txt, not the hand list
+    (q,) = extract("„Die Zahl der Opfer ist auf zwölf gestiegen“, meldete die Agentur am Abend.", "de")
+    assert q.mention.text == "die Agentur" and q.cue.text == "meldete"
+
+
+def test_german_word_lists_built_from_train_load():
+    de, en = LEXICONS["de"], LEXICONS["en"]
+    assert "Montag" in de.common_nouns and "derzeit" in de.openers
+    assert all(w[1:].islower() for w in de.common_nouns)  # acronyms (SPD, BBC) name something
+    assert not en.common_nouns and not en.openers

@@ -47,6 +47,8 @@ class Lexicon:
     report_markers: frozenset[str]  # sei, habe: a sentence in reported speech
     naming_words: frozenset[str]  # sogenannt, dubbed: the quoted words are a name, not speech
     nouns_capitalised: bool  # German: a capital does not make a name
+    common_nouns: frozenset[str]  # capitalised words that are nouns, not names (German: from train)
+    openers: frozenset[str]  # lowercased words that open sentences, never names: derzeit, letztlich
 
 
 def _build(module) -> Lexicon:

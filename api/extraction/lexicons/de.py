@@ -7,6 +7,8 @@ articles by case, pronouns with gender, role and organisation word stems.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 CODE = "de"
 
 STOPWORDS = frozenset(
@@ -51,7 +53,13 @@ def _forms(stem: str) -> set[str]:
     return out
 
 
-SPEECH_VERBS = frozenset(set().union(*(_forms(s) for s in _WEAK)) | set(_STRONG)) - {"zufolge", "wonach"}
+# And the words that the train articles' annotated cues hold (scripts/build_lexicon.py).
+_CUES = Path(__file__).with_name("de_cues.txt")
+_LEARNED = set(_CUES.read_text(encoding="utf-8").split()) if _CUES.exists() else set()
+SPEECH_VERBS = frozenset(set().union(*(_forms(s) for s in _WEAK)) | set(_STRONG) | _LEARNED) - {
+    "zufolge",
+    "wonach",
+}
 VERB_PARTICLES = frozenset(_PARTICLES)
 
 # Before the source:  laut ⟦der Polizei⟧ / nach Angaben ⟦des Ministeriums⟧ / „…“, so ⟦der Minister⟧.
@@ -68,19 +76,24 @@ PREPOSITIONS = frozenset(
     """
 in im ins an am auf aus bei beim mit von vom zu zum zur für über unter vor hinter neben zwischen
 durch gegen ohne um seit bis während wegen trotz statt gegenüber ab außer innerhalb
+angesichts aufgrund infolge anlässlich bezüglich hinsichtlich seitens außerhalb mithilfe
 """.split()
 )
 PRONOUNS = {"er": "m", "sie": None, "ihm": "m", "ihr": "f", "man": None, "wir": None, "ich": None}
 
-FUNCTION_WORDS = STOPWORDS | frozenset(
-    """
+FUNCTION_WORDS = (
+    STOPWORDS
+    | frozenset(
+        """
 am ans aufs beim im ins vom zum zur dies diese dieser dieses jene jener jenes welche welcher
 welches dabei damit dazu daher darum deshalb demnach dennoch doch jedoch zudem außerdem später
 heute gestern morgen bereits inzwischen zuvor danach dann denn weil da als ob so wie wo was wer
 wann warum alle alles viele einige mehrere beide andere anderen kein keine keiner nichts etwa
 rund fast mehr weniger sehr immer nie jetzt hier dort laut gemäß zufolge ihm ihn ihnen ihr ihre
 ihrer sein seine seiner seinem seinen unser unsere euer mein meine dein deine""".split()
-)
+    )
+    | PREPOSITIONS
+)  # "In der ARD", "Gegenüber NDR Info": a preposition starts no name
 
 # Stems of roles (a compound ends with them: Regierungssprecher, Ministerpräsident).
 TITLE_STEMS = tuple(
@@ -135,3 +148,11 @@ NAMING_WORDS = frozenset(
     motto bezeichnung begriff slogan schlagzeile unter""".split()
 )
 NOUNS_CAPITALISED = True
+# Capitalised words the train articles put after an article ("der Montag", "zum Rücktritt"):
+# common nouns, not names (built by scripts/build_lexicon.py from German Wikinews train).
+_NOUNS = Path(__file__).with_name("de_nouns.txt")
+COMMON_NOUNS = frozenset(_NOUNS.read_text(encoding="utf-8").split()) if _NOUNS.exists() else frozenset()
+# Lowercased words that open a sentence but are written lowercase elsewhere ("Derzeit",
+# "Relativierend"): no name starts with them (scripts/build_lexicon.py, from the same train set).
+_OPENERS = Path(__file__).with_name("de_openers.txt")
+OPENERS = frozenset(_OPENERS.read_text(encoding="utf-8").split()) if _OPENERS.exists() else frozenset()

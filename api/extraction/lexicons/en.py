@@ -37,3 +37,5 @@ NAMING_WORDS = frozenset(
     "called dubbed so-called titled entitled named nicknamed headline slogan term".split()
 )
 NOUNS_CAPITALISED = False
+COMMON_NOUNS: frozenset[str] = frozenset()  # English capitalises no common noun
+OPENERS: frozenset[str] = frozenset()
