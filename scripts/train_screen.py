@@ -8,7 +8,9 @@ be counted right.  A logistic regression (L2, AdaGrad, pure Python) is fitted in
 k-fold cross-validation over articles; the L2 and the threshold are the ones whose
 dropped stretches give the best quote F1 over the held-out folds (the screen answers
 "is this a quote", not "is its speaker right"; end-to-end F1 is printed beside it).
-Then it is fitted on all of train and written to ``api/extraction/screen_en.json``.  Dev is not read here.
+Then it is fitted on all of train and written to ``api/extraction/screen_en.json``,
+with the Platt scaling of the English confidence (``logistic(a * logit(p) + b)``)
+fitted on the stretches it keeps.  Dev is not read here.
 """
 
 from __future__ import annotations
@@ -22,10 +24,13 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 KIT = os.path.join(ROOT, "..", "shared", "eval")
 
-from api.extraction import pipeline, screen  # noqa: E402
-from api.extraction.ranking import logistic  # noqa: E402
+from train_attribution import fit_platt  # noqa: E402
+
+from api.extraction import confidence, pipeline, screen  # noqa: E402
+from api.extraction.ranking import Model, logistic  # noqa: E402
 
 THRESHOLDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
 
@@ -39,9 +44,9 @@ def examples(doc, score):
     """(features, is a gold quote, speaker right) per kept stretch; and the article's gold count."""
     text = doc["text"]
     units = [u for u in doc["attributions"] if u["direct"]]
-    layout, spans, cues, people, _ = pipeline.english_items(text)
+    layout, spans, cues, people, ambiguous = pipeline.english_items(text)
     out = []
-    for q, cue, speaker in zip(spans, cues, people, strict=True):
+    for q, cue, speaker, unsure in zip(spans, cues, people, ambiguous, strict=True):
         end = pipeline.display_end(text, q.start, q.end)
         cover = [score.overlap(q.start, end, u["content"]) for u in units]
         i = max(range(len(units)), key=cover.__getitem__) if units else None
@@ -54,8 +59,22 @@ def examples(doc, score):
         right = hit and score.speaker_right(pred, units[i], text)
         feats = screen.features_of(text, q.open, q.start, end, q.close, cue, speaker)
         structural = cue is not None and cue.how in screen.STRUCTURAL  # always kept
-        out.append((feats, hit, right, (doc["id"], i) if hit else None, structural))
+        raw = confidence.score(layout, q, cue, pipeline.quote_kind(layout, q, cue), speaker, unsure)
+        out.append((feats, hit, right, (doc["id"], i) if hit else None, structural, raw))
     return out, len(units)
+
+
+BANDS = (0.0, 0.2, 0.4, 0.6, 0.8, 0.9, 1.01)
+
+
+def ece(pairs):
+    """Expected calibration error over benchmarks/engine_accuracy.py's bands."""
+    gap = 0.0
+    for lo, hi in zip(BANDS, BANDS[1:], strict=False):
+        band = [(p, r) for p, r in pairs if lo <= p < hi]
+        if band:
+            gap += abs(sum(p for p, _ in band) - sum(r for _, r in band))
+    return gap / len(pairs)
 
 
 def fit(data, l2=1e-3, epochs=20, rate=0.3, seed=1):
@@ -112,7 +131,7 @@ def main():
             test = [x for i, xs in enumerate(per_doc) if i % args.folds == f for x in xs]
             train = [x for i, xs in enumerate(per_doc) if i % args.folds != f for x in xs]
             b, w = fit(train, l2)
-            for fs, h, r, u, s in test:
+            for fs, h, r, u, s, _ in test:
                 held.append((1.0 if s else logistic(b + sum(w.get(x, 0.0) for x in fs)), h, r, u))
         for t in THRESHOLDS:
             f1, qp, qr = e2e(held, n_gold, t)
@@ -131,12 +150,21 @@ def main():
         f"{f1:.4f}; none dropped: quote F1 {base_qf:.4f}, end-to-end {base[0]:.4f})"
     )
     b, w = fit(total, l2)
+    model = Model(b, w, t)
+    kept = [(raw, r) for fs, _, r, _, s, raw in total if s or logistic(model.logit(fs)) >= t]
+    platt = fit_platt(kept)
+    calibrated = Model(b, w, t, platt).calibrated
+    print(
+        f"confidence calibration on train: logistic({platt[0]} * logit(p) + {platt[1]}); ECE "
+        f"{ece(kept):.4f} before, {ece([(calibrated(p), r) for p, r in kept]):.4f} after"
+    )
     if args.no_write:
         return
     out = {
         "trained_on": os.path.basename(args.train),
         "l2": l2,
         "threshold": t,
+        "calibration": list(platt),
         "bias": round(b, 4),
         "weights": {f: round(v, 4) for f, v in sorted(w.items()) if abs(v) > 1e-4},
     }

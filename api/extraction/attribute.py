@@ -139,6 +139,31 @@ def find_cue(layout: Layout, q: QuoteSpan, prev_close: int, next_open: int) -> C
     return None
 
 
+def according_in_sentence(layout: Layout, q: QuoteSpan, cue: Cue | None) -> Cue | None:
+    """ "according to X" anywhere in the quote's sentence names the source of all the
+    sentence reports, over the speaker of its verb: “…,” Obama said, according to a
+    pool report / According to the filing, Doe said “…” (on PolNeAR train the
+    "according to" source was the annotated one for 31 of the 32 quotes whose cue
+    was another; the rules' cue for 5).  The cue unchanged when there is none, or
+    when it is a tweet's author or a transcript label."""
+    if cue is not None and cue.how in (ACCORDING, TWEET_AUTHOR, TURN):
+        return cue
+    text = layout.text
+    p_lo, p_hi = layout.paragraphs[q.para]
+    end = q.close + 1 if q.close >= 0 else q.end
+    lo = layout.sentence_start(q.open, max(p_lo, q.open - WINDOW))
+    hi = layout.sentence_stop(end, min(p_hi, end + WINDOW))
+    found = None
+    for a, b in ((lo, q.open), (end, hi)):
+        if text.find("ccording", a, b) < 0:  # a cheap test first
+            continue
+        for m in P.ACCORDING_TO.finditer(text, a, b):
+            if m.group("cue").lower().startswith("according"):
+                span = mention_of(text, m)
+                found = Cue(ACCORDING, m.span("cue"), span) if span else found
+    return found or cue
+
+
 def dash_attribution(layout: Layout, para: int) -> Cue | None:
     """A paragraph "- Hillary Clinton." that names the speaker of the quote above."""
     if para >= len(layout.paragraphs):

@@ -91,6 +91,7 @@ def english_items(text: str) -> tuple[Layout, list[QuoteSpan], list, list, list]
     pairs = enumerate(zip(spans, cues, strict=True))
     kept = [k for k, (q, c) in pairs if classify.is_reported(layout, q, c and c.how)]
     spans, cues = [spans[k] for k in kept], [cues[k] for k in kept]
+    cues = [attribute.according_in_sentence(layout, q, c) for q, c in zip(spans, cues, strict=True)]
     people, ambiguous = speakers.resolve(layout, spans, cues)
     return layout, spans, cues, people, ambiguous
 
@@ -115,7 +116,7 @@ def extract_english(text: str) -> tuple[Quote, ...]:
                 speaker,
                 mention,
                 cue_span,
-                confidence.score(layout, q, cue, kind, speaker, unsure),
+                screen.calibrated(SCREEN, confidence.score(layout, q, cue, kind, speaker, unsure)),
             )
         )
     out.sort(key=lambda r: (r.start, r.end))

@@ -16,6 +16,7 @@ by cross-validation on train are dropped.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from .cues import TURN, TWEET_AUTHOR, Cue
@@ -42,12 +43,17 @@ _FUNCTION = frozenset(
 )
 
 
+_CAPS_WORDS = 16
+_DIGIT = re.compile(r"\d")
+
+
 def load(path: Path = SCREEN_PATH) -> Model | None:
     if not path.exists():
         return None
     with open(path, encoding="utf-8") as fh:
         raw = json.load(fh)
-    return Model(raw["bias"], raw["weights"], raw["threshold"])
+    cal = raw.get("calibration")
+    return Model(raw["bias"], raw["weights"], raw["threshold"], (cal[0], cal[1]) if cal else None)
 
 
 def _bucket(n: int) -> str:
@@ -72,7 +78,10 @@ def features_of(
     text: str, open_: int, start: int, end: int, close: int, cue: Cue | None, speaker: Speaker | None
 ) -> list[str]:
     """The named features of the stretch ``start:end`` quoted between ``open_`` and ``close``."""
-    body = text[start:end].split()
+    # a stretch over 200 characters has over 15 words; its capitalisation is read on the first 16
+    words = text[start : min(end, start + 200)].split()
+    n_words = len(words) if end - start <= 200 else 16
+    body = words[:_CAPS_WORDS]
     content = [w for w in body if w.lower().strip(",.;:!?’'") not in _FUNCTION]
     caps = sum(1 for w in content if w[:1].isupper())
     last = text[start:end].rstrip("’'\")] ")[-1:]
@@ -91,7 +100,7 @@ def features_of(
         if all(w[:1].isupper() for w in mention.split())
         else "description"
     )
-    size = _bucket(len(body))
+    size = _bucket(n_words)
     caps_f = "caps:all" if content and caps == len(content) else "caps:some" if caps else "caps:none"
     f = [
         "words:" + size,
@@ -104,7 +113,7 @@ def features_of(
         "how:" + how,
         "mention:" + mform,
         "speaker:" + (speaker.kind if speaker is not None else "none"),
-        "digits" if any(ch.isdigit() for ch in text[start:end]) else "no-digits",
+        "digits" if _DIGIT.search(text, start, end) else "no-digits",
         "how:" + how + "&words:" + size,
         caps_f + "&words:" + size,
         caps_f + "&how:" + how,
@@ -117,6 +126,11 @@ def features_of(
 
 # A tweet's author or a transcript label stands for a cue: what they hold is speech.
 STRUCTURAL = frozenset((TWEET_AUTHOR, TURN))
+
+
+def calibrated(model: Model | None, p: float) -> float:
+    """The rules' confidence ``p`` Platt-scaled on train (``logistic(a · logit(p) + b)``)."""
+    return p if model is None else round(model.calibrated(p), 3)
 
 
 def keep(model: Model | None, features: list[str], cue: Cue | None) -> bool:

@@ -48,3 +48,13 @@ def test_the_shipped_model_ranks_a_cued_quote_above_a_headline():
     assert cued > model.threshold > headline
     assert [q.text for q in extract(CUED)] == ["We will win the war in the end"]
     assert extract(HEADLINE) == ()
+
+
+def test_confidence_is_platt_scaled_monotonically():
+    model = screen.load()
+    assert model is not None and model.calibration is not None
+    raw = [0.05, 0.3, 0.6, 0.9, 0.97]
+    scaled = [screen.calibrated(model, p) for p in raw]
+    assert scaled == sorted(scaled) and all(0.0 <= p <= 1.0 for p in scaled)
+    assert screen.calibrated(None, 0.42) == 0.42
+    assert screen.calibrated(Model(0.0, {}, 0.5, (1.0, 0.0)), 0.42) == 0.42  # the identity scaling
