@@ -87,11 +87,17 @@ def english_items(text: str) -> tuple[Layout, list[QuoteSpan], list, list, list]
     """The English stages up to the speakers: (layout, spans, cues, speakers, ambiguous)."""
     layout = analyse(text)
     spans = [q for q in find_quotes(layout) if classify.is_speech(layout, q)]
-    cues = inherit(layout, spans, find_cues(layout, spans))
+    own = find_cues(layout, spans)
+    # a source named for the whole sentence ("according to X"): X, and the quotes taking this one's cue
+    own = [c and attribute.sentence_source(layout, q, c) for q, c in zip(spans, own, strict=True)]
+    cues = inherit(layout, spans, own)
     pairs = enumerate(zip(spans, cues, strict=True))
     kept = [k for k, (q, c) in pairs if classify.is_reported(layout, q, c and c.how)]
-    spans, cues = [spans[k] for k in kept], [cues[k] for k in kept]
-    cues = [attribute.according_in_sentence(layout, q, c) for q, c in zip(spans, cues, strict=True)]
+    # and for a quote whose cue is inherited or missing, the source its own sentence names
+    cues = [
+        cues[k] if cues[k] is own[k] else attribute.sentence_source(layout, spans[k], cues[k]) for k in kept
+    ]
+    spans = [spans[k] for k in kept]
     people, ambiguous = speakers.resolve(layout, spans, cues)
     return layout, spans, cues, people, ambiguous
 

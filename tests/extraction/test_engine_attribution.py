@@ -275,24 +275,3 @@ VERBS = [
 def test_speech_verbs_in_any_tense(verb):
     text = f"“We will win this year,” Austin {verb}."
     check(text, [dict(text="We will win this year", mention="Austin")])
-
-
-@pytest.mark.parametrize(
-    "text, mention",
-    [
-        (
-            "“There is love in Orlando,” Obama said, according to a White House pool report.",
-            "a White House pool report",
-        ),
-        (
-            "According to the court filing, Doe said the deal was “a fraud from the start.”",
-            "the court filing",
-        ),
-        ("Mills said: “We agreed on the plan,” according to Reuters.", "Reuters"),
-        # another sentence's "according to" does not reach the quote
-        ("According to the filing, the deal closed in May. Doe said it was “a fraud from the start.”", "Doe"),
-    ],
-)
-def test_according_to_in_the_sentence_names_the_source(text, mention):
-    (q,) = extract(text)
-    assert q.mention is not None and q.mention.text == mention
