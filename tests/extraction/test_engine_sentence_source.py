@@ -43,3 +43,19 @@ def test_according_to_in_the_sentence_names_the_source(text, mention):
 def test_a_reporting_clause_ending_the_sentence_names_the_source(text, mention):
     q = extract(text)[0]
     assert q.mention is not None and q.mention.text == mention
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        (
+            "Cory James, 22, of Flint, Mich., said Sanders could still pull a “surprise” at the convention.",
+            "Cory James",
+        ),
+        ("Al-Amr, in remarks to al-Ikhbariya television, said the plan was “not acceptable.”", "Al-Amr"),
+        ("But, as always, he said the plan was “a disaster.”", "he"),
+    ],
+)
+def test_the_head_before_a_long_aside_is_the_subject(text, mention):
+    (q,) = extract(text)
+    assert q.mention is not None and q.mention.text == mention
