@@ -29,10 +29,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import rerank_candidates as rerank  # noqa: E402
 
-from api.extraction import classify, pipeline, speakers  # noqa: E402
-from api.extraction.inherit import inherit  # noqa: E402
-from api.extraction.layout import analyse  # noqa: E402
-from api.extraction.quotes import find_quotes  # noqa: E402
+from api.extraction import pipeline, speakers  # noqa: E402
 from api.extraction.ranking import Model  # noqa: E402
 
 KIT = os.path.join(ROOT, "..", "shared", "eval")
@@ -54,15 +51,7 @@ def name_words(text):
 def examples(doc):
     """[(candidates' features, set of right indices)] for the matched quotes of one article."""
     text = doc["text"]
-    layout = analyse(text)
-    spans = [q for q in find_quotes(layout) if classify.is_speech(layout, q)]
-    cues = inherit(layout, spans, pipeline.find_cues(layout, spans))
-    kept = [
-        k
-        for k, (q, c) in enumerate(zip(spans, cues, strict=True))
-        if classify.is_reported(layout, q, c and c.how)
-    ]
-    spans, cues = [spans[k] for k in kept], [cues[k] for k in kept]
+    layout, spans, cues, _, _ = pipeline.english_items(text)
     cast = speakers.build_cast(layout, spans)
     units = [u for u in doc["attributions"] if u["direct"]]
     out = []
