@@ -27,7 +27,7 @@ BY_HOW = {
     "sentence-after": 0.8,  # “…” is how Austin put it
     "run-on": 0.75,  # a quote running over paragraphs
     "previous-paragraph": 0.75,  # a paragraph-long quote continuing a speaker
-    "according": 0.72,  # according to Austin
+    "according": 0.9,  # according to Austin, anywhere in the sentence
     "paragraph-narrative": 0.65,
     "tweet": 0.6,
     "turn": 0.6,  # PENCE: … “…”

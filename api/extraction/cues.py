@@ -177,6 +177,9 @@ def cue_with_subject(text: str, lo: int, v: regex.Match, hi: int) -> Cue | None:
         span = mention_of(text, inv) if inv and _ends_clause(text, inv.end(), hi) else None
         if span:
             return Cue(how, inv.span("cue"), span)
+        head = _head_before_appositive(text, lo, v.start())
+        if head:
+            return Cue(how, v.span(), head[0], head[1])
     if lead.endswith(" and"):  # he looked up … and said, “…” / Austin said … and added: “…”
         c = _earlier_speech_cue(text, lo, v.start()) or clause_subject(text, lo, v.start())
         if c:
@@ -194,6 +197,25 @@ def cue_with_subject(text: str, lo: int, v: regex.Match, hi: int) -> Cue | None:
     if direct:
         return Cue(how, v.span(), direct.mention, direct.appos)
     return None
+
+
+_APPOSITIVE_CHARS = 90  # at most this between the head and its verb
+
+
+def _head_before_appositive(text: str, lo: int, verb_start: int):
+    """The phrase opening the sentence when a comma-closed aside stands between it and
+    the verb: "⟦Cory James⟧, 22, of Flint, Mich., said" / "⟦al-Amr⟧, in remarks to
+    al-Ikhbariya television, said"."""
+    comma = text.find(",", lo, verb_start)
+    if comma < 0 or verb_start - comma > _APPOSITIVE_CHARS:
+        return None
+    span = trim_mention(text, lo, comma)
+    words = text[span[0] : span[1]].split()
+    if not words or len(words) > 6 or not (words[0][:1].isupper() or words[0] in ("the", "a", "an")):
+        return None
+    if words[0] in lx.SENTENCE_OPENERS or P.last_speech_verb(text, span[0], span[1]):
+        return None
+    return span, (comma, verb_start)
 
 
 def _ends_clause(text: str, pos: int, hi: int) -> bool:

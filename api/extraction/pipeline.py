@@ -21,7 +21,7 @@ lexicon.py and verbs.py.
 
 from __future__ import annotations
 
-from . import attribute, classify, confidence, speakers
+from . import attribute, classify, confidence, screen, speakers
 from .attribute import Cue
 from .generic import extract_generic
 from .inherit import PREVIOUS_PARAGRAPH, inherit
@@ -32,6 +32,7 @@ from .ranking import load_models
 from .records import CONTINUATION, FULL, PARTIAL, TRANSCRIPT, TWEET, Quote, Span
 
 MODELS = load_models()
+SCREEN = screen.load()
 
 
 def find_cues(layout: Layout, spans: list[QuoteSpan]) -> list[Cue | None]:
@@ -82,20 +83,36 @@ def extract(text: str, language: str | None = None) -> tuple[Quote, ...]:
     return extract_english(text)
 
 
-def extract_english(text: str) -> tuple[Quote, ...]:
+def english_items(text: str) -> tuple[Layout, list[QuoteSpan], list, list, list]:
+    """The English stages up to the speakers: (layout, spans, cues, speakers, ambiguous)."""
     layout = analyse(text)
     spans = [q for q in find_quotes(layout) if classify.is_speech(layout, q)]
-    cues = inherit(layout, spans, find_cues(layout, spans))
+    own = find_cues(layout, spans)
+    # a source named for the whole sentence ("according to X"): X, and the quotes taking this one's cue
+    own = [c and attribute.sentence_source(layout, q, c) for q, c in zip(spans, own, strict=True)]
+    cues = inherit(layout, spans, own)
     pairs = enumerate(zip(spans, cues, strict=True))
     kept = [k for k, (q, c) in pairs if classify.is_reported(layout, q, c and c.how)]
-    spans, cues = [spans[k] for k in kept], [cues[k] for k in kept]
+    # and for a quote whose cue is inherited or missing, the source its own sentence names
+    cues = [
+        cues[k] if cues[k] is own[k] else attribute.sentence_source(layout, spans[k], cues[k]) for k in kept
+    ]
+    spans = [spans[k] for k in kept]
     people, ambiguous = speakers.resolve(layout, spans, cues)
+    return layout, spans, cues, people, ambiguous
+
+
+def extract_english(text: str) -> tuple[Quote, ...]:
+    layout, spans, cues, people, ambiguous = english_items(text)
     out = []
     for q, cue, speaker, unsure in zip(spans, cues, people, ambiguous, strict=True):
+        end = display_end(text, q.start, q.end)
+        feats = screen.features_of(text, q.open, q.start, end, q.close, cue, speaker)
+        if not screen.keep(SCREEN, feats, cue):
+            continue
         kind = quote_kind(layout, q, cue)
         mention = Span(cue.mention[0], cue.mention[1], text[cue.mention[0] : cue.mention[1]]) if cue else None
         cue_span = Span(cue.cue[0], cue.cue[1], text[cue.cue[0] : cue.cue[1]]) if cue and cue.cue else None
-        end = display_end(text, q.start, q.end)
         out.append(
             Quote(
                 q.start,
@@ -105,7 +122,7 @@ def extract_english(text: str) -> tuple[Quote, ...]:
                 speaker,
                 mention,
                 cue_span,
-                confidence.score(layout, q, cue, kind, speaker, unsure),
+                screen.calibrated(SCREEN, confidence.score(layout, q, cue, kind, speaker, unsure)),
             )
         )
     out.sort(key=lambda r: (r.start, r.end))

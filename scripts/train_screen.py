@@ -1,0 +1,176 @@
+"""Fit the English quote screen (``api/extraction/screen.py``) on PolNeAR train.
+
+    python scripts/train_screen.py ../shared/eval/data/polnear-train.jsonl [--folds 5] [--no-write]
+
+Every quoted stretch the English stages keep is an example, labelled by whether the
+kit's scorer matches it to a gold quote; each also carries whether its speaker would
+be counted right.  A logistic regression (L2, AdaGrad, pure Python) is fitted in
+k-fold cross-validation over articles; the L2 and the threshold are the ones whose
+dropped stretches give the best quote F1 over the held-out folds (the screen answers
+"is this a quote", not "is its speaker right"; end-to-end F1 is printed beside it).
+Then it is fitted on all of train and written to ``api/extraction/screen_en.json``,
+with the Platt scaling of the English confidence (``logistic(a * logit(p) + b)``)
+fitted on the stretches it keeps.  Dev is not read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+KIT = os.path.join(ROOT, "..", "shared", "eval")
+
+from train_attribution import fit_platt  # noqa: E402
+
+from api.extraction import confidence, pipeline, screen  # noqa: E402
+from api.extraction.ranking import Model, logistic  # noqa: E402
+
+THRESHOLDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
+
+
+def load(path):
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def examples(doc, score):
+    """(features, is a gold quote, speaker right) per kept stretch; and the article's gold count."""
+    text = doc["text"]
+    units = [u for u in doc["attributions"] if u["direct"]]
+    layout, spans, cues, people, ambiguous = pipeline.english_items(text)
+    out = []
+    for q, cue, speaker, unsure in zip(spans, cues, people, ambiguous, strict=True):
+        end = pipeline.display_end(text, q.start, q.end)
+        cover = [score.overlap(q.start, end, u["content"]) for u in units]
+        i = max(range(len(units)), key=cover.__getitem__) if units else None
+        hit = i is not None and cover[i] * 2 >= end - q.start
+        pred = {
+            "speaker_start": cue.mention[0] if cue else None,
+            "speaker_end": cue.mention[1] if cue else None,
+            "speaker": speaker.name if speaker else None,
+        }
+        right = hit and score.speaker_right(pred, units[i], text)
+        feats = screen.features_of(text, q.open, q.start, end, q.close, cue, speaker)
+        structural = cue is not None and cue.how in screen.STRUCTURAL  # always kept
+        raw = confidence.score(layout, q, cue, pipeline.quote_kind(layout, q, cue), speaker, unsure)
+        out.append((feats, hit, right, (doc["id"], i) if hit else None, structural, raw))
+    return out, len(units)
+
+
+BANDS = (0.0, 0.2, 0.4, 0.6, 0.8, 0.9, 1.01)
+
+
+def ece(pairs):
+    """Expected calibration error over benchmarks/engine_accuracy.py's bands."""
+    gap = 0.0
+    for lo, hi in zip(BANDS, BANDS[1:], strict=False):
+        band = [(p, r) for p, r in pairs if lo <= p < hi]
+        if band:
+            gap += abs(sum(p for p, _ in band) - sum(r for _, r in band))
+    return gap / len(pairs)
+
+
+def fit(data, l2=1e-3, epochs=20, rate=0.3, seed=1):
+    w, g2, b, gb = {}, {}, 0.0, 1e-8
+    data = list(data)
+    rng = random.Random(seed)
+    for _ in range(epochs):
+        rng.shuffle(data)
+        for feats, y, *_ in data:
+            p = logistic(b + sum(w.get(f, 0.0) for f in feats))
+            g = p - float(y)
+            gb += g * g
+            b -= rate * g / math.sqrt(gb)
+            for f in feats:
+                gf = g + l2 * w.get(f, 0.0)
+                g2[f] = g2.get(f, 1e-8) + gf * gf
+                w[f] = w.get(f, 0.0) - rate * gf / math.sqrt(g2[f])
+    return b, w
+
+
+def e2e(scored, n_gold, threshold):
+    """End-to-end F1 and quote precision/recall when stretches below ``threshold`` are dropped."""
+    kept = [(hit, right, unit) for p, hit, right, unit in scored if p >= threshold]
+    ep = sum(r for _, r, _ in kept) / len(kept)
+    er = len({u for _, r, u in kept if r}) / n_gold
+    qp = sum(h for h, _, _ in kept) / len(kept)
+    qr = len({u for h, _, u in kept if h}) / n_gold
+    return 2 * ep * er / (ep + er), qp, qr
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("train")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--l2", default="0.0003,0.001,0.003")
+    ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--kit", default=KIT)
+    args = ap.parse_args()
+    sys.path.insert(0, args.kit)
+    import score  # the kit's scorer: the same matching and speaker rules
+
+    docs = load(args.train)
+    per_doc, n_gold = [], 0
+    for d in docs:
+        ex, n = examples(d, score)
+        per_doc.append(ex)
+        n_gold += n
+    total = [x for xs in per_doc for x in xs]
+    print(f"{len(total)} stretches kept by the rules, {sum(x[1] for x in total)} of them gold quotes")
+    best = None
+    for l2 in (float(x) for x in args.l2.split(",")):
+        held = []  # (p, hit, right) over the held-out folds
+        for f in range(args.folds):
+            test = [x for i, xs in enumerate(per_doc) if i % args.folds == f for x in xs]
+            train = [x for i, xs in enumerate(per_doc) if i % args.folds != f for x in xs]
+            b, w = fit(train, l2)
+            for fs, h, r, u, s, _ in test:
+                held.append((1.0 if s else logistic(b + sum(w.get(x, 0.0) for x in fs)), h, r, u))
+        for t in THRESHOLDS:
+            f1, qp, qr = e2e(held, n_gold, t)
+            qf = 2 * qp * qr / (qp + qr)
+            print(
+                f"l2 {l2} threshold {t}: cross-validated quote P {qp:.4f} R {qr:.4f} F1 {qf:.4f}, "
+                f"end-to-end F1 {f1:.4f}"
+            )
+            if best is None or qf > best[0] + 1e-9:
+                best = (qf, l2, t, f1)
+    qf, l2, t, f1 = best
+    base = e2e(held, n_gold, 0.0)
+    base_qf = 2 * base[1] * base[2] / (base[1] + base[2])
+    print(
+        f"chosen by quote F1: l2 {l2}, threshold {t} (cross-validated quote F1 {qf:.4f}, end-to-end F1 "
+        f"{f1:.4f}; none dropped: quote F1 {base_qf:.4f}, end-to-end {base[0]:.4f})"
+    )
+    b, w = fit(total, l2)
+    model = Model(b, w, t)
+    kept = [(raw, r) for fs, _, r, _, s, raw in total if s or logistic(model.logit(fs)) >= t]
+    platt = fit_platt(kept)
+    calibrated = Model(b, w, t, platt).calibrated
+    print(
+        f"confidence calibration on train: logistic({platt[0]} * logit(p) + {platt[1]}); ECE "
+        f"{ece(kept):.4f} before, {ece([(calibrated(p), r) for p, r in kept]):.4f} after"
+    )
+    if args.no_write:
+        return
+    out = {
+        "trained_on": os.path.basename(args.train),
+        "l2": l2,
+        "threshold": t,
+        "calibration": list(platt),
+        "bias": round(b, 4),
+        "weights": {f: round(v, 4) for f, v in sorted(w.items()) if abs(v) > 1e-4},
+    }
+    screen.SCREEN_PATH.write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {screen.SCREEN_PATH}")
+
+
+if __name__ == "__main__":
+    main()
