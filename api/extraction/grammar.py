@@ -15,9 +15,60 @@ from . import verbs as vb
 
 
 def alt(words, escape=True) -> str:
-    """A non-capturing alternation, longest first: ``(?:spokeswoman|spokesman|…)``."""
+    """A non-capturing alternation of words that tries the longest first:
+    ``(?:spokeswoman|spokesman|…)``, written as a trie (``(?:spokes(?:woman|man)|…)``).
+
+    Matching the same words in the same order (the words that match at one
+    position are prefixes of one another, and the trie tries the longer first),
+    the trie costs a few steps per position where the flat list costs one per
+    word.  A reverse pattern (``(?r)``, matched right to left) needs the trie of
+    suffixes instead: compile it from ``reverse(source)``."""
     items = sorted(set(words), key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(regex.escape(w) if escape else w for w in items) + ")"
+    if not escape:
+        return "(?:" + "|".join(items) + ")"
+    key = tuple(items)
+    if key not in _ALT_NUMBER:
+        _ALT_NUMBER[key] = len(_ALTS)
+        _ALTS.append((_trie(items, backward=False), _trie(items, backward=True)))
+    n = _ALT_NUMBER[key]
+    return f"(?:(?#alt{n}){_ALTS[n][0]})"
+
+
+_ALTS: list[tuple[str, str]] = []  # per alternation: its trie of prefixes, its trie of suffixes
+_ALT_NUMBER: dict[tuple[str, ...], int] = {}
+_ALT_MARK = regex.compile(r"\(\?#alt(\d+)\)")
+
+
+def _trie(words, backward: bool) -> str:
+    """The pattern of a trie of ``words`` (of their suffixes when ``backward``),
+    longer continuations before the end of a word."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in reversed(w) if backward else w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        kids = sorted(k for k in node if k)
+        arms = [
+            emit(node[k]) + regex.escape(k) if backward else regex.escape(k) + emit(node[k]) for k in kids
+        ]
+        if not arms:
+            return ""
+        if len(arms) == 1 and "" not in node:
+            return arms[0]
+        return "(?:" + "|".join(arms) + ")" + ("?" if "" in node else "")
+
+    return emit(root)
+
+
+def reverse(source: str) -> str:
+    """``source`` for a reverse pattern (``(?r)``): every alternation of words as
+    its trie of suffixes, so that it still tries the longest word first."""
+    for n in {int(k) for k in _ALT_MARK.findall(source)}:
+        source = source.replace(f"(?#alt{n}){_ALTS[n][0]}", f"(?#ralt{n}){_ALTS[n][1]}")
+    return source
 
 
 def cap_alt(words) -> str:

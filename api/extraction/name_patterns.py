@@ -23,6 +23,7 @@ from .grammar import (
     TITLE,
     TITLE_MOD,
     VERB,
+    reverse,
 )
 
 V = regex.VERBOSE | regex.VERSION1
@@ -44,10 +45,10 @@ NAME_MENTION = regex.compile(
 # (reverse) Lowercase title words right before a name found by NAME_MENTION:
 #   ⟦former Florida governor⟧ Jeb Bush     ⟦conservative activist⟧ Bob Klaus
 TITLE_BEFORE_NAME = regex.compile(
-    rf"""(?r)
+    reverse(rf"""(?r)
     (?<! [\p{{L}}\d’'\-] )
     (?: (?: {TITLE_MOD} | {TITLE} | {POSSESSIVE} | {NAME_TOKEN} ) \s+ ){{1,4}} \Z
-    """,
+    """),
     V,
 )
 
