@@ -137,22 +137,25 @@ def build_cast(layout: Layout, spans: list[QuoteSpan]) -> Cast:
     cast = Cast()
     text = layout.text
     starts = [q.open for q in spans]
+    named: dict[str, names.NameParts | None] = {}  # surface -> its parts; None: it names no one
     for m in NP.NAME_MENTION.finditer(text):
-        if _inside(spans, starts, m.start()):
+        start, end = m.span()
+        if _inside(spans, starts, start):
             continue
-        surface = _with_title(text, m.start(), m.end())
-        parts = names.parse(surface)
-        if not parts.tokens or not _could_be_named(parts):
+        surface = _with_title(text, start, end)
+        if surface in named:
+            parts = named[surface]
+        else:
+            parts = names.parse(surface)
+            parts = named[surface] = parts if parts.tokens and _could_be_named(parts) else None
+        if parts is None:
             continue
-        e = cast.link(parts, surface, m.start())
-        appos = (
-            NP.appositive_title(text, m.end(), min(len(text), m.end() + 120))
-            if text[m.end() : m.end() + 1] == "," and e.kind == PERSON and not e.title
-            else None
-        )
-        if appos:
-            e.title = appos.group("title")
-        cast.mentions.append((m.start(), m.end(), e))
+        e = cast.link(parts, surface, start)
+        if text[end : end + 1] == "," and e.kind == PERSON and not e.title:
+            appos = NP.appositive_title(text, end, min(len(text), end + 120))
+            if appos:
+                e.title = appos.group("title")
+        cast.mentions.append((start, end, e))
     return cast
 
 
