@@ -94,7 +94,9 @@ NAME_TOKEN = (
     )
 """
 )
-HONORIFIC = r"(?:" + "|".join(h.replace(".", r"\.") for h in lx.HONORIFICS) + r")\.?"
+# (A trie, longest first: where one honorific is a prefix of another, "Mr" of "Mrs", only
+# the one followed by "." or a blank can lead a name, so the order they are tried in is moot.)
+HONORIFIC = alt(lx.HONORIFICS) + r"\.?"
 PARTICLE = alt(lx.PARTICLES)
 SUFFIX = r"(?: ,?\s+ (?:Jr\.?|Sr\.?|III|II|IV)(?!\w) )"
 TITLE = cap_alt(lx.TITLE_WORDS)
