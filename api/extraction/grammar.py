@@ -58,7 +58,9 @@ def _trie(words, backward: bool) -> str:
             return ""
         if len(arms) == 1 and "" not in node:
             return arms[0]
-        return "(?:" + "|".join(arms) + ")" + ("?" if "" in node else "")
+        # A word ending here is an empty last arm, not "(?:…)?": the same order, but a
+        # branch where "?" is a repeat, whose guards the matcher resets at every position.
+        return "(?:" + "|".join(arms + [""] * ("" in node)) + ")"
 
     return emit(root)
 
