@@ -4,6 +4,10 @@
 every pattern from these pieces; nothing here is compiled.  Each piece is
 bounded (``{0,4}``, ``{1,25}``) so that the patterns built from it stay linear.
 Examples mark what a piece matches with ⟦…⟧.
+
+An optional group is written ``(?: … | )`` rather than ``(?: … )?``: the same
+match in the same order, but a branch, where ``?`` makes a repeat that the
+matcher keeps guards and backtracking state for (measurably slower).
 """
 
 from __future__ import annotations
@@ -89,9 +93,9 @@ NAME_TOKEN = (
     (?! """
     + WEEKDAY
     + r""" (?! [\p{L}’'\-] ) )
-    (?: \p{Lu}\.(?:\p{Lu}\.){0,3}                                # initials: W.  J.D.
+    (?: \p{Lu}\.(?:\p{Lu}\.(?:\p{Lu}\.(?:\p{Lu}\.|)|)|)                # initials: W.  J.D.
       | \p{Lu}[\p{Ll}\p{Lu}\p{M}]{0,25}
-        (?: ['’]\p{Lu}[\p{Ll}\p{Lu}\p{M}]{1,20} )?               # O’Malley, D'Souza
+        (?: ['’]\p{Lu}[\p{Ll}\p{Lu}\p{M}]{1,20} | )             # O’Malley, D'Souza
         (?: -\p{L}[\p{Ll}\p{Lu}\p{M}]{0,20} ){0,2}               # Ocasio-Cortez
     )
 """
@@ -115,11 +119,11 @@ OF_TITLE_ANY_CASE = alt(
 # A proper name, with honorific, particles and suffix:
 #   ⟦Lloyd Austin⟧  ⟦Sen. Marco Rubio⟧  ⟦Charles de Gaulle⟧  ⟦Martin Luther King Jr.⟧
 NAME = rf"""
-    (?: {HONORIFIC} \s+ )?
+    (?: {HONORIFIC} \s+ | )
     (?! (?:Jr|Sr)\b ) {NAME_TOKEN}
-    (?: \s+ (?: {PARTICLE} \s+ )? (?! (?:Jr|Sr)\b ) {NAME_TOKEN} ){{0,4}}
-    {SUFFIX}?
-    (?: \s* \( [^()\n]{{1,30}} \) )?          # (R-Fla.)
+    (?: \s+ (?: {PARTICLE} \s+ | ) (?! (?:Jr|Sr)\b ) {NAME_TOKEN} ){{0,4}}
+    (?: {SUFFIX} | )
+    (?: \s* \( [^()\n]{{1,30}} \) | )        # (R-Fla.)
 """
 
 # Words that may stand before a name inside one mention:
@@ -143,8 +147,8 @@ DESCRIPTION = rf"""
     {DET} \s+
     (?: [\p{{L}}\d’'\-]{{1,25}} \s+ ){{0,4}}
     {HEAD} s?
-    (?: \s+ (?:for|of|at|with|from|to|in|on) \s+ (?:the\s+)? (?: {NAME_TOKEN} \s* ){{1,5}}
-      | \s+ of \s+ (?:the\s+)? {OF_TITLE_ANY_CASE} )?          # the former secretary of state
+    (?: \s+ (?:for|of|at|with|from|to|in|on) \s+ (?:the\s+|) (?: {NAME_TOKEN} \s* ){{1,5}}
+      | \s+ of \s+ (?:the\s+|) {OF_TITLE_ANY_CASE} | )          # the former secretary of state
 """
 
 # A pronoun standing for a speaker.  A plural quantifier before a word ending
@@ -171,7 +175,7 @@ LOOSE = rf"""
 MENTION_BODY = rf"""
         (?<! [\p{{L}}\d] ) {PRONOUN_WORD} (?! [\p{{L}}\d’'] )
       | {DESCRIPTION}
-      | (?: {DET} \s+ )? {PREMOD}{{0,5}} {NAME}
+      | (?: {DET} \s+ | ) {PREMOD}{{0,5}} {NAME}
 """
 MENTION = rf"(?P<mention> {MENTION_BODY} )"
 # Right after a quote any short description will do ("the crowd", "his colleague").
@@ -183,12 +187,12 @@ MENTION_AFTER_QUOTE = rf"""(?P<mention> {MENTION_BODY} | {LOOSE}
 # and end on a "town, state":
 #   Austin⟦, 68,⟧ said    Doe⟦, 31, a nurse,⟧ said    Jones⟦, a salesman from Sumter, South Carolina,⟧ says
 _PLACE = r"\p{Lu}[\p{L}.]{1,20} (?: \s+ \p{Lu}[\p{L}.]{1,20} ){0,2}"
-APPOSITIVE = rf"""(?P<appos> \s*,\s* (?: \d{{1,3}} ,\s* )?
+APPOSITIVE = rf"""(?P<appos> \s*,\s* (?: \d{{1,3}} ,\s* | )
     (?: [^,“”"\n]{{1,150}} \s (?: in | from | of | at | near | outside ) \s {_PLACE} ,\s* {_PLACE}
       | [^,“”"\n]{{1,200}} ) , )"""
 
 # A time phrase between a subject and its verb:  the campaign⟦ on Monday⟧ said
-WHEN = rf"(?: \s+ (?: on \s+ | last \s+ | this \s+ )? {WEEKDAY} )"
+WHEN = rf"(?: \s+ (?: on \s+ | last \s+ | this \s+ | ) {WEEKDAY} )"
 
 ADVERBS = "(?:" + alt(vb.ADVERBS) + r"|\p{Ll}{3,}ly)"
 AUX = alt(vb.AUXILIARIES)

@@ -39,7 +39,7 @@ NAME_MENTION = regex.compile(
     rf"""
     (?<! [\p{{L}}\d’'\-] ) (?= \p{{Lu}} )
     (?: (?= \S++ \s++ (?: \p{{Lu}} | of \s ) )
-        (?: {POSSESSIVE} | {NAME_TOKEN} ) \s+ (?: of \s+ (?: the \s+ )? {OF_TITLE} \s+ )? ){{0,3}}
+        (?: {POSSESSIVE} | {NAME_TOKEN} ) \s+ (?: of \s+ (?: the \s+ | ) {OF_TITLE} \s+ | ) ){{0,3}}
     {NAME}
     (?! [\p{{L}}\d\-] )
     """,
@@ -89,7 +89,7 @@ def appositive_title(text: str, pos: int, endpos: int) -> regex.Match | None:
 #   Reid⟦ said⟧ that Sanders …     Lazar⟦, 44, has said⟧ …
 SUBJECT_FOLLOWS = regex.compile(
     rf"""
-    (?: \s* \( [^()\n]{{1,30}} \) )? (?: \s*,\s* [^,“”"\n]{{1,80}} , )?
+    (?: \s* \( [^()\n]{{1,30}} \) | ) (?: \s*,\s* [^,“”"\n]{{1,80}} , | )
     \s+ (?: {ADVERBS} \s+ ){{0,2}} {FINITE} (?! [\p{{L}}\-’'] )
     """,
     V,
@@ -98,7 +98,7 @@ SUBJECT_FOLLOWS = regex.compile(
 # The same with a speech verb: a name that speaks is a person ("Lazar said").
 SPEAKER_FOLLOWS = regex.compile(
     rf"""
-    (?: \s* \( [^()\n]{{1,30}} \) )? (?: \s*,\s* [^,“”"\n]{{1,80}} , )?
+    (?: \s* \( [^()\n]{{1,30}} \) | ) (?: \s*,\s* [^,“”"\n]{{1,80}} , | )
     \s+ (?: (?: {ADVERBS} | {AUX} ) \s+ ){{0,2}} {VERB} (?! [\p{{L}}\-’'] )
     """,
     V,

@@ -83,13 +83,13 @@ SUBJECT_BEFORE = regex.compile(
     {MENTION}
     (?: (?<= \b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I|[Yy]ou|[Ww]ho) ) [’'] (?:s|d|ll|re|ve) )?
         # He’s claiming
-    {APPOSITIVE}?
+    (?: {APPOSITIVE} | )
     (?: \s+ (?:at|in|on|during|after|before|over|earlier|later|last|this) \s+
-        (?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?
+        (?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+|)
         (?: (?! {FUNCTION_WORD} \s ) [\p{{L}}\d’'\-]{{1,15}} \s+ ){{0,2}}
         (?! (?: {FUNCTION_WORD} | his | her | their | its | my | our | your ) \s ) [\p{{L}}\d’'\-]{{1,15}} )?
         # Trump at the time said / in his speech called; not "voters in her |state
-    (?: (?<=\)) , )? \s+ (?: (?: {ADVERBS} | {AUX} ) \s+ ){{0,3}}
+    (?: (?<=\)) , | ) \s+ (?: (?: {ADVERBS} | {AUX} ) \s+ ){{0,3}}
     \Z
     """),
     V,
@@ -155,7 +155,7 @@ _CLAUSE_SUBJECT = rf"""
     {NOT_AFTER_PREPOSITION}
     (?<! [\p{{L}}\d’'\-] )
     {MENTION}
-    {APPOSITIVE}? {WHEN}?
+    (?: {APPOSITIVE} | ) (?: {WHEN} | )
     \s+ (?: {ADVERBS} \s+ ){{0,2}}
     (?P<verb> {FINITE} ) (?! [\p{{L}}\-’'] )
     """
@@ -191,7 +191,7 @@ CUE_HAS_CONTENT = regex.compile(
 #   “It is vastly different,”⟦ says Steve Duprey⟧, a Republican …
 INVERTED_AFTER = regex.compile(
     rf"""
-    [\s,]* (?: [—–―-]{{1,2}} \s* )?
+    [\s,]* (?: [—–―-]{{1,2}} \s* | )
     (?P<cue> {INVERTABLE} ) \s+
     (?: (?P<mention> (?: (?! (?:the|a|an|and|that|this|it|he|she|they)\s ) [\p{{Ll}}\-]{{2,20}} \s+ ){{1,3}}
                      (?: {PREMOD}{{0,4}} ) {NAME} )       # said election lawyer Joe Birkenstock
@@ -205,10 +205,10 @@ INVERTED_AFTER = regex.compile(
 #   “We will win,”⟦ Austin said⟧.     ”⟦ he told reporters⟧     ”⟦ Austin, 68, said⟧
 NORMAL_AFTER = regex.compile(
     rf"""
-    [\s,]* (?: [—–―-]{{1,2}} \s* )?
+    [\s,]* (?: [—–―-]{{1,2}} \s* | )
     (?! (?:and|but|or|while|as|because|if|when|so|yet)\s )
     {MENTION_AFTER_QUOTE}
-    {APPOSITIVE}?
+    (?: {APPOSITIVE} | )
     \s+ (?: (?: {ADVERBS} | {AUX} ) \s+ ){{0,3}}
     (?P<cue> {VERB} ) (?! [\p{{L}}\-] )
     """,
@@ -228,7 +228,7 @@ def normal_after(text: str, pos: int, endpos: int) -> regex.Match | None:
 #   “You know, it happens, right?”⟦ Trump went on⟧, as if …
 ANY_VERB_AFTER = regex.compile(
     rf"""
-    [\s,]* (?: [—–―-]{{1,2}} \s* )?
+    [\s,]* (?: [—–―-]{{1,2}} \s* | )
     (?! (?:and|but|or|while|as|because|if|when|so|yet|it|this|that|there)\s )
     {MENTION_AFTER_QUOTE}
     \s+ (?: {ADVERBS} \s+ ){{0,2}}
