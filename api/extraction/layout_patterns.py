@@ -63,11 +63,11 @@ TRANSCRIPT_LABEL = regex.compile(
     r"""
     \s*
     (?P<label>
-        (?: (?:SEN|REP|GOV|GEN|DR|MR|MRS|MS)\.\s+ )?
+        (?: (?:SEN|REP|GOV|GEN|DR|MR|MRS|MS)\.\s+ | )
         \p{Lu}[\p{Lu}'’.\-]{1,25} (?: \s \p{Lu}[\p{Lu}'’.\-]{1,25} ){0,3}
       | Q | A
     )
-    (?: \s* \( [^()\n]{1,40} \) )?     # PENCE (R-IN):
+    (?: \s* \( [^()\n]{1,40} \) | )    # PENCE (R-IN):
     \s* : \s
     """,
     V,

@@ -59,10 +59,10 @@ TITLE_BEFORE_NAME = regex.compile(
 # An appositive title after a name:  Lloyd Austin⟦, the defense secretary,⟧
 APPOSITIVE_TITLE = regex.compile(
     rf"""
-    \s*,\s* (?! (?:who|which|that|whose|whom)\s ) (?:the\s+|a\s+|an\s+)?
+    \s*,\s* (?! (?:who|which|that|whose|whom)\s ) (?:the\s+|a\s+|an\s+|)
     (?P<title> (?: (?! {FUNCTION_WORD} \s )
                    (?: {TITLE_MOD} | {NAME_TOKEN}[’']?s? | [\p{{Ll}}\-]{{2,20}} ) \s+ ){{0,4}}
-               {TITLE} (?: \s+ of \s+ (?:the\s+)? {OF_TITLE_ANY_CASE} )? )
+               {TITLE} (?: \s+ of \s+ (?:the\s+|) {OF_TITLE_ANY_CASE} | ) )
     (?! [\p{{L}}\-] )
     """,
     V,

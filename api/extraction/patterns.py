@@ -81,13 +81,13 @@ SUBJECT_BEFORE = regex.compile(
     {NOT_AFTER_PREPOSITION}
     (?<! [\p{{L}}\d’'\-] )
     {MENTION}
-    (?: (?<= \b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I|[Yy]ou|[Ww]ho) ) [’'] (?:s|d|ll|re|ve) )?
+    (?: (?<= \b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I|[Yy]ou|[Ww]ho) ) [’'] (?:s|d|ll|re|ve) | )
         # He’s claiming
     (?: {APPOSITIVE} | )
     (?: \s+ (?:at|in|on|during|after|before|over|earlier|later|last|this) \s+
         (?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+|)
         (?: (?! {FUNCTION_WORD} \s ) [\p{{L}}\d’'\-]{{1,15}} \s+ ){{0,2}}
-        (?! (?: {FUNCTION_WORD} | his | her | their | its | my | our | your ) \s ) [\p{{L}}\d’'\-]{{1,15}} )?
+        (?! (?: {FUNCTION_WORD} | his | her | their | its | my | our | your ) \s ) [\p{{L}}\d’'\-]{{1,15}} | )
         # Trump at the time said / in his speech called; not "voters in her |state
     (?: (?<=\)) , | ) \s+ (?: (?: {ADVERBS} | {AUX} ) \s+ ){{0,3}}
     \Z
@@ -143,7 +143,7 @@ POSSESSIVE_CUE = regex.compile(
 #   Austin was asked| ⟦by host Jane Doe⟧ whether …      (after "was", "were", "been", "being")
 PASSIVE_AGENT = regex.compile(rf"\s+ by \s+ {MENTION}", V)
 PASSIVE_AUX = regex.compile(
-    reverse(r"(?r) (?<! [\p{L}] ) (?: was | were | been | being | is | are ) \s+ (?: \p{Ll}+ly \s+ )? \Z"), V
+    reverse(r"(?r) (?<! [\p{L}] ) (?: was | were | been | being | is | are ) \s+ (?: \p{Ll}+ly \s+ | ) \Z"), V
 )
 
 # (reverse) The nearest subject + finite verb of a clause, for cues without a
@@ -196,7 +196,7 @@ INVERTED_AFTER = regex.compile(
     (?: (?P<mention> (?: (?! (?:the|a|an|and|that|this|it|he|she|they)\s ) [\p{{Ll}}\-]{{2,20}} \s+ ){{1,3}}
                      (?: {PREMOD}{{0,4}} ) {NAME} )       # said election lawyer Joe Birkenstock
       | {MENTION_AFTER_QUOTE} )
-    (?P<appos> \s*,\s* [^,.;“”"\n]{{1,120}} )?
+    (?: (?P<appos> \s*,\s* [^,.;“”"\n]{{1,120}} ) | )
     """,
     V,
 )
@@ -254,7 +254,7 @@ ACCORDING_TO = regex.compile(
 #   “The most unqualified child to ever run.”⟦ ― Francisco Herrero⟧ ⏎
 DASH_AFTER = regex.compile(
     rf"""
-    [\s,]* [—–―-]{{1,2}} \s* {MENTION} (?P<appos> \s*,\s* [^,.;“”"\n]{{1,80}} )?
+    [\s,]* [—–―-]{{1,2}} \s* {MENTION} (?: (?P<appos> \s*,\s* [^,.;“”"\n]{{1,80}} ) | )
     [.,]? [ \t\u00a0]* (?= \n | \Z | [“"”] )
     """,
     V,
@@ -264,7 +264,8 @@ DASH_AFTER = regex.compile(
 #   “I will look into it.” ⏎ ⟦- Hillary Clinton.⟧
 DASH_ATTRIBUTION = regex.compile(
     rf"""
-    \s* [—–―-]{{1,2}} \s* {MENTION} (?: , [^\n]{{1,80}} )? [.,]? \s* (?: \( [^()\n]{{1,60}} \) [.]? )? \s* \Z
+    \s* [—–―-]{{1,2}} \s* {MENTION} (?: , [^\n]{{1,80}} | ) [.,]? \s*
+    (?: \( [^()\n]{{1,60}} \) [.]? | ) \s* \Z
     """,
     V,
 )
@@ -273,7 +274,7 @@ DASH_ATTRIBUTION = regex.compile(
 COLON_SPEAKER = regex.compile(
     reverse(rf"""(?r)
     {MENTION}
-    (?: \s+ (?:on|about|to|at) \s+ [^:“”"\n]{{1,60}} )?
+    (?: \s+ (?:on|about|to|at) \s+ [^:“”"\n]{{1,60}} | )
     \s* : \s* \Z
     """),
     V,
