@@ -79,8 +79,14 @@ _TITLE_RUNS = frozenset(
 
 
 def appositive_title(text: str, pos: int, endpos: int) -> regex.Match | None:
-    """``APPOSITIVE_TITLE.match(text, pos, endpos)``, skipped where no title word is."""
-    if _TITLE_RUNS.isdisjoint(WORD_RUN.findall(text, pos, endpos)):
+    """``APPOSITIVE_TITLE.match(text, pos, endpos)``, skipped where no title word is.  The
+    pattern holds one comma, its first character but blanks, so only the words before the
+    next comma are looked up."""
+    first = text.find(",", pos, endpos)
+    if first < 0:
+        return None
+    second = text.find(",", first + 1, endpos)
+    if _TITLE_RUNS.isdisjoint(WORD_RUN.findall(text, pos, second if second >= 0 else endpos)):
         return None
     return APPOSITIVE_TITLE.match(text, pos, endpos)
 
