@@ -34,12 +34,14 @@ V = regex.VERBOSE | regex.VERSION1
 #   ⟦Defense Secretary Lloyd Austin⟧ met ⟦Sen. Marco Rubio (R-Fla.)⟧ and ⟦Mr. Garin⟧.
 # A word before the name proper is followed by blanks and a capital or "of" (what comes
 # next starts with one): the lookahead checks that first, so that a lone "Austin said" is
-# not read as a first word, then given back letter by letter.  It changes no match.
+# not read as a first word, then given back letter by letter; and a word is read as a
+# possessive only when it ends on ’ or ’s.  Neither changes a match.
 NAME_MENTION = regex.compile(
     rf"""
     (?<! [\p{{L}}\d’'\-] ) (?= \p{{Lu}} )
     (?: (?= \S++ \s++ (?: \p{{Lu}} | of \s ) )
-        (?: {POSSESSIVE} | {NAME_TOKEN} ) \s+ (?: of \s+ (?: the \s+ | ) {OF_TITLE} \s+ | ) ){{0,3}}
+        (?: (?= \S*+ (?<= ['’] | ['’]s ) ) {POSSESSIVE} | {NAME_TOKEN} )
+        \s+ (?: of \s+ (?: the \s+ | ) {OF_TITLE} \s+ | ) ){{0,3}}
     {NAME}
     (?! [\p{{L}}\d\-] )
     """,
