@@ -170,7 +170,8 @@ def _with_title(text: str, start: int, end: int) -> str:
     """The name with the lowercase title words before it: "former Florida governor Jeb Bush"."""
     if start < 2 or text[start - 1] != " " or not text[start - 2].islower():
         return text[start:end]
-    word = text[max(0, start - 25) : start - 1].rsplit(" ", 1)[-1].lower()
+    lo = max(0, start - 25)
+    word = text[max(lo, text.rfind(" ", lo, start - 1) + 1) : start - 1].lower()  # the word before
     if word not in _TITLE_WORDS:
         return text[start:end]
     t = NP.TITLE_BEFORE_NAME.search(text, max(0, start - 60), start)
