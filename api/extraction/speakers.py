@@ -137,25 +137,22 @@ def build_cast(layout: Layout, spans: list[QuoteSpan]) -> Cast:
     cast = Cast()
     text = layout.text
     starts = [q.open for q in spans]
-    named: dict[str, names.NameParts | None] = {}  # surface -> its parts; None: it names no one
     for m in NP.NAME_MENTION.finditer(text):
-        start, end = m.span()
-        if _inside(spans, starts, start):
+        if _inside(spans, starts, m.start()):
             continue
-        surface = _with_title(text, start, end)
-        if surface in named:
-            parts = named[surface]
-        else:
-            parts = names.parse(surface)
-            parts = named[surface] = parts if parts.tokens and _could_be_named(parts) else None
-        if parts is None:
+        surface = _with_title(text, m.start(), m.end())
+        parts = names.parse(surface)
+        if not parts.tokens or not _could_be_named(parts):
             continue
-        e = cast.link(parts, surface, start)
-        if text[end : end + 1] == "," and e.kind == PERSON and not e.title:
-            appos = NP.appositive_title(text, end, min(len(text), end + 120))
-            if appos:
-                e.title = appos.group("title")
-        cast.mentions.append((start, end, e))
+        e = cast.link(parts, surface, m.start())
+        appos = (
+            NP.appositive_title(text, m.end(), min(len(text), m.end() + 120))
+            if text[m.end() : m.end() + 1] == "," and e.kind == PERSON and not e.title
+            else None
+        )
+        if appos:
+            e.title = appos.group("title")
+        cast.mentions.append((m.start(), m.end(), e))
     return cast
 
 
@@ -170,8 +167,7 @@ def _with_title(text: str, start: int, end: int) -> str:
     """The name with the lowercase title words before it: "former Florida governor Jeb Bush"."""
     if start < 2 or text[start - 1] != " " or not text[start - 2].islower():
         return text[start:end]
-    lo = max(0, start - 25)
-    word = text[max(lo, text.rfind(" ", lo, start - 1) + 1) : start - 1].lower()  # the word before
+    word = text[max(start - 25, 0, text.rfind(" ", max(0, start - 25), start - 1) + 1) : start - 1].lower()
     if word not in _TITLE_WORDS:
         return text[start:end]
     t = NP.TITLE_BEFORE_NAME.search(text, max(0, start - 60), start)
