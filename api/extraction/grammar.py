@@ -4,6 +4,10 @@
 every pattern from these pieces; nothing here is compiled.  Each piece is
 bounded (``{0,4}``, ``{1,25}``) so that the patterns built from it stay linear.
 Examples mark what a piece matches with ⟦…⟧.
+
+An optional group is written ``(?: … | )`` rather than ``(?: … )?``: the same
+match in the same order, but a branch, where ``?`` makes a repeat that the
+matcher keeps guards and backtracking state for (measurably slower).
 """
 
 from __future__ import annotations
@@ -15,9 +19,62 @@ from . import verbs as vb
 
 
 def alt(words, escape=True) -> str:
-    """A non-capturing alternation, longest first: ``(?:spokeswoman|spokesman|…)``."""
+    """A non-capturing alternation of words that tries the longest first:
+    ``(?:spokeswoman|spokesman|…)``, written as a trie (``(?:spokes(?:woman|man)|…)``).
+
+    Matching the same words in the same order (the words that match at one
+    position are prefixes of one another, and the trie tries the longer first),
+    the trie costs a few steps per position where the flat list costs one per
+    word.  A reverse pattern (``(?r)``, matched right to left) needs the trie of
+    suffixes instead: compile it from ``reverse(source)``."""
     items = sorted(set(words), key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(regex.escape(w) if escape else w for w in items) + ")"
+    if not escape:
+        return "(?:" + "|".join(items) + ")"
+    key = tuple(items)
+    if key not in _ALT_NUMBER:
+        _ALT_NUMBER[key] = len(_ALTS)
+        _ALTS.append((_trie(items, backward=False), _trie(items, backward=True)))
+    n = _ALT_NUMBER[key]
+    return f"(?:(?#alt{n}){_ALTS[n][0]})"
+
+
+_ALTS: list[tuple[str, str]] = []  # per alternation: its trie of prefixes, its trie of suffixes
+_ALT_NUMBER: dict[tuple[str, ...], int] = {}
+_ALT_MARK = regex.compile(r"\(\?#alt(\d+)\)")
+
+
+def _trie(words, backward: bool) -> str:
+    """The pattern of a trie of ``words`` (of their suffixes when ``backward``),
+    longer continuations before the end of a word."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in reversed(w) if backward else w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        kids = sorted(k for k in node if k)
+        arms = [
+            emit(node[k]) + regex.escape(k) if backward else regex.escape(k) + emit(node[k]) for k in kids
+        ]
+        if not arms:
+            return ""
+        if len(arms) == 1 and "" not in node:
+            return arms[0]
+        # A word ending here is an empty last arm, not "(?:…)?": the same order, but a
+        # branch where "?" is a repeat, whose guards the matcher resets at every position.
+        return "(?:" + "|".join(arms + [""] * ("" in node)) + ")"
+
+    return emit(root)
+
+
+def reverse(source: str) -> str:
+    """``source`` for a reverse pattern (``(?r)``): every alternation of words as
+    its trie of suffixes, so that it still tries the longest word first."""
+    for n in {int(k) for k in _ALT_MARK.findall(source)}:
+        source = source.replace(f"(?#alt{n}){_ALTS[n][0]}", f"(?#ralt{n}){_ALTS[n][1]}")
+    return source
 
 
 def cap_alt(words) -> str:
@@ -36,14 +93,16 @@ NAME_TOKEN = (
     (?! """
     + WEEKDAY
     + r""" (?! [\p{L}’'\-] ) )
-    (?: \p{Lu}\.(?:\p{Lu}\.){0,3}                                # initials: W.  J.D.
+    (?: \p{Lu}\.(?:\p{Lu}\.(?:\p{Lu}\.(?:\p{Lu}\.|)|)|)                # initials: W.  J.D.
       | \p{Lu}[\p{Ll}\p{Lu}\p{M}]{0,25}
-        (?: ['’]\p{Lu}[\p{Ll}\p{Lu}\p{M}]{1,20} )?               # O’Malley, D'Souza
+        (?: ['’]\p{Lu}[\p{Ll}\p{Lu}\p{M}]{1,20} | )             # O’Malley, D'Souza
         (?: -\p{L}[\p{Ll}\p{Lu}\p{M}]{0,20} ){0,2}               # Ocasio-Cortez
     )
 """
 )
-HONORIFIC = r"(?:" + "|".join(h.replace(".", r"\.") for h in lx.HONORIFICS) + r")\.?"
+# (A trie, longest first: where one honorific is a prefix of another, "Mr" of "Mrs", only
+# the one followed by "." or a blank can lead a name, so the order they are tried in is moot.)
+HONORIFIC = alt(lx.HONORIFICS) + r"\.?"
 PARTICLE = alt(lx.PARTICLES)
 SUFFIX = r"(?: ,?\s+ (?:Jr\.?|Sr\.?|III|II|IV)(?!\w) )"
 TITLE = cap_alt(lx.TITLE_WORDS)
@@ -60,11 +119,11 @@ OF_TITLE_ANY_CASE = alt(
 # A proper name, with honorific, particles and suffix:
 #   ⟦Lloyd Austin⟧  ⟦Sen. Marco Rubio⟧  ⟦Charles de Gaulle⟧  ⟦Martin Luther King Jr.⟧
 NAME = rf"""
-    (?: {HONORIFIC} \s+ )?
+    (?: {HONORIFIC} \s+ | )
     (?! (?:Jr|Sr)\b ) {NAME_TOKEN}
-    (?: \s+ (?: {PARTICLE} \s+ )? (?! (?:Jr|Sr)\b ) {NAME_TOKEN} ){{0,4}}
-    {SUFFIX}?
-    (?: \s* \( [^()\n]{{1,30}} \) )?          # (R-Fla.)
+    (?: \s+ (?: {PARTICLE} \s+ | ) (?! (?:Jr|Sr)\b ) {NAME_TOKEN} ){{0,4}}
+    (?: {SUFFIX} | )
+    (?: \s* \( [^()\n]{{1,30}} \) | )        # (R-Fla.)
 """
 
 # Words that may stand before a name inside one mention:
@@ -88,8 +147,8 @@ DESCRIPTION = rf"""
     {DET} \s+
     (?: [\p{{L}}\d’'\-]{{1,25}} \s+ ){{0,4}}
     {HEAD} s?
-    (?: \s+ (?:for|of|at|with|from|to|in|on) \s+ (?:the\s+)? (?: {NAME_TOKEN} \s* ){{1,5}}
-      | \s+ of \s+ (?:the\s+)? {OF_TITLE_ANY_CASE} )?          # the former secretary of state
+    (?: \s+ (?:for|of|at|with|from|to|in|on) \s+ (?:the\s+|) (?: {NAME_TOKEN} \s* ){{1,5}}
+      | \s+ of \s+ (?:the\s+|) {OF_TITLE_ANY_CASE} | )          # the former secretary of state
 """
 
 # A pronoun standing for a speaker.  A plural quantifier before a word ending
@@ -116,7 +175,7 @@ LOOSE = rf"""
 MENTION_BODY = rf"""
         (?<! [\p{{L}}\d] ) {PRONOUN_WORD} (?! [\p{{L}}\d’'] )
       | {DESCRIPTION}
-      | (?: {DET} \s+ )? {PREMOD}{{0,5}} {NAME}
+      | (?: {DET} \s+ | ) {PREMOD}{{0,5}} {NAME}
 """
 MENTION = rf"(?P<mention> {MENTION_BODY} )"
 # Right after a quote any short description will do ("the crowd", "his colleague").
@@ -128,12 +187,12 @@ MENTION_AFTER_QUOTE = rf"""(?P<mention> {MENTION_BODY} | {LOOSE}
 # and end on a "town, state":
 #   Austin⟦, 68,⟧ said    Doe⟦, 31, a nurse,⟧ said    Jones⟦, a salesman from Sumter, South Carolina,⟧ says
 _PLACE = r"\p{Lu}[\p{L}.]{1,20} (?: \s+ \p{Lu}[\p{L}.]{1,20} ){0,2}"
-APPOSITIVE = rf"""(?P<appos> \s*,\s* (?: \d{{1,3}} ,\s* )?
+APPOSITIVE = rf"""(?P<appos> \s*,\s* (?: \d{{1,3}} ,\s* | )
     (?: [^,“”"\n]{{1,150}} \s (?: in | from | of | at | near | outside ) \s {_PLACE} ,\s* {_PLACE}
       | [^,“”"\n]{{1,200}} ) , )"""
 
 # A time phrase between a subject and its verb:  the campaign⟦ on Monday⟧ said
-WHEN = rf"(?: \s+ (?: on \s+ | last \s+ | this \s+ )? {WEEKDAY} )"
+WHEN = rf"(?: \s+ (?: on \s+ | last \s+ | this \s+ | ) {WEEKDAY} )"
 
 ADVERBS = "(?:" + alt(vb.ADVERBS) + r"|\p{Ll}{3,}ly)"
 AUX = alt(vb.AUXILIARIES)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex
 
-from .grammar import WORK, WORK_AFTER
+from .grammar import WORK, WORK_AFTER, reverse
 
 V = regex.VERBOSE | regex.VERSION1
 
@@ -63,11 +63,11 @@ TRANSCRIPT_LABEL = regex.compile(
     r"""
     \s*
     (?P<label>
-        (?: (?:SEN|REP|GOV|GEN|DR|MR|MRS|MS)\.\s+ )?
+        (?: (?:SEN|REP|GOV|GEN|DR|MR|MRS|MS)\.\s+ | )
         \p{Lu}[\p{Lu}'’.\-]{1,25} (?: \s \p{Lu}[\p{Lu}'’.\-]{1,25} ){0,3}
       | Q | A
     )
-    (?: \s* \( [^()\n]{1,40} \) )?     # PENCE (R-IN):
+    (?: \s* \( [^()\n]{1,40} \) | )    # PENCE (R-IN):
     \s* : \s
     """,
     V,
@@ -100,25 +100,25 @@ SINGLE_MARK = regex.compile(r"['‘’‚‛]")
 # Before a quoted title: a work noun, a network's possessive, or "on"/"of" + capitals:
 #   the podcast |“Off Message”     on ABC’s |“This Week,”     the book |“Gifted Hands”
 TITLE_CONTEXT_BEFORE = regex.compile(
-    rf"""(?r)
+    reverse(rf"""(?r)
     (?: {WORK} (?: \s+ (?:called|titled|entitled|named|dubbed) )?
       | (?: [Cc]alled | [Tt]itled | [Ee]ntitled | [Nn]amed )
       | \p{{Lu}}{{2,}} ['’]s
       | (?: \p{{Lu}}\w+ \s+ ){{0,2}} (?: News | Network | Channel | Radio | TV ) ['’]s
       | \b (?: on | in | hosts | host | watch | watched | see | saw ) (?: \s+ the )?
     ) [\s,]* \Z
-    """,
+    """),
     V,
 )
 
 # (reverse) A naming verb shortly before a quoted stretch: a coined name, not speech:
 #   Critics have ⟦dubbed the proposal the ⟧|“Great Shutdown.”     the ⟦so-called ⟧|“Gang of Eight”
 NAMING_BEFORE = regex.compile(
-    r"""(?r)
+    reverse(r"""(?r)
     (?<! [\p{L}\-] )
     (?: dubbed | nicknamed | so-called | so \s called | christened )
     (?: \s+ [\p{L}\d’'\-]{1,20} ){0,4} [\s,]* \Z
-    """,
+    """),
     V,
 )
 
@@ -127,7 +127,7 @@ TITLE_CONTEXT_AFTER = regex.compile(rf"[,\s]* {WORK_AFTER} (?![\p{{L}}\-])", V)
 
 # A nickname between a given name and a surname:  Juan |“Chico”| Manriquez
 #   (a given name or an initial, on the same line:  Robert C. |“Bobby”| Scott)
-NICKNAME_CONTEXT = regex.compile(r"(?r) \p{Lu}[\p{Ll}\.]+ [ \t\u00a0]* \Z", V)
+NICKNAME_CONTEXT = regex.compile(reverse(r"(?r) \p{Lu}[\p{Ll}\.]+ [ \t\u00a0]* \Z"), V)
 NICKNAME_AFTER = regex.compile(r"\s* \p{Lu}[\p{Ll}\p{Lu}’'\-]+", V)
 
 # A quoted stretch made of capitalised words only (a title or a name):

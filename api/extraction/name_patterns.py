@@ -23,6 +23,7 @@ from .grammar import (
     TITLE,
     TITLE_MOD,
     VERB,
+    reverse,
 )
 
 V = regex.VERBOSE | regex.VERSION1
@@ -31,10 +32,16 @@ V = regex.VERBOSE | regex.VERSION1
 # A name anywhere in running text, for the article's cast of people; it starts
 # at a capital, so the search skips everything else quickly:
 #   ⟦Defense Secretary Lloyd Austin⟧ met ⟦Sen. Marco Rubio (R-Fla.)⟧ and ⟦Mr. Garin⟧.
+# A word before the name proper is followed by blanks and a capital or "of" (what comes
+# next starts with one): the lookahead checks that first, so that a lone "Austin said" is
+# not read as a first word, then given back letter by letter; and a word is read as a
+# possessive only when it ends on ’ or ’s.  Neither changes a match.
 NAME_MENTION = regex.compile(
     rf"""
     (?<! [\p{{L}}\d’'\-] ) (?= \p{{Lu}} )
-    (?: (?: {POSSESSIVE} | {NAME_TOKEN} ) \s+ (?: of \s+ (?: the \s+ )? {OF_TITLE} \s+ )? ){{0,3}}
+    (?: (?= \S++ \s++ (?: \p{{Lu}} | of \s ) )
+        (?: (?= \S*+ (?<= ['’] | ['’]s ) ) {POSSESSIVE} | {NAME_TOKEN} )
+        \s+ (?: of \s+ (?: the \s+ | ) {OF_TITLE} \s+ | ) ){{0,3}}
     {NAME}
     (?! [\p{{L}}\d\-] )
     """,
@@ -44,20 +51,20 @@ NAME_MENTION = regex.compile(
 # (reverse) Lowercase title words right before a name found by NAME_MENTION:
 #   ⟦former Florida governor⟧ Jeb Bush     ⟦conservative activist⟧ Bob Klaus
 TITLE_BEFORE_NAME = regex.compile(
-    rf"""(?r)
+    reverse(rf"""(?r)
     (?<! [\p{{L}}\d’'\-] )
     (?: (?: {TITLE_MOD} | {TITLE} | {POSSESSIVE} | {NAME_TOKEN} ) \s+ ){{1,4}} \Z
-    """,
+    """),
     V,
 )
 
 # An appositive title after a name:  Lloyd Austin⟦, the defense secretary,⟧
 APPOSITIVE_TITLE = regex.compile(
     rf"""
-    \s*,\s* (?! (?:who|which|that|whose|whom)\s ) (?:the\s+|a\s+|an\s+)?
+    \s*,\s* (?! (?:who|which|that|whose|whom)\s ) (?:the\s+|a\s+|an\s+|)
     (?P<title> (?: (?! {FUNCTION_WORD} \s )
                    (?: {TITLE_MOD} | {NAME_TOKEN}[’']?s? | [\p{{Ll}}\-]{{2,20}} ) \s+ ){{0,4}}
-               {TITLE} (?: \s+ of \s+ (?:the\s+)? {OF_TITLE_ANY_CASE} )? )
+               {TITLE} (?: \s+ of \s+ (?:the\s+|) {OF_TITLE_ANY_CASE} | ) )
     (?! [\p{{L}}\-] )
     """,
     V,
@@ -74,8 +81,14 @@ _TITLE_RUNS = frozenset(
 
 
 def appositive_title(text: str, pos: int, endpos: int) -> regex.Match | None:
-    """``APPOSITIVE_TITLE.match(text, pos, endpos)``, skipped where no title word is."""
-    if _TITLE_RUNS.isdisjoint(WORD_RUN.findall(text, pos, endpos)):
+    """``APPOSITIVE_TITLE.match(text, pos, endpos)``, skipped where no title word is.  The
+    pattern holds one comma, its first character but blanks, so only the words before the
+    next comma are looked up."""
+    first = text.find(",", pos, endpos)
+    if first < 0:
+        return None
+    second = text.find(",", first + 1, endpos)
+    if _TITLE_RUNS.isdisjoint(WORD_RUN.findall(text, pos, second if second >= 0 else endpos)):
         return None
     return APPOSITIVE_TITLE.match(text, pos, endpos)
 
@@ -84,7 +97,7 @@ def appositive_title(text: str, pos: int, endpos: int) -> regex.Match | None:
 #   Reid⟦ said⟧ that Sanders …     Lazar⟦, 44, has said⟧ …
 SUBJECT_FOLLOWS = regex.compile(
     rf"""
-    (?: \s* \( [^()\n]{{1,30}} \) )? (?: \s*,\s* [^,“”"\n]{{1,80}} , )?
+    (?: \s* \( [^()\n]{{1,30}} \) | ) (?: \s*,\s* [^,“”"\n]{{1,80}} , | )
     \s+ (?: {ADVERBS} \s+ ){{0,2}} {FINITE} (?! [\p{{L}}\-’'] )
     """,
     V,
@@ -93,7 +106,7 @@ SUBJECT_FOLLOWS = regex.compile(
 # The same with a speech verb: a name that speaks is a person ("Lazar said").
 SPEAKER_FOLLOWS = regex.compile(
     rf"""
-    (?: \s* \( [^()\n]{{1,30}} \) )? (?: \s*,\s* [^,“”"\n]{{1,80}} , )?
+    (?: \s* \( [^()\n]{{1,30}} \) | ) (?: \s*,\s* [^,“”"\n]{{1,80}} , | )
     \s+ (?: (?: {ADVERBS} | {AUX} ) \s+ ){{0,2}} {VERB} (?! [\p{{L}}\-’'] )
     """,
     V,

@@ -179,7 +179,7 @@ def _opening_participle(word: str) -> bool:
 @lru_cache(maxsize=8192)
 def parse(surface: str) -> NameParts:
     """Title, canonical name, gender and kind of one mention."""
-    text = NP.TRAILING_PARENTHESIS.sub("", surface).strip(" ,;:")
+    text = (NP.TRAILING_PARENTHESIS.sub("", surface) if ")" in surface else surface).strip(" ,;:")
     words = text.split()
     while (
         words

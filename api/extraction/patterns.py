@@ -35,6 +35,7 @@ from .grammar import (
     SPEECH_VERB_FORMS,
     VERB,
     WHEN,
+    reverse,
 )
 
 V = regex.VERBOSE | regex.VERSION1
@@ -44,7 +45,7 @@ V = regex.VERBOSE | regex.VERSION1
 
 # A speech verb on its own (lowercase, as in running text):  ⟦said⟧  ⟦told⟧  ⟦pointed out⟧
 SPEECH_VERB = regex.compile(rf"(?<![\p{{L}}\-]) {VERB} (?![\p{{L}}\-])", V)
-SPEECH_VERB_REVERSE = regex.compile(rf"(?r)(?<![\p{{L}}\-]) {VERB} (?![\p{{L}}\-])", V)
+SPEECH_VERB_REVERSE = regex.compile(reverse(rf"(?r)(?<![\p{{L}}\-]) {VERB} (?![\p{{L}}\-])"), V)
 
 # A run of letters and hyphens:  ⟦pointed⟧ ⟦out⟧   ⟦follow-up⟧   ⟦didn⟧’⟦t⟧
 WORD_RUN = regex.compile(r"[\p{L}\-]+")
@@ -76,21 +77,21 @@ def next_speech_verb(text: str, lo: int, hi: int) -> regex.Match | None:
 #   ⟦Defense Secretary Lloyd Austin⟧ also |said       ⟦he⟧ |told
 #   ⟦Austin⟧, 68, |said     ⟦a spokesman for the Pentagon⟧ |said
 SUBJECT_BEFORE = regex.compile(
-    rf"""(?r)
+    reverse(rf"""(?r)
     {NOT_AFTER_PREPOSITION}
     (?<! [\p{{L}}\d’'\-] )
     {MENTION}
-    (?: (?<= \b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I|[Yy]ou|[Ww]ho) ) [’'] (?:s|d|ll|re|ve) )?
+    (?: (?<= \b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I|[Yy]ou|[Ww]ho) ) [’'] (?:s|d|ll|re|ve) | )
         # He’s claiming
-    {APPOSITIVE}?
+    (?: {APPOSITIVE} | )
     (?: \s+ (?:at|in|on|during|after|before|over|earlier|later|last|this) \s+
-        (?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?
+        (?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+|)
         (?: (?! {FUNCTION_WORD} \s ) [\p{{L}}\d’'\-]{{1,15}} \s+ ){{0,2}}
-        (?! (?: {FUNCTION_WORD} | his | her | their | its | my | our | your ) \s ) [\p{{L}}\d’'\-]{{1,15}} )?
+        (?! (?: {FUNCTION_WORD} | his | her | their | its | my | our | your ) \s ) [\p{{L}}\d’'\-]{{1,15}} | )
         # Trump at the time said / in his speech called; not "voters in her |state
-    (?: (?<=\)) , )? \s+ (?: (?: {ADVERBS} | {AUX} ) \s+ ){{0,3}}
+    (?: (?<=\)) , | ) \s+ (?: (?: {ADVERBS} | {AUX} ) \s+ ){{0,3}}
     \Z
-    """,
+    """),
     V,
 )
 
@@ -98,13 +99,13 @@ SUBJECT_BEFORE = regex.compile(
 # be a noun (not "his recent |remarks", "a snappy |retort"):
 #   ⟦Henry Clay's biographers⟧ |wrote     ⟦The impostor⟧ |gushed
 LOOSE_SUBJECT_BEFORE = regex.compile(
-    rf"""(?r)
+    reverse(rf"""(?r)
     {NOT_AFTER_PREPOSITION}
     (?<! [\p{{L}}\d’'\-] )
     (?P<mention> {LOOSE} )
     \s+ (?: (?: {ADVERBS} | {AUX} ) \s+ ){{0,3}}
     \Z
-    """,
+    """),
     V,
 )
 
@@ -115,12 +116,12 @@ QUANTIFIER_DETERMINER = regex.compile(rf"{QUANTIFIER} {PLURAL_NOUN_AFTER}", V)
 # (reverse) The subject of a participle in a "with" phrase, right before it:
 #   …, with ⟦Trump⟧ reportedly |yelling: “Get out!”
 WITH_SUBJECT = regex.compile(
-    rf"""(?r)
+    reverse(rf"""(?r)
     (?<! [\p{{L}}\d’'\-] ) [Ww]ith \s+
     {MENTION}
     \s+ (?: {ADVERBS} \s+ ){{0,2}}
     \Z
-    """,
+    """),
     V,
 )
 
@@ -128,13 +129,13 @@ WITH_SUBJECT = regex.compile(
 # whose possessor is the speaker; the mention is the name without its 's:
 #   ⟦Trump⟧'s controversial |pledge| to be |“neutral”      ⟦her⟧ |remark| that |“…”
 POSSESSIVE_CUE = regex.compile(
-    rf"""(?r)
+    reverse(rf"""(?r)
     (?: (?<! [\p{{L}}\d’'\-] ) (?P<mention> {NAME} ) ['’] s?
       | (?<! [\p{{L}}] ) (?P<mention> [Hh]is | [Hh]er | [Tt]heir | [Ii]ts ) )
     \s+ (?: [\p{{L}}\-]{{2,20}} \s+ ){{0,3}}
     (?P<cue> {SPEECH_NOUN} ) (?! [\p{{L}}\-] )
     [^.“”"\n]{{0,80}} \Z
-    """,
+    """),
     V,
 )
 
@@ -142,7 +143,7 @@ POSSESSIVE_CUE = regex.compile(
 #   Austin was asked| ⟦by host Jane Doe⟧ whether …      (after "was", "were", "been", "being")
 PASSIVE_AGENT = regex.compile(rf"\s+ by \s+ {MENTION}", V)
 PASSIVE_AUX = regex.compile(
-    r"(?r) (?<! [\p{L}] ) (?: was | were | been | being | is | are ) \s+ (?: \p{Ll}+ly \s+ )? \Z", V
+    reverse(r"(?r) (?<! [\p{L}] ) (?: was | were | been | being | is | are ) \s+ (?: \p{Ll}+ly \s+ | ) \Z"), V
 )
 
 # (reverse) The nearest subject + finite verb of a clause, for cues without a
@@ -150,20 +151,18 @@ PASSIVE_AUX = regex.compile(
 #   In December, ⟦the prince called⟧ for Trump to drop out, |calling him “a disgrace”
 #   ⟦The campaign on Monday doubled⟧ down, |saying …
 #   Then ⟦he cut⟧ into Bush, |calling him a “stiff”      (not: for ⟦Trump to⟧ …)
-CLAUSE_SUBJECT = regex.compile(
-    rf"""(?r)
+_CLAUSE_SUBJECT = rf"""
     {NOT_AFTER_PREPOSITION}
     (?<! [\p{{L}}\d’'\-] )
     {MENTION}
-    {APPOSITIVE}? {WHEN}?
+    (?: {APPOSITIVE} | ) (?: {WHEN} | )
     \s+ (?: {ADVERBS} \s+ ){{0,2}}
     (?P<verb> {FINITE} ) (?! [\p{{L}}\-’'] )
-    """,
-    V,
-)
+    """
+CLAUSE_SUBJECT = regex.compile(reverse("(?r)" + _CLAUSE_SUBJECT), V)
 
 # The same, searched left to right: the main clause of a sentence.
-CLAUSE_SUBJECT_FORWARD = regex.compile(CLAUSE_SUBJECT.pattern.replace("(?r)", "", 1), V)
+CLAUSE_SUBJECT_FORWARD = regex.compile(_CLAUSE_SUBJECT, V)
 
 # A subordinate clause opening a sentence, up to its comma:
 #   ⟦As Blumenthal spoke, ⟧the NRA was …     ⟦When he returned, ⟧he began by saying
@@ -192,12 +191,12 @@ CUE_HAS_CONTENT = regex.compile(
 #   “It is vastly different,”⟦ says Steve Duprey⟧, a Republican …
 INVERTED_AFTER = regex.compile(
     rf"""
-    [\s,]* (?: [—–―-]{{1,2}} \s* )?
+    [\s,]* (?: [—–―-]{{1,2}} \s* | )
     (?P<cue> {INVERTABLE} ) \s+
     (?: (?P<mention> (?: (?! (?:the|a|an|and|that|this|it|he|she|they)\s ) [\p{{Ll}}\-]{{2,20}} \s+ ){{1,3}}
                      (?: {PREMOD}{{0,4}} ) {NAME} )       # said election lawyer Joe Birkenstock
       | {MENTION_AFTER_QUOTE} )
-    (?P<appos> \s*,\s* [^,.;“”"\n]{{1,120}} )?
+    (?: (?P<appos> \s*,\s* [^,.;“”"\n]{{1,120}} ) | )
     """,
     V,
 )
@@ -206,10 +205,10 @@ INVERTED_AFTER = regex.compile(
 #   “We will win,”⟦ Austin said⟧.     ”⟦ he told reporters⟧     ”⟦ Austin, 68, said⟧
 NORMAL_AFTER = regex.compile(
     rf"""
-    [\s,]* (?: [—–―-]{{1,2}} \s* )?
+    [\s,]* (?: [—–―-]{{1,2}} \s* | )
     (?! (?:and|but|or|while|as|because|if|when|so|yet)\s )
     {MENTION_AFTER_QUOTE}
-    {APPOSITIVE}?
+    (?: {APPOSITIVE} | )
     \s+ (?: (?: {ADVERBS} | {AUX} ) \s+ ){{0,3}}
     (?P<cue> {VERB} ) (?! [\p{{L}}\-] )
     """,
@@ -229,7 +228,7 @@ def normal_after(text: str, pos: int, endpos: int) -> regex.Match | None:
 #   “You know, it happens, right?”⟦ Trump went on⟧, as if …
 ANY_VERB_AFTER = regex.compile(
     rf"""
-    [\s,]* (?: [—–―-]{{1,2}} \s* )?
+    [\s,]* (?: [—–―-]{{1,2}} \s* | )
     (?! (?:and|but|or|while|as|because|if|when|so|yet|it|this|that|there)\s )
     {MENTION_AFTER_QUOTE}
     \s+ (?: {ADVERBS} \s+ ){{0,2}}
@@ -255,7 +254,7 @@ ACCORDING_TO = regex.compile(
 #   “The most unqualified child to ever run.”⟦ ― Francisco Herrero⟧ ⏎
 DASH_AFTER = regex.compile(
     rf"""
-    [\s,]* [—–―-]{{1,2}} \s* {MENTION} (?P<appos> \s*,\s* [^,.;“”"\n]{{1,80}} )?
+    [\s,]* [—–―-]{{1,2}} \s* {MENTION} (?: (?P<appos> \s*,\s* [^,.;“”"\n]{{1,80}} ) | )
     [.,]? [ \t\u00a0]* (?= \n | \Z | [“"”] )
     """,
     V,
@@ -265,31 +264,32 @@ DASH_AFTER = regex.compile(
 #   “I will look into it.” ⏎ ⟦- Hillary Clinton.⟧
 DASH_ATTRIBUTION = regex.compile(
     rf"""
-    \s* [—–―-]{{1,2}} \s* {MENTION} (?: , [^\n]{{1,80}} )? [.,]? \s* (?: \( [^()\n]{{1,60}} \) [.]? )? \s* \Z
+    \s* [—–―-]{{1,2}} \s* {MENTION} (?: , [^\n]{{1,80}} | ) [.,]? \s*
+    (?: \( [^()\n]{{1,60}} \) [.]? | ) \s* \Z
     """,
     V,
 )
 
 # A headline or caption cue: a name, a colon, the quote.   ⟦Trump⟧: “We will win”
 COLON_SPEAKER = regex.compile(
-    rf"""(?r)
+    reverse(rf"""(?r)
     {MENTION}
-    (?: \s+ (?:on|about|to|at) \s+ [^:“”"\n]{{1,60}} )?
+    (?: \s+ (?:on|about|to|at) \s+ [^:“”"\n]{{1,60}} | )
     \s* : \s* \Z
-    """,
+    """),
     V,
 )
 
 # (reverse) A subject and any verb ending on a colon right before the quote:
 #   Asked which county was his favorite, ⟦he demurred⟧: “Whichever one I’m in.”
 COLON_VERB = regex.compile(
-    rf"""(?r)
+    reverse(rf"""(?r)
     {NOT_AFTER_PREPOSITION}
     (?<! [\p{{L}}\d’'\-] )
     {MENTION}
     \s+ (?: {ADVERBS} \s+ ){{0,2}}
     (?P<cue> \p{{Ll}}{{3,}}ed | \p{{Ll}}{{3,}}[^s\W]s )
     \s* : \s* \Z
-    """,
+    """),
     V,
 )

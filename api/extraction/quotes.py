@@ -86,13 +86,16 @@ def _marks_in(layout: Layout, lo: int, hi: int) -> list[int]:
     return out
 
 
-def pair_paragraph(layout: Layout, lo: int, hi: int) -> tuple[list[tuple[int, int]], int]:
+def pair_paragraph(
+    layout: Layout, lo: int, hi: int, marks: list[int] | None = None
+) -> tuple[list[tuple[int, int]], int]:
     """Paired (open, close) marks of one paragraph, outermost only, and the
-    position of a mark left open at its end (-1 if none)."""
+    position of a mark left open at its end (-1 if none).  ``marks``: the
+    paragraph's marks (``_marks_in``), when the caller has them already."""
     text = layout.text
     pairs: list[tuple[int, int]] = []
     stack: list[int] = []
-    for i in _marks_in(layout, lo, hi):
+    for i in _marks_in(layout, lo, hi) if marks is None else marks:
         role = mark_role(text, i, lo, hi, bool(stack))
         if role == OPEN:
             if len(stack) < 2:
@@ -195,8 +198,12 @@ def find_quotes(layout: Layout) -> list[QuoteSpan]:
     out: list[QuoteSpan] = []
     carried = False  # the previous paragraph left a quote open that runs on
     paras = layout.paragraphs
+    marks = _marks_in(layout, 0, len(text))  # found once, shared out by paragraph
     for p, (lo, hi) in enumerate(paras):
-        pairs, left_open = pair_paragraph(layout, lo, hi)
+        first_mark = bisect_left(marks, lo)
+        pairs, left_open = pair_paragraph(
+            layout, lo, hi, marks[first_mark : bisect_left(marks, hi, first_mark)]
+        )
         continued_here = carried and _starts_with_opener(layout, lo, hi)
         runs_on = left_open >= 0 and p + 1 < len(paras) and _starts_with_opener(layout, *paras[p + 1])
         spans = [(o, c) for o, c in pairs]

@@ -167,7 +167,7 @@ def _with_title(text: str, start: int, end: int) -> str:
     """The name with the lowercase title words before it: "former Florida governor Jeb Bush"."""
     if start < 2 or text[start - 1] != " " or not text[start - 2].islower():
         return text[start:end]
-    word = text[max(0, start - 25) : start - 1].rsplit(" ", 1)[-1].lower()
+    word = text[max(start - 25, 0, text.rfind(" ", max(0, start - 25), start - 1) + 1) : start - 1].lower()
     if word not in _TITLE_WORDS:
         return text[start:end]
     t = NP.TITLE_BEFORE_NAME.search(text, max(0, start - 60), start)

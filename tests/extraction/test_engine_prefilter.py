@@ -1,11 +1,16 @@
 """The speech-verb searches skip stretches that hold no speech verb (patterns.py), the
-appositive title stretches without a title word (name_patterns.py): each shortcut must
-find exactly what the full pattern finds, on every stretch."""
+appositive title stretches without a title word (name_patterns.py), and a lookahead
+spares NAME_MENTION the words that cannot lead a name: each shortcut must find exactly
+what the full pattern finds, on every stretch."""
 
 from __future__ import annotations
 
-import pytest
+import random
 
+import pytest
+import regex
+
+from api.extraction import grammar as G
 from api.extraction import name_patterns as NP
 from api.extraction import patterns as P
 
@@ -53,3 +58,33 @@ def test_a_stretch_without_a_verb_is_skipped():
 
 def _span(m):
     return m and m.span()
+
+
+# NAME_MENTION as it reads without the lookahead that guards its leading words.
+_NAME_MENTION_PLAIN = regex.compile(
+    rf"""
+    (?<! [\p{{L}}\d’'\-] ) (?= \p{{Lu}} )
+    (?: (?: {G.POSSESSIVE} | {G.NAME_TOKEN} ) \s+ (?: of \s+ (?: the \s+ )? {G.OF_TITLE} \s+ )? ){{0,3}}
+    {G.NAME}
+    (?! [\p{{L}}\d\-] )
+    """,
+    regex.VERBOSE | regex.VERSION1,
+)
+_PIECES = (
+    "Austin", "Lloyd", "O’Malley", "D'Souza", "Ocasio-Cortez", "McDonald’s", "Trump's", "W.", "J.D.",
+    "Mr.", "Sen.", "Dr", "Jr.", "Sr", "III", "de", "van", "al", "of", "the", "State", "Defense", "House",
+    "Secretary", "said", "told", "Monday", "(R-Fla.)", "(", ")", ",", ".", "-", "’", "'", "s", "2",
+    "\u0301", "É", "ß", "中", "ǅ", "AbcdefghijklmnopqrstuvwxyzAbc", " ", " ", "  ", "\n", "\t", "\u00a0",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_guarded_name_mention_matches_the_plain_pattern(seed):
+    rnd = random.Random(seed)
+    text = "".join(
+        rnd.choice(_PIECES) + ("" if rnd.random() < 0.3 else rnd.choice(" \n,")) for _ in range(400)
+    )
+    assert [m.span() for m in NP.NAME_MENTION.finditer(text)] == [
+        m.span() for m in _NAME_MENTION_PLAIN.finditer(text)
+    ]
+    assert NP.NAME_MENTION.search(text)

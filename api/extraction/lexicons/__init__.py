@@ -16,6 +16,7 @@ for detection and for the language-neutral stages.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import de, en
@@ -59,15 +60,16 @@ LEXICONS: dict[str, Lexicon] = {lx.code: lx for lx in (_build(en), _build(de))}
 DEFAULT = "en"
 
 _SAMPLE = 1500  # characters read for detection
-# Punctuation read as a blank, so that "said," counts as "said".
-_BLANKS = str.maketrans({c: " " for c in ",.;:!?()[]\"'“”„‟«»‚‘’—–-/"})
+# Punctuation read as a blank, so that "said," counts as "said": a word is a run of
+# anything else but blanks.
+_WORD = re.compile("[^\\s" + re.escape(",.;:!?()[]\"'“”„‟«»‚‘’—–-/") + "]+")
 
 
 def detect_language(text: str) -> str:
     """The language whose stopwords (and own quotation marks) are most frequent in the first
     characters of ``text``; ``DEFAULT`` on a tie."""
     sample = text[:_SAMPLE]
-    words = sample.lower().translate(_BLANKS).split()
+    words = _WORD.findall(sample.lower())
     counts = {
         code: sum(map(lx.stopwords.__contains__, words)) + sum(map(sample.count, lx.opening_marks))
         for code, lx in LEXICONS.items()
