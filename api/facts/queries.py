@@ -10,14 +10,13 @@ from collections import Counter, defaultdict
 
 from peewee import JOIN, fn
 
-from ..checkworthy import quote_sentences
 from ..core.errors import NotFound
-from ..core.text import digest, fold, normalize
+from ..core.text import fold
 from ..core.vocabulary import CONFIRMED, REJECTED
 from ..db.models import in_range
 from ..db.paging import Listing
 from ..db.prepared import STATEMENTS, compile_in
-from ..news.models import Quote, Speaker, SpeakerAlias, Statement
+from ..news.models import Speaker, SpeakerAlias, Statement
 from ..news.queries import appearances
 from .models import Claim, ClaimMatch, FactCheck, Review
 from .search import matching_claims, matching_factchecks
@@ -149,38 +148,6 @@ def _any_verdict(hashes: list[str]) -> bool:
     return bool(statement.run(tuple(hashes)))
 
 
-def alerts(quotes: list[Quote], threshold: float | None = None) -> list[dict]:
-    """Quotes that repeat an already-checked claim (same words, any speaker), with its verdicts;
-    then (given a ``threshold``) quotes whose claims match a fact-check at least that closely."""
-    same_words = same_word_alerts(quotes)
-    if threshold is None:
-        return same_words
-    return with_match_alerts(same_words, match_alerts(quotes, threshold))
-
-
-def same_word_alerts(quotes: list[Quote]) -> list[dict]:
-    """Quotes that repeat an already-checked claim (same words, any speaker), with its verdicts."""
-    hashes_of = {
-        q.id: {digest(normalize(s)) for s in [q.text, *(q.text[a:b] for a, b in quote_sentences(q.text))]}
-        - {digest("")}
-        for q in quotes
-    }
-    every = sorted(set().union(*hashes_of.values())) if hashes_of else []
-    by_claim: dict[int, list[Review]] = defaultdict(list)
-    for r in related_verdicts(every):
-        by_claim[r.claim.id].append(r)
-    found = []
-    for q in quotes:
-        for reviews in by_claim.values():
-            claim = reviews[0].claim
-            if claim.norm_hash in hashes_of[q.id]:
-                same_speaker = claim.statement.speaker_id == q.speaker_id
-                found.append(
-                    {"quote_id": q.id, "claim": claim, "same_speaker": same_speaker, "reviews": reviews}
-                )
-    return found
-
-
 def annotate_speaker_claims(rows: list) -> list:
     """Attach ``verdicts`` (rating label -> count) to speakers (their ``claim_count`` is a column)."""
     verdicts = verdicts_of([s.id for s in rows])
@@ -254,43 +221,3 @@ def speaker_names(speaker_ids) -> dict[int, set[str]]:
         for speaker in Speaker.select(Speaker.id, Speaker.name).where(Speaker.id.in_(ids)):
             names[speaker.id].add(fold(speaker.name))
     return names
-
-
-def match_alerts(quotes: list[Quote], threshold: float) -> list[dict]:
-    """Quotes whose claims match a fact-check at or above ``threshold``, or as a checker confirmed
-    (not those rejected)."""
-    statement_ids = sorted({q.statement_id for q in quotes if q.statement_id})
-    if not statement_ids:
-        return []
-    claims_of: dict[int, list[Claim]] = defaultdict(list)
-    for claim in Claim.select().where(Claim.statement.in_(statement_ids)).order_by(Claim.id):
-        claims_of[claim.statement_id].append(claim)
-    matches = claim_matches([c.id for cs in claims_of.values() for c in cs], threshold)
-    if not matches:  # the usual answer: no need for the speakers' names
-        return []
-    names = speaker_names(q.speaker_id for q in quotes)
-    found = []
-    for q in quotes:
-        for claim in claims_of.get(q.statement_id, []):
-            for match in matches.get(claim.id, []):
-                match.same_speaker = same_speaker(match.factcheck, q.speaker_id, names)
-                found.append({"quote_id": q.id, "claim": claim, "match": match})
-    return found
-
-
-def with_match_alerts(same_words: list[dict], matched: list[dict]) -> list[dict]:
-    """Alerts on the same words, then on matched fact-checks (those not already alerted as a verdict)."""
-    seen = {(a["quote_id"], r.url) for a in same_words for r in a["reviews"]}
-    extra = [
-        {
-            "quote_id": m["quote_id"],
-            "claim": m["claim"],
-            "same_speaker": m["match"].same_speaker,
-            "reviews": [],
-            "factcheck": m["match"].factcheck,
-            "similarity": m["match"].similarity,
-        }
-        for m in matched
-        if (m["quote_id"], m["match"].factcheck.url) not in seen
-    ]
-    return same_words + extra

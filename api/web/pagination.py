@@ -73,7 +73,7 @@ def paginate(listing, args: dict, page_schema, prepare=None, item=None) -> dict:
 
 def more_quotes_url(article) -> str | None:
     """The page of GET /quotes?article=ID after the quotes an article's detail embeds; None if none."""
-    if len(article.quotes) >= article.quote_count:
+    if len(article.quotes) >= article.quote_count:  # quotes: the raw rows of news.queries.article_detail
         return None
     cursor = encode_cursor(Listing(None, QUOTE_ORDER, None).key(article.quotes[-1]))
     return next_page_url(

@@ -4,16 +4,16 @@ from flask import Blueprint, current_app, url_for
 
 from schemas.articles import (
     article_args_schema,
+    article_detail_item,
     article_in_schema,
     article_item,
     article_page_schema,
     article_revision_in_schema,
-    article_schema,
     revision_args_schema,
     revision_page_schema,
 )
 
-from ...facts.queries import alerts
+from ...facts.alerts import alerts
 from ...intake.articles import match_article
 from ...intake.revisions import post_article, revise
 from ...news import queries
@@ -32,7 +32,7 @@ def _detail(article):
     article = queries.article_detail(article, current_app.config["ARTICLE_QUOTES"])
     article.alerts = alerts(article.all_quotes, current_app.config["MATCH_ALERT_THRESHOLD"])
     article.quotes_next = more_quotes_url(article)
-    return article_schema.dump(article)
+    return article_detail_item(article)
 
 
 @bp.post("/articles")
