@@ -26,7 +26,8 @@ from datetime import datetime
 
 from peewee import SQL, Field, Select, fn
 
-from .binding import database
+from . import server
+from .binding import database, is_postgres
 
 CACHED_SHAPES = 512  # shapes kept (a search's words are part of its shape)
 # Marker values no request can carry: ids are positive, dates before 0001-01-02 are refused,
@@ -61,8 +62,11 @@ class Statement:
     slots: tuple  # (position in params, index of the value, converter)
     names: tuple  # the dict key of each column
     query: object = field(default=None, compare=False)  # the peewee query it was built from
+    inline: tuple = ()  # indexes of values written into the SQL PostgreSQL prepares (``db.server``)
 
     def _execute(self, values: tuple):
+        if server.ENABLED and is_postgres():
+            return server.execute(self, values)
         params = list(self.params)
         for position, index, convert in self.slots:
             params[position] = convert(values[index])
@@ -104,7 +108,8 @@ def compile_page(listing, after, cursor: tuple | None, limit: int, offset: int, 
     rows = listing.query.clone()
     rows._where = None  # the filters are the keys' (a listing's count has all of them): not twice
     rows = rows.where(key.in_(keys)).select_extend(_capped_count(listing.count, cap).alias("_total"))
-    return _compiled(rows, marks, converters, expected)
+    inline = (len(marks) - 2, len(marks) - 1)  # limit and offset: planned for (db.server)
+    return _compiled(rows, marks, converters, expected, inline)
 
 
 def compile_in(build, column, count: int) -> Statement:
@@ -115,7 +120,7 @@ def compile_in(build, column, count: int) -> Statement:
     return _compiled(build(marks), marks, [column.db_value] * count, set(range(count)))
 
 
-def _compiled(query, marks: tuple, converters: list, expected: set) -> Statement:
+def _compiled(query, marks: tuple, converters: list, expected: set, inline: tuple = ()) -> Statement:
     """``query`` built with ``marks`` in the values' places: its SQL, and where each value goes."""
     sql, params = query.sql()
     wanted = {converters[i](m): (i, converters[i]) for i, m in enumerate(marks)}
@@ -124,7 +129,7 @@ def _compiled(query, marks: tuple, converters: list, expected: set) -> Statement
     if found != expected:  # a marker did not come through as itself: do not reuse this SQL
         raise ValueError(f"markers not found in the built parameters: {sorted(expected - found)}")
     names = tuple(column_key(node) for node in query._returning)
-    return Statement(sql, tuple(params), slots, names, query)
+    return Statement(sql, tuple(params), slots, names, query, inline)
 
 
 def _capped_count(query, cap: int):
