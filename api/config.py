@@ -37,6 +37,10 @@ DEFAULTS = {
     # An article's detail (and the answer to its POST) embeds at most this many of its quotes;
     # `quotes_next` links to the rest (GET /quotes?article=ID).
     "ARTICLE_QUOTES": 100,
+    # Reads of quotes, articles, speakers, statements and claims are kept per worker and served
+    # again while the change log's last id is unchanged (api/web/cache.py); at most this many MB.
+    "RESPONSE_CACHE": True,
+    "RESPONSE_CACHE_MB": 32,
     "LOG_LEVEL": "INFO",
     # Quote sentences scoring at least this check-worthiness become claims; empty: the model's own.
     "CHECKWORTHY_THRESHOLD": None,
@@ -66,6 +70,7 @@ _INTS = {
     "PROXY_COUNT",
     "COUNT_LIMIT",
     "ARTICLE_QUOTES",
+    "RESPONSE_CACHE_MB",
     "WEBHOOK_MAX_ATTEMPTS",
     "MATCH_LIMIT",
 }
@@ -76,7 +81,7 @@ _FLOATS = {
     "WEBHOOK_TIMEOUT",
     "WEBHOOK_BACKOFF",
 }
-_BOOLS = {"AUTO_MIGRATE", "READS_REQUIRE_KEY", "RATELIMIT_ENABLED"}
+_BOOLS = {"AUTO_MIGRATE", "READS_REQUIRE_KEY", "RATELIMIT_ENABLED", "RESPONSE_CACHE"}
 
 
 def load(overrides: dict | None = None, environ=os.environ) -> dict:

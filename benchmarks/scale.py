@@ -57,7 +57,9 @@ def loaded(body: dict) -> dict:
 
 
 def app_for(url: str):
-    return create_app({"DATABASE_URL": url, "LOG_LEVEL": "WARNING", "RATELIMIT_ENABLED": False})
+    # The response cache off: a request repeated 40 times would be served from it (load.py shows both).
+    settings = {"LOG_LEVEL": "WARNING", "RATELIMIT_ENABLED": False, "RESPONSE_CACHE": False}
+    return create_app({"DATABASE_URL": url, **settings})
 
 
 def _admin(url: str, sql: str, params: tuple = ()):

@@ -19,6 +19,7 @@ from ...intake.revisions import post_article, revise
 from ...news import queries
 from ...news.articles import delete_article as delete_stored_article
 from ..auth import current_actor, requires
+from ..cache import cached
 from ..limits import heavy
 from ..matching import factcheck_index, thresholds
 from ..pagination import more_quotes_url, paginate
@@ -51,6 +52,7 @@ def create_article():
 
 @bp.get("/articles")
 @requires("read")
+@cached
 def list_articles():
     """Articles, newest first."""
     args = query_args(article_args_schema)
@@ -59,6 +61,7 @@ def list_articles():
 
 @bp.get("/articles/<id:article_id>")
 @requires("read")
+@cached
 def get_article(article_id):
     """One article with its text, speakers and quotes."""
     return _detail(queries.get_article(article_id))
