@@ -34,6 +34,9 @@ DEFAULTS = {
     "MAX_PAGE_SIZE": 100,
     # A list's `total` counts matching items up to this many; beyond, it says "at least" (total_exact false).
     "COUNT_LIMIT": 1000,
+    # A search of speakers or claims by words (`q`) counts its matches up to this many: past it the
+    # page is found by walking the list's order instead of sorting every match (db/paging.py).
+    "SEARCH_COUNT_LIMIT": 100,
     # An article's detail (and the answer to its POST) embeds at most this many of its quotes;
     # `quotes_next` links to the rest (GET /quotes?article=ID).
     "ARTICLE_QUOTES": 100,
@@ -69,6 +72,7 @@ _INTS = {
     "DATABASE_STATEMENT_TIMEOUT",
     "PROXY_COUNT",
     "COUNT_LIMIT",
+    "SEARCH_COUNT_LIMIT",
     "ARTICLE_QUOTES",
     "RESPONSE_CACHE_MB",
     "WEBHOOK_MAX_ATTEMPTS",

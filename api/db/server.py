@@ -67,10 +67,15 @@ def execute(statement, values: tuple):
         known = kept.get(name)
     if known is None:
         body, positions = _text(statement, values, connection.cursor())
-        database.execute_sql(f"PREPARE {name} AS {body}", ())
-        with _lock:
+        with _lock:  # noted first: a statement prepared is never prepared twice on a connection
             kept[name] = positions
             stale = kept.popitem(last=False)[0] if len(kept) > KEPT else None
+        try:
+            database.execute_sql(f"PREPARE {name} AS {body}", ())
+        except Exception:
+            with _lock:
+                kept.pop(name, None)
+            raise
         if stale is not None:
             database.execute_sql(f"DEALLOCATE {stale}", ())
         known = positions

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from peewee import JOIN, fn
+from peewee import JOIN, SQL, NodeList, fn
 
 from ..core.errors import NotFound
 from ..core.text import fold
@@ -19,7 +19,7 @@ from ..db.prepared import STATEMENTS, compile_in
 from ..news.models import Speaker, SpeakerAlias, Statement
 from ..news.queries import appearances
 from .models import Claim, ClaimMatch, FactCheck, Review
-from .search import matching_claims, matching_factchecks
+from .search import matching_claim_ids, matching_claim_rows, matching_claims, matching_factchecks
 from .verdicts import verdicts_of
 
 
@@ -51,11 +51,22 @@ def claims(args: dict) -> Listing:
     if args.get("has_verdict") is not None:
         reviewed = fn.EXISTS(Review.select(Review.id).where(Review.claim == Claim.id))
         base = base.where(reviewed if args["has_verdict"] else ~reviewed)
+    walk = total = None
     if args.get("q"):
+        filters = base._where  # the others: on the claim's own columns unless by_statement
         base = base.where(matching_claims(args["q"]))
+        ids = matching_claim_ids(args["q"])
+        if ids is not None and not by_statement:  # many matches: walk the newest for the page
+            # ``+id``: the id is tested against the matches, not used to look them up (SQLite would
+            # read every match by id and sort them: what the walk is for not doing)
+            matched = NodeList((SQL("+"), Claim.id)).in_(ids)
+            walk = (Claim.select(), matched if filters is None else filters & matched)
+            if filters is None:  # words alone: count the index's rows, not the claims
+                total = matching_claim_rows(args["q"])
     query = (base if by_statement else base.join(Statement)).select(Claim, Statement, Speaker)
     query = query.switch(Statement).join(Speaker, JOIN.LEFT_OUTER).switch(Claim)
-    return Listing(query.order_by(Claim.created_at.desc(), Claim.id.desc()), order, base)
+    ordered = query.order_by(Claim.created_at.desc(), Claim.id.desc())
+    return Listing(ordered, order, base, walk, total, search=bool(args.get("q")))
 
 
 def claims_of_statement(statement_id: int) -> list[Claim]:

@@ -17,7 +17,7 @@ from ..core.text import fold
 from ..db.models import in_range
 from ..db.paging import Listing
 from ..db.prepared import STATEMENTS, compile_in
-from .aliases import speakers_containing
+from .aliases import has_alias_containing, speaker_ids_containing, speakers_containing
 from .models import (
     ARTICLE_REF,
     QUOTE_ORDER,
@@ -167,9 +167,12 @@ def speakers(args: dict) -> Listing:
     """Speakers whose name or an alias contains ``q`` (folded), most quoted first."""
     order = ((Speaker.quote_count, True), (Speaker.id, True))
     base = Speaker.select()
-    if args.get("q"):
-        base = base.where(Speaker.id.in_(speakers_containing(fold(args["q"]))))
-    return Listing(_ordered(base, order), order, base)
+    if not args.get("q"):
+        return Listing(_ordered(base, order), order, base)
+    fragment = fold(args["q"])
+    found = base.where(Speaker.id.in_(speakers_containing(fragment)))
+    walk = (base, has_alias_containing(Speaker.id, fragment))
+    return Listing(_ordered(found, order), order, found, walk, speaker_ids_containing(fragment), search=True)
 
 
 def _aliases_query(ids):
