@@ -69,7 +69,8 @@ def cached(view):
         if not config["RESPONSE_CACHE"]:
             return view(*args, **kwargs)
         caller = current_key()
-        key = (request.path, request.query_string, caller.roles if caller is not None else None)
+        roles = caller.roles if caller is not None else None
+        key = (request.script_root, request.path, request.query_string, roles)
         kept = current_app.extensions.setdefault("response_cache", Kept())  # one per app (and database)
         version = last_change()
         body = kept.get(version, key)
