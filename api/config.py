@@ -34,9 +34,16 @@ DEFAULTS = {
     "MAX_PAGE_SIZE": 100,
     # A list's `total` counts matching items up to this many; beyond, it says "at least" (total_exact false).
     "COUNT_LIMIT": 1000,
+    # A search of speakers or claims by words (`q`) counts its matches up to this many: past it the
+    # page is found by walking the list's order instead of sorting every match (db/paging.py).
+    "SEARCH_COUNT_LIMIT": 100,
     # An article's detail (and the answer to its POST) embeds at most this many of its quotes;
     # `quotes_next` links to the rest (GET /quotes?article=ID).
     "ARTICLE_QUOTES": 100,
+    # Reads of quotes, articles, speakers, statements and claims are kept per worker and served
+    # again while the change log's last id is unchanged (api/web/cache.py); at most this many MB.
+    "RESPONSE_CACHE": True,
+    "RESPONSE_CACHE_MB": 32,
     "LOG_LEVEL": "INFO",
     # Quote sentences scoring at least this check-worthiness become claims; empty: the model's own.
     "CHECKWORTHY_THRESHOLD": None,
@@ -65,7 +72,9 @@ _INTS = {
     "DATABASE_STATEMENT_TIMEOUT",
     "PROXY_COUNT",
     "COUNT_LIMIT",
+    "SEARCH_COUNT_LIMIT",
     "ARTICLE_QUOTES",
+    "RESPONSE_CACHE_MB",
     "WEBHOOK_MAX_ATTEMPTS",
     "MATCH_LIMIT",
 }
@@ -76,7 +85,7 @@ _FLOATS = {
     "WEBHOOK_TIMEOUT",
     "WEBHOOK_BACKOFF",
 }
-_BOOLS = {"AUTO_MIGRATE", "READS_REQUIRE_KEY", "RATELIMIT_ENABLED"}
+_BOOLS = {"AUTO_MIGRATE", "READS_REQUIRE_KEY", "RATELIMIT_ENABLED", "RESPONSE_CACHE"}
 
 
 def load(overrides: dict | None = None, environ=os.environ) -> dict:

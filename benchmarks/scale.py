@@ -6,8 +6,9 @@ size to the smallest (the issue's bar: lists within 2x and under 15 ms, ingest w
 Needs the evaluation kit (../shared/eval): the base is PolNeAR train, replicated in SQL
 (benchmarks/scale_build.py); new articles to ingest are PolNeAR dev. Built databases are
 cached under --cache (SQLite) or as PostgreSQL databases ``<name of --postgres>_<size>``;
-each measurement runs on a fresh copy, since ingest writes. --postgres takes the URL of a
-database of your own (it is dropped and rebuilt as the base).
+each measurement runs on a fresh copy, since ingest writes. The sizes take turns request by
+request, so that the load of a shared machine weighs on each size's figures alike. --postgres
+takes the URL of a database of your own (it is dropped and rebuilt as the base).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from scale_build import copy_sqlite, replicate  # noqa: E402
 from api import create_app, db  # noqa: E402
 from api.access.keys import create_key  # noqa: E402
 from api.db import migrations  # noqa: E402
+from api.db.binding import connect_url  # noqa: E402
 from api.db.paging import encode_cursor  # noqa: E402
 from api.intake.articles import prepare, store, store_many  # noqa: E402
 from schemas.articles import article_in_schema  # noqa: E402
@@ -57,7 +59,9 @@ def loaded(body: dict) -> dict:
 
 
 def app_for(url: str):
-    return create_app({"DATABASE_URL": url, "LOG_LEVEL": "WARNING", "RATELIMIT_ENABLED": False})
+    # The response cache off: a request repeated 40 times would be served from it (load.py shows both).
+    settings = {"LOG_LEVEL": "WARNING", "RATELIMIT_ENABLED": False, "RESPONSE_CACHE": False}
+    return create_app({"DATABASE_URL": url, **settings})
 
 
 def _admin(url: str, sql: str, params: tuple = ()):
@@ -122,17 +126,6 @@ def build(url: str, size: int) -> int:
             _disconnect()  # SQLite: the last connection closing checkpoints the WAL into the file
 
 
-def median_ms(client, path: str, repeat: int) -> float:
-    client.get(path)  # warm: caches, query plans
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        response = client.get(path)
-        samples.append(time.perf_counter() - start)
-        assert response.status_code == 200, (path, response.status_code)
-    return statistics.median(samples) * 1000
-
-
 def requests_of(app) -> dict[str, str]:
     """The list requests measured, with ids and a mid-list cursor read from this database."""
     with app.app_context():
@@ -168,15 +161,52 @@ def requests_of(app) -> dict[str, str]:
     }
 
 
-def measure(url: str, repeat: int, fresh: list[dict]) -> dict[str, float]:
-    app = app_for(url)
+def measure(urls: dict[int, str], repeat: int, fresh: list[dict]) -> dict[int, dict]:
+    """Every list request on every size, the sizes taking turns request by request (one app, its
+    database swapped under it): on a shared machine the load moves from second to second, and a
+    ratio between sizes is only fair if both were timed under the same load. Then ingest, size by size.
+    """
+    app = app_for(next(iter(urls.values())))
     client = app.test_client()
-    with app.app_context():
-        db.open_connection()
-        _, token = create_key(f"scale-{time.time_ns()}", ["admin"])  # writes need a key
-        db.close_connection()
-    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {token}"
-    found = {name: median_ms(client, path, repeat) for name, path in requests_of(app).items()}
+    bound = {size: connect_url(url) for size, url in urls.items()}
+    paths, tokens, found = {}, {}, {size: {} for size in urls}
+    for size, database in bound.items():
+        db.database.initialize(database)
+        with app.app_context():
+            db.open_connection()
+            _, tokens[size] = create_key(f"scale-{time.time_ns()}", ["admin"])  # writes need a key
+            found[size]["quotes"] = db.database.execute_sql("SELECT COUNT(*) FROM quote").fetchone()[0]
+            db.close_connection()
+        paths[size] = requests_of(app)
+    samples = {(size, name): [] for size in urls for name in paths[size]}
+    cpu = {(size, name): [] for size in urls for name in paths[size]}
+    for turn in range(repeat + 1):  # the first turn warms caches and query plans, untimed
+        for name in paths[next(iter(urls))]:
+            for size, database in bound.items():
+                db.database.initialize(database)
+                client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {tokens[size]}"
+                started, used = time.perf_counter(), time.thread_time()
+                response = client.get(paths[size][name])
+                if turn:
+                    samples[(size, name)].append(time.perf_counter() - started)
+                    cpu[(size, name)].append(time.thread_time() - used)
+                assert response.status_code == 200, (paths[size][name], response.status_code)
+    for (size, name), taken in samples.items():
+        found[size][name] = statistics.median(taken) * 1000
+        found[size][f"{name} [cpu]"] = statistics.median(cpu[(size, name)]) * 1000
+    for size, database in bound.items():
+        db.database.initialize(database)
+        client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {tokens[size]}"
+        found[size].update(ingest(app, client, fresh))
+        database.close()
+        if hasattr(database, "close_all"):
+            database.close_all()
+    return found
+
+
+def ingest(app, client, fresh: list[dict]) -> dict[str, float]:
+    """New articles stored through the write path, then POSTed: articles/s of each."""
+    found = {}
     prepared = [prepare(loaded({**a, "url": a["url"] + "-store"})) for a in fresh]
     with app.app_context():
         db.open_connection()
@@ -193,14 +223,19 @@ def measure(url: str, repeat: int, fresh: list[dict]) -> dict[str, float]:
 
 
 def report(backend: str, results: dict[int, dict]) -> None:
+    """Two tables: wall-clock medians, and medians of the CPU time of the measuring thread (the
+    service's own work with SQLite in the process: what a busy machine's preemptions do not inflate;
+    on PostgreSQL the server's work is not in it)."""
     sizes = sorted(results)
-    print(f"\n{backend}: in-process medians (ms; ingest in articles/s), ratio largest/smallest")
-    print(f"{'request':38}" + "".join(f"{results[s]['quotes']:>12,}" for s in sizes) + "     ratio")
-    for name in results[sizes[0]]:
-        if name == "quotes":
-            continue
-        values = [results[s][name] for s in sizes]
-        print(f"{name:38}" + "".join(f"{v:12.2f}" for v in values) + f"  {values[-1] / values[0]:8.2f}x")
+    for title, cpu in (("in-process medians (ms; ingest in articles/s)", False), ("CPU time medians", True)):
+        print(f"\n{backend}: {title}, ratio largest/smallest")
+        print(f"{'request':38}" + "".join(f"{results[s]['quotes']:>12,}" for s in sizes) + "     ratio")
+        for name in results[sizes[0]]:
+            if name == "quotes" or name.endswith(" [cpu]") != cpu:
+                continue
+            values = [results[s][name] for s in sizes]
+            label = name.removesuffix(" [cpu]")
+            print(f"{label:38}" + "".join(f"{v:12.2f}" for v in values) + f"  {values[-1] / values[0]:8.2f}x")
 
 
 def main() -> None:
@@ -216,7 +251,7 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
     fresh = articles("polnear-dev.jsonl", "#new")
     os.makedirs(args.cache, exist_ok=True)
-    results = {}
+    urls = {}
     for size in sizes:
         if args.postgres:
             name = urlparse(args.postgres).path.lstrip("/")
@@ -225,9 +260,8 @@ def main() -> None:
             if not pg_exists(args.postgres, f"{name}_{size}"):
                 build(pg_clone(args.postgres, f"{name}_{size}_part", f"{name}_base"), size)
                 pg_rename(args.postgres, f"{name}_{size}_part", f"{name}_{size}")
-            if args.build_only:
-                continue
-            url = pg_clone(args.postgres, f"{name}_work", f"{name}_{size}")
+            if not args.build_only:
+                urls[size] = pg_clone(args.postgres, f"{name}_work_{size}", f"{name}_{size}")
         else:
             base, built = f"{args.cache}/base.db", f"{args.cache}/sqlite-{size}.db"
             if not os.path.exists(base):
@@ -236,17 +270,14 @@ def main() -> None:
                 copy_sqlite(base, f"{built}.part")
                 build(f"sqlite:///{built}.part", size)
                 os.rename(f"{built}.part", built)
-            if args.build_only:
-                continue
-            copy_sqlite(built, f"{args.cache}/work.db")
-            url = f"sqlite:///{args.cache}/work.db"
-        with app_for(url).app_context():
-            db.open_connection()
-            quotes = db.database.execute_sql("SELECT COUNT(*) FROM quote").fetchone()[0]
-            db.close_connection()
-        print(f"measuring {quotes:,} quotes ({url.split('@')[-1]})", flush=True)
-        results[size] = {"quotes": quotes, **measure(url, args.repeat, fresh)}
-        _disconnect()
+            if not args.build_only:
+                copy_sqlite(built, f"{args.cache}/work-{size}.db")
+                urls[size] = f"sqlite:///{args.cache}/work-{size}.db"
+    _disconnect()
+    results = {}
+    if urls:
+        print(f"measuring {', '.join(u.split('@')[-1] for u in urls.values())}", flush=True)
+        results = measure(urls, args.repeat, fresh)
     if results:
         report("PostgreSQL" if args.postgres else "SQLite", results)
 

@@ -4,8 +4,8 @@ from marshmallow import Schema, fields
 
 from .claims import AlertSchema
 from .common import DateRangeArgsSchema, HttpUrl, Language, Page, PageArgsSchema, Text, Timestamp, timestamp
-from .quotes import ArticleRefSchema, QuoteSchema, article_ref
-from .speakers import SpeakerRefSchema
+from .quotes import ArticleRefSchema, QuoteSchema, article_ref, quote_item
+from .speakers import SpeakerRefSchema, speaker_ref
 
 
 class ArticleInSchema(Schema):
@@ -68,6 +68,29 @@ def article_item(row: dict) -> dict:
     }
 
 
+def article_detail_item(article) -> dict:
+    """ArticleSchema's dump of ``news.queries.article_detail``'s article (quotes and speakers as raw
+    rows), ``alerts`` and ``quotes_next`` attached (tests/web/test_items.py: the same)."""
+    return {
+        "id": article.id,
+        "url": article.url,
+        "title": article.title,
+        "publisher": article.publisher,
+        "published_at": timestamp(article.published_at),
+        "language": article.language,
+        "created_at": timestamp(article.created_at),
+        "updated_at": timestamp(article.updated_at),
+        "revision": article.revision,
+        "quote_count": article.quote_count,
+        "text": article.text,
+        "speakers": [speaker_ref(r, r["Quote.speaker"]) for r in article.speaker_rows],
+        "quotes": [quote_item(r) for r in article.quotes],
+        "quotes_next": article.quotes_next,
+        "alerts": _alerts_schema.dump(article.alerts) if article.alerts else [],
+    }
+
+
+_alerts_schema = AlertSchema(many=True)
 article_in_schema = ArticleInSchema()
 article_schema = ArticleSchema()
 article_page_schema = Page(ArticleSummarySchema)()

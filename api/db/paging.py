@@ -17,10 +17,12 @@ from datetime import datetime
 from functools import reduce
 from operator import and_, or_
 
-from peewee import SQL
-
 from ..core.errors import Invalid
-from .prepared import STATEMENTS, column_key, compile_count, compile_page
+from .prepared import STATEMENTS, column_key, compile_count, compile_page, compile_walk
+
+# A search walks at most this many rows of its list's order for a page; found fewer matches, it sorts
+# every match instead (few matches: a small sort; many matches: the walk finds them first).
+WALK = 2000
 
 
 @dataclass
@@ -28,6 +30,11 @@ class Listing:
     query: object
     order: tuple  # ((field, descending), ...): the query's ORDER BY, ending in a unique column
     count: object  # the query whose rows the total counts
+    # A search's (base, condition): the list's rows unfiltered, and the condition on one row that
+    # the search adds; given, a search with many matches walks the order's index for its page (WALK).
+    walk: tuple | None = None
+    total: object = None  # what the total counts instead of ``count``: a DISTINCT query of keys, or SQL
+    search: bool = False  # a search by words: its total counts up to the search cap (web.pagination)
 
     def key(self, row) -> tuple:
         """The values of ``row`` (a model, or a dict of ``page_rows``) in the order's columns: what the
@@ -60,7 +67,7 @@ def page(listing: Listing, limit: int, offset: int = 0, cursor: tuple | None = N
         offset = 0
     rows = list(query.limit(limit + 1).offset(offset or None))
     more, rows = len(rows) > limit, rows[:limit]
-    counted = listing.count.select(SQL("1")).order_by().limit(cap + 1).count()
+    counted = _count_statement(listing, cap).run()[0]["count"]
     return rows, min(counted, cap), counted <= cap, more
 
 
@@ -75,6 +82,16 @@ def page_rows(
     """
     if cursor is not None:
         offset = 0
+    if listing.walk is not None and not offset:  # a search: more matches than the cap are many
+        counting = STATEMENTS.get(shape and (shape, "count", cap), lambda: _count_statement(listing, cap))
+        if counting.run()[0]["count"] > cap:
+            walking = STATEMENTS.get(
+                shape and (shape, "walk", cursor is not None),
+                lambda: compile_walk(listing, after, cursor, limit + 1, WALK),
+            )
+            rows = walking.run((*(cursor or ()), limit + 1))
+            if len(rows) > limit:  # the page was found within reach: the matches need no sorting
+                return rows[:limit], cap, False, True
     at = (shape, cursor is not None, bool(offset), cap)
     statement = STATEMENTS.get(
         shape and at, lambda: compile_page(listing, after, cursor, limit + 1, offset, cap)
@@ -84,9 +101,13 @@ def page_rows(
     if rows:  # every row carries the capped count
         counted = rows[0]["_total"]
     else:  # past the end: the count on its own
-        counting = STATEMENTS.get(shape and (shape, "count", cap), lambda: compile_count(listing.count, cap))
+        counting = STATEMENTS.get(shape and (shape, "count", cap), lambda: _count_statement(listing, cap))
         counted = counting.run()[0]["count"]
     return rows, min(counted, cap), counted <= cap, more
+
+
+def _count_statement(listing: Listing, cap: int):
+    return compile_count(listing.count if listing.total is None else listing.total, cap)
 
 
 def encode_cursor(values: tuple) -> str:

@@ -24,9 +24,10 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from peewee import SQL, Field, Select, fn
+from peewee import SQL, Field, NodeList, Select, Tuple, fn
 
-from .binding import database
+from . import server
+from .binding import database, is_postgres
 
 CACHED_SHAPES = 512  # shapes kept (a search's words are part of its shape)
 # Marker values no request can carry: ids are positive, dates before 0001-01-02 are refused,
@@ -61,8 +62,11 @@ class Statement:
     slots: tuple  # (position in params, index of the value, converter)
     names: tuple  # the dict key of each column
     query: object = field(default=None, compare=False)  # the peewee query it was built from
+    inline: tuple = ()  # indexes of values written into the SQL PostgreSQL prepares (``db.server``)
 
     def _execute(self, values: tuple):
+        if server.ENABLED and is_postgres():
+            return server.execute(self, values)
         params = list(self.params)
         for position, index, convert in self.slots:
             params[position] = convert(values[index])
@@ -103,8 +107,39 @@ def compile_page(listing, after, cursor: tuple | None, limit: int, offset: int, 
     expected = set(range(len(cursor or ()))) | {len(marks) - 2} | ({len(marks) - 1} if offset else set())
     rows = listing.query.clone()
     rows._where = None  # the filters are the keys' (a listing's count has all of them): not twice
-    rows = rows.where(key.in_(keys)).select_extend(_capped_count(listing.count, cap).alias("_total"))
-    return _compiled(rows, marks, converters, expected)
+    total = _capped_count(listing.count if listing.total is None else listing.total, cap)
+    rows = rows.where(key.in_(keys)).select_extend(total.alias("_total"))
+    inline = (len(marks) - 2, len(marks) - 1)  # limit and offset: planned for (db.server)
+    return _compiled(rows, marks, converters, expected, inline)
+
+
+def compile_walk(listing, after, cursor: tuple | None, limit: int, reach: int) -> Statement:
+    """The keys of a search's page (``listing.walk``) found by walking the list's order: the first
+    ``limit`` rows after the cursor, in the order's index, that match the search, among the next
+    ``reach`` rows at most. The database stops at the page's last match instead of reading and
+    sorting every match; fewer than ``limit`` rows means the reach ran out (the caller then sorts
+    the matches). Rows as ``compile_page``'s, without ``_total``; slots filled from ``(*cursor, limit)``.
+    """
+    order, (base, matches) = listing.order, listing.walk
+    if not all(desc for _, desc in order):
+        raise ValueError("a walked order runs one way (descending): its keys compare as a row value")
+    fields = [f for f, _ in order]
+    marks = tuple(_mark(i, v) for i, v in enumerate((*(cursor or ()), limit)))
+    key = base.model._meta.primary_key
+    ordered = [f.desc() for f in fields]
+    start = base.select(*fields).order_by(*ordered)
+    keys = base.select(key).order_by(*ordered)
+    if cursor is not None:
+        start = start.where(after(order, marks[: len(cursor)]))
+        keys = keys.where(after(order, marks[: len(cursor)]))
+    farthest = start.limit(1).offset(reach - 1)  # the last row the walk may read (none: a short list)
+    keys = keys.where((Tuple(*fields) >= farthest) & matches).limit(marks[-1])
+    rows = listing.query.clone()
+    rows._where = None
+    rows = rows.where(key.in_(keys))
+    converters = [f.db_value for f in fields[: len(cursor or ())]] + [int]
+    expected = set(range(len(marks)))
+    return _compiled(rows, marks, converters, expected, (len(marks) - 1,))
 
 
 def compile_in(build, column, count: int) -> Statement:
@@ -115,7 +150,7 @@ def compile_in(build, column, count: int) -> Statement:
     return _compiled(build(marks), marks, [column.db_value] * count, set(range(count)))
 
 
-def _compiled(query, marks: tuple, converters: list, expected: set) -> Statement:
+def _compiled(query, marks: tuple, converters: list, expected: set, inline: tuple = ()) -> Statement:
     """``query`` built with ``marks`` in the values' places: its SQL, and where each value goes."""
     sql, params = query.sql()
     wanted = {converters[i](m): (i, converters[i]) for i, m in enumerate(marks)}
@@ -124,12 +159,17 @@ def _compiled(query, marks: tuple, converters: list, expected: set) -> Statement
     if found != expected:  # a marker did not come through as itself: do not reuse this SQL
         raise ValueError(f"markers not found in the built parameters: {sorted(expected - found)}")
     names = tuple(column_key(node) for node in query._returning)
-    return Statement(sql, tuple(params), slots, names, query)
+    return Statement(sql, tuple(params), slots, names, query, inline)
 
 
 def _capped_count(query, cap: int):
-    """SELECT COUNT(1) over at most ``cap`` + 1 rows of ``query``."""
-    return Select([query.select(SQL("1")).order_by().limit(cap + 1).alias("_counted")], [fn.COUNT(SQL("1"))])
+    """SELECT COUNT(1) over at most ``cap`` + 1 rows of ``query``: a peewee query (a DISTINCT one: of
+    its rows), or the ``SQL`` of a whole SELECT (a search's own, driven by a full-text index)."""
+    if isinstance(query, SQL):
+        rows = NodeList((SQL("("), query, SQL(f"LIMIT {int(cap) + 1})")))
+    else:
+        rows = (query if query._simple_distinct else query.select(SQL("1"))).order_by().limit(cap + 1)
+    return Select([rows.alias("_counted")], [fn.COUNT(SQL("1"))])
 
 
 def compile_count(query, cap: int) -> Statement:

@@ -3,7 +3,8 @@
 ``models``       ``Claim`` (a check-worthy sentence of a statement) and ``Review`` (a verdict)
 ``claims``       writes: the scorer's claims, checkers' claims, status, verdicts, claims following
                  a merged statement
-``queries``      reads: claims with their verdicts, related verdicts, alerts, speakers' verdict counts
+``queries``      reads: claims with their verdicts, related verdicts, speakers' verdict counts
+``alerts``       an article's alerts: quotes repeating checked claims, claims matched to fact-checks
 ``search``       full-text search over claims (SQLite FTS5, PostgreSQL tsvector)
 ``claimreview``  schema.org ClaimReview JSON-LD export
 ``parse``        ClaimReview JSON-LD and claims:search read into fact-check fields (no database)

@@ -8,19 +8,18 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from peewee import JOIN, fn
+from peewee import JOIN, SQL, NodeList, fn
 
-from ..checkworthy import quote_sentences
 from ..core.errors import NotFound
-from ..core.text import digest, fold, normalize
+from ..core.text import fold
 from ..core.vocabulary import CONFIRMED, REJECTED
 from ..db.models import in_range
 from ..db.paging import Listing
 from ..db.prepared import STATEMENTS, compile_in
-from ..news.models import Quote, Speaker, SpeakerAlias, Statement
+from ..news.models import Speaker, SpeakerAlias, Statement
 from ..news.queries import appearances
 from .models import Claim, ClaimMatch, FactCheck, Review
-from .search import matching_claims, matching_factchecks
+from .search import matching_claim_ids, matching_claim_rows, matching_claims, matching_factchecks
 from .verdicts import verdicts_of
 
 
@@ -52,11 +51,22 @@ def claims(args: dict) -> Listing:
     if args.get("has_verdict") is not None:
         reviewed = fn.EXISTS(Review.select(Review.id).where(Review.claim == Claim.id))
         base = base.where(reviewed if args["has_verdict"] else ~reviewed)
+    walk = total = None
     if args.get("q"):
+        filters = base._where  # the others: on the claim's own columns unless by_statement
         base = base.where(matching_claims(args["q"]))
+        ids = matching_claim_ids(args["q"])
+        if ids is not None and not by_statement:  # many matches: walk the newest for the page
+            # ``+id``: the id is tested against the matches, not used to look them up (SQLite would
+            # read every match by id and sort them: what the walk is for not doing)
+            matched = NodeList((SQL("+"), Claim.id)).in_(ids)
+            walk = (Claim.select(), matched if filters is None else filters & matched)
+            if filters is None:  # words alone: count the index's rows, not the claims
+                total = matching_claim_rows(args["q"])
     query = (base if by_statement else base.join(Statement)).select(Claim, Statement, Speaker)
     query = query.switch(Statement).join(Speaker, JOIN.LEFT_OUTER).switch(Claim)
-    return Listing(query.order_by(Claim.created_at.desc(), Claim.id.desc()), order, base)
+    ordered = query.order_by(Claim.created_at.desc(), Claim.id.desc())
+    return Listing(ordered, order, base, walk, total, search=bool(args.get("q")))
 
 
 def claims_of_statement(statement_id: int) -> list[Claim]:
@@ -149,38 +159,6 @@ def _any_verdict(hashes: list[str]) -> bool:
     return bool(statement.run(tuple(hashes)))
 
 
-def alerts(quotes: list[Quote], threshold: float | None = None) -> list[dict]:
-    """Quotes that repeat an already-checked claim (same words, any speaker), with its verdicts;
-    then (given a ``threshold``) quotes whose claims match a fact-check at least that closely."""
-    same_words = same_word_alerts(quotes)
-    if threshold is None:
-        return same_words
-    return with_match_alerts(same_words, match_alerts(quotes, threshold))
-
-
-def same_word_alerts(quotes: list[Quote]) -> list[dict]:
-    """Quotes that repeat an already-checked claim (same words, any speaker), with its verdicts."""
-    hashes_of = {
-        q.id: {digest(normalize(s)) for s in [q.text, *(q.text[a:b] for a, b in quote_sentences(q.text))]}
-        - {digest("")}
-        for q in quotes
-    }
-    every = sorted(set().union(*hashes_of.values())) if hashes_of else []
-    by_claim: dict[int, list[Review]] = defaultdict(list)
-    for r in related_verdicts(every):
-        by_claim[r.claim.id].append(r)
-    found = []
-    for q in quotes:
-        for reviews in by_claim.values():
-            claim = reviews[0].claim
-            if claim.norm_hash in hashes_of[q.id]:
-                same_speaker = claim.statement.speaker_id == q.speaker_id
-                found.append(
-                    {"quote_id": q.id, "claim": claim, "same_speaker": same_speaker, "reviews": reviews}
-                )
-    return found
-
-
 def annotate_speaker_claims(rows: list) -> list:
     """Attach ``verdicts`` (rating label -> count) to speakers (their ``claim_count`` is a column)."""
     verdicts = verdicts_of([s.id for s in rows])
@@ -254,43 +232,3 @@ def speaker_names(speaker_ids) -> dict[int, set[str]]:
         for speaker in Speaker.select(Speaker.id, Speaker.name).where(Speaker.id.in_(ids)):
             names[speaker.id].add(fold(speaker.name))
     return names
-
-
-def match_alerts(quotes: list[Quote], threshold: float) -> list[dict]:
-    """Quotes whose claims match a fact-check at or above ``threshold``, or as a checker confirmed
-    (not those rejected)."""
-    statement_ids = sorted({q.statement_id for q in quotes if q.statement_id})
-    if not statement_ids:
-        return []
-    claims_of: dict[int, list[Claim]] = defaultdict(list)
-    for claim in Claim.select().where(Claim.statement.in_(statement_ids)).order_by(Claim.id):
-        claims_of[claim.statement_id].append(claim)
-    matches = claim_matches([c.id for cs in claims_of.values() for c in cs], threshold)
-    if not matches:  # the usual answer: no need for the speakers' names
-        return []
-    names = speaker_names(q.speaker_id for q in quotes)
-    found = []
-    for q in quotes:
-        for claim in claims_of.get(q.statement_id, []):
-            for match in matches.get(claim.id, []):
-                match.same_speaker = same_speaker(match.factcheck, q.speaker_id, names)
-                found.append({"quote_id": q.id, "claim": claim, "match": match})
-    return found
-
-
-def with_match_alerts(same_words: list[dict], matched: list[dict]) -> list[dict]:
-    """Alerts on the same words, then on matched fact-checks (those not already alerted as a verdict)."""
-    seen = {(a["quote_id"], r.url) for a in same_words for r in a["reviews"]}
-    extra = [
-        {
-            "quote_id": m["quote_id"],
-            "claim": m["claim"],
-            "same_speaker": m["match"].same_speaker,
-            "reviews": [],
-            "factcheck": m["match"].factcheck,
-            "similarity": m["match"].similarity,
-        }
-        for m in matched
-        if (m["quote_id"], m["match"].factcheck.url) not in seen
-    ]
-    return same_words + extra

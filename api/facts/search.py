@@ -31,6 +31,33 @@ def matching_claims(query: str):
     )
 
 
+def matching_claim_ids(query: str):
+    """The ids of the claims ``matching_claims(query)`` selects, as a subquery of its own (evaluated
+    once, not per claim: a walk of the newest claims tests each against it); None for no words."""
+    terms = search_terms(query)
+    if not terms:
+        return None
+    if is_postgres():
+        matched = Claim.alias("matched")
+        simple = SQL("'simple'")
+        words = Expression(
+            fn.to_tsvector(simple, matched.folded), "@@", fn.to_tsquery(simple, " & ".join(terms) + ":*")
+        )
+        return matched.select(matched.id).where(words)
+    expression = " ".join(f'"{t}"' for t in terms) + "*"
+    return SQL(f"(SELECT rowid FROM claim_fts WHERE claim_fts MATCH {database.param})", [expression])
+
+
+def matching_claim_rows(query: str):
+    """SQLite: the SQL selecting the full-text index's rows of the claims matching ``query`` (one per
+    claim), to count them without reading the claims; None on PostgreSQL or for no words."""
+    terms = search_terms(query)
+    if is_postgres() or not terms:
+        return None
+    expression = " ".join(f'"{t}"' for t in terms) + "*"
+    return SQL(f"SELECT rowid FROM claim_fts WHERE claim_fts MATCH {database.param}", [expression])
+
+
 def matching_factchecks(query: str):
     """A condition on FactCheck: its claim, title or claimant hold every word of ``query``."""
     terms = search_terms(query)

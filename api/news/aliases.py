@@ -10,7 +10,7 @@ than a trigram cannot use either index and is looked up by scanning.
 
 from __future__ import annotations
 
-from peewee import SQL
+from peewee import SQL, fn
 
 from ..core.text import like_escape, like_pattern
 from ..db import database, is_postgres
@@ -46,3 +46,25 @@ def speakers_with_surname(word: str):
     if not is_postgres() and len(word) >= TRIGRAM:
         ends = SpeakerAlias.id.in_(_fts_rows(word)) & ends
     return SpeakerAlias.select(SpeakerAlias.speaker).where((SpeakerAlias.folded == word) | ends)
+
+
+def has_alias_containing(speaker_id, fragment: str):
+    """A condition on one speaker row (``speaker_id`` its id column): an alias contains ``fragment``.
+    Checked row by row (the speaker's few aliases, by index), for a search that walks speakers in
+    list order rather than reading every match."""
+    alias = SpeakerAlias.select(SpeakerAlias.id).where(SpeakerAlias.speaker == speaker_id)
+    return fn.EXISTS(alias.where(like(SpeakerAlias.folded, like_pattern(fragment))))
+
+
+def speaker_ids_containing(fragment: str):
+    """The distinct ids of the speakers with an alias containing ``fragment``, for counting them: on
+    SQLite the SQL of a join driven by the trigram index, which stops at the count's limit (an
+    ``IN (SELECT rowid ...)`` reads every match first); else a DISTINCT query."""
+    if is_postgres() or len(fragment) < TRIGRAM:
+        return speakers_containing(fragment).distinct(True)
+    phrase = '"' + fragment.replace('"', '""') + '"'
+    return SQL(
+        "SELECT DISTINCT a.speaker_id FROM speaker_alias_fts AS f JOIN speakeralias AS a ON a.id = f.rowid "
+        f"WHERE speaker_alias_fts MATCH {database.param}",
+        [phrase],
+    )

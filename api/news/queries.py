@@ -8,6 +8,8 @@ Counts shown on speakers and statements are columns kept by the write path.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from peewee import JOIN, fn
 
 from ..core.errors import Moved, NotFound
@@ -15,7 +17,7 @@ from ..core.text import fold
 from ..db.models import in_range
 from ..db.paging import Listing
 from ..db.prepared import STATEMENTS, compile_in
-from .aliases import speakers_containing
+from .aliases import has_alias_containing, speaker_ids_containing, speakers_containing
 from .models import (
     ARTICLE_REF,
     QUOTE_ORDER,
@@ -104,30 +106,34 @@ def articles(args: dict) -> Listing:
     return Listing(_ordered(query, order), order, base)
 
 
+class QuoteRef(NamedTuple):
+    """What alerts need of a quote: its words, speaker and statement."""
+
+    id: int
+    text: str
+    speaker_id: int | None
+    statement_id: int | None
+
+
 def article_detail(article: Article, limit: int) -> Article:
-    """The article with its first ``limit`` ``quotes`` (reading order), ``quote_count``, its ``speakers``
-    (in order of first appearance) and, for alerts, every quote's words (``all_quotes``)."""
-    head = _quote_query(ordered=False).order_by(Quote.position).limit(limit)
-    every = Quote.select(Quote.id, Quote.text, Quote.speaker, Quote.statement).order_by(Quote.position)
-    of_article = (article.id,)
-    article.quotes = _prepared(
-        ("quotes of", limit), lambda a: head.where(Quote.article == a[0]), Quote.article, of_article
+    """The article with every quote as a raw row (``quote_rows``, reading order, one query: the first
+    ``limit`` are ``quotes``, the rest a link), ``quote_count``, the row of each speaker's first quote
+    (``speaker_rows``, in order of first appearance) and, for alerts, every quote's words (``all_quotes``)."""
+    every = _quote_query(ordered=False).order_by(Quote.position)
+    statement = STATEMENTS.get(
+        (__name__, "article quotes"),
+        lambda: compile_in(lambda a: every.where(Quote.article == a[0]), Quote.article, 1),
     )
-    article.all_quotes = _prepared(
-        "all quotes of", lambda a: every.where(Quote.article == a[0]), Quote.article, of_article
-    )
-    article.quote_count = len(article.all_quotes)
-    first = {}
-    for q in article.all_quotes:
-        if q.speaker_id is not None:
-            first.setdefault(q.speaker_id, len(first))
-    refs = Speaker.select(*_SPEAKER_REF)
-    speakers = (
-        _prepared("speakers", lambda ids: refs.where(Speaker.id.in_(ids)), Speaker.id, tuple(first))
-        if first
-        else []
-    )
-    article.speakers = sorted(speakers, key=lambda s: first[s.id])
+    rows = statement.run((article.id,))
+    article.quote_rows, article.quotes, article.quote_count = rows, rows[:limit], len(rows)
+    article.all_quotes = [
+        QuoteRef(r["Quote.id"], r["Quote.text"], r["Quote.speaker"], r["Quote.statement"]) for r in rows
+    ]
+    first: dict[int, dict] = {}
+    for r in rows:
+        if r["Quote.speaker"] is not None:
+            first.setdefault(r["Quote.speaker"], r)
+    article.speaker_rows = list(first.values())
     return article
 
 
@@ -161,9 +167,12 @@ def speakers(args: dict) -> Listing:
     """Speakers whose name or an alias contains ``q`` (folded), most quoted first."""
     order = ((Speaker.quote_count, True), (Speaker.id, True))
     base = Speaker.select()
-    if args.get("q"):
-        base = base.where(Speaker.id.in_(speakers_containing(fold(args["q"]))))
-    return Listing(_ordered(base, order), order, base)
+    if not args.get("q"):
+        return Listing(_ordered(base, order), order, base)
+    fragment = fold(args["q"])
+    found = base.where(Speaker.id.in_(speakers_containing(fragment)))
+    walk = (base, has_alias_containing(Speaker.id, fragment))
+    return Listing(_ordered(found, order), order, found, walk, speaker_ids_containing(fragment), search=True)
 
 
 def _aliases_query(ids):

@@ -7,6 +7,7 @@
 ``errors``      every failure, domain errors included, as one problem+json body
 ``parsing``     a JSON body or the query string through a marshmallow schema
 ``pagination``  the one list envelope
+``cache``       reads kept per worker while the change log's last id is unchanged
 ``matching``    this process's fact-check index (kept current from the change log) and thresholds
 ``routes/``     one blueprint per resource; views of a few lines that call domain functions
 """

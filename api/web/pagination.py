@@ -2,8 +2,8 @@
 
 Pages are read by keyset: ``next`` carries an opaque ``cursor`` (the last item's place in
 the list's order), so page 5,000 costs what page 1 does. ``offset`` still works, but
-reads everything it skips. ``total`` counts up to COUNT_LIMIT matching items; past
-that it is COUNT_LIMIT and ``total_exact`` is false.
+reads everything it skips. ``total`` counts up to COUNT_LIMIT matching items (a search by
+words, ``q``, up to SEARCH_COUNT_LIMIT); past that it is the limit and ``total_exact`` is false.
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ def paginate(listing, args: dict, page_schema, prepare=None, item=None) -> dict:
     if cursor and offset:
         raise ValidationError({"cursor": ["Give cursor or offset, not both."]})
     after = decode_cursor(cursor, listing.order) if cursor else None
-    cap = current_app.config["COUNT_LIMIT"]
+    cap = current_app.config["SEARCH_COUNT_LIMIT" if listing.search else "COUNT_LIMIT"]
     if item is None:
         rows, total, exact, more = page(listing, limit, offset, after, cap)
     else:
@@ -73,7 +73,7 @@ def paginate(listing, args: dict, page_schema, prepare=None, item=None) -> dict:
 
 def more_quotes_url(article) -> str | None:
     """The page of GET /quotes?article=ID after the quotes an article's detail embeds; None if none."""
-    if len(article.quotes) >= article.quote_count:
+    if len(article.quotes) >= article.quote_count:  # quotes: the raw rows of news.queries.article_detail
         return None
     cursor = encode_cursor(Listing(None, QUOTE_ORDER, None).key(article.quotes[-1]))
     return next_page_url(

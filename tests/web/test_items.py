@@ -8,8 +8,10 @@ import pytest
 from api import db
 from api.db.paging import page, page_rows
 from api.facts import queries as facts
+from api.facts.alerts import alerts
 from api.news import queries as news
-from schemas.articles import ArticleSummarySchema, article_item
+from api.news.models import Article, Quote
+from schemas.articles import ArticleSummarySchema, article_item, article_schema
 from schemas.claims import ClaimSchema, StatementSchema, claim_item, statement_item
 from schemas.quotes import QuoteSchema, quote_item
 from schemas.speakers import SpeakerSchema, speaker_item
@@ -149,3 +151,26 @@ def test_every_claim_is_listed_under_its_statements_speaker_after_fixes_merges_a
         for s in touched.get("/speakers", query_string={"limit": 100}).get_json()["items"]
     )
     assert by_speaker == sum(1 for c in claims if c["speaker"])
+
+
+def test_article_details_equal_the_schema_dump_of_models(app, touched):
+    """GET /articles/{id} (raw rows, one query for the quotes) answers what ArticleSchema dumps of
+    the article's models read afresh: first quotes, speakers in order of appearance, alerts."""
+    app.config["ARTICLE_QUOTES"] = 1  # a head shorter than most articles: the rest is a link
+    with app.app_context():
+        db.open_connection()
+        expected = {}
+        for article in Article.select().order_by(Article.id):
+            quotes = list(Quote.select().where(Quote.article == article.id).order_by(Quote.position))
+            article.quotes, article.quote_count = quotes[:1], len(quotes)
+            article.speakers = list({q.speaker.id: q.speaker for q in quotes if q.speaker}.values())
+            article.alerts = alerts(quotes, app.config["MATCH_ALERT_THRESHOLD"])
+            expected[article.id] = article
+        db.close_connection()
+    answered = 0
+    for article_id, article in expected.items():
+        got = touched.get(f"/articles/{article_id}").get_json()
+        article.quotes_next = got["quotes_next"]
+        assert got == article_schema.dump(article)
+        answered += bool(got["alerts"]) + bool(got["quotes_next"])
+    assert answered >= 2  # alerts and a link were among them

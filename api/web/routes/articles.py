@@ -4,21 +4,22 @@ from flask import Blueprint, current_app, url_for
 
 from schemas.articles import (
     article_args_schema,
+    article_detail_item,
     article_in_schema,
     article_item,
     article_page_schema,
     article_revision_in_schema,
-    article_schema,
     revision_args_schema,
     revision_page_schema,
 )
 
-from ...facts.queries import alerts
+from ...facts.alerts import alerts
 from ...intake.articles import match_article
 from ...intake.revisions import post_article, revise
 from ...news import queries
 from ...news.articles import delete_article as delete_stored_article
 from ..auth import current_actor, requires
+from ..cache import cached
 from ..limits import heavy
 from ..matching import factcheck_index, thresholds
 from ..pagination import more_quotes_url, paginate
@@ -32,7 +33,7 @@ def _detail(article):
     article = queries.article_detail(article, current_app.config["ARTICLE_QUOTES"])
     article.alerts = alerts(article.all_quotes, current_app.config["MATCH_ALERT_THRESHOLD"])
     article.quotes_next = more_quotes_url(article)
-    return article_schema.dump(article)
+    return article_detail_item(article)
 
 
 @bp.post("/articles")
@@ -51,6 +52,7 @@ def create_article():
 
 @bp.get("/articles")
 @requires("read")
+@cached
 def list_articles():
     """Articles, newest first."""
     args = query_args(article_args_schema)
@@ -59,6 +61,7 @@ def list_articles():
 
 @bp.get("/articles/<id:article_id>")
 @requires("read")
+@cached
 def get_article(article_id):
     """One article with its text, speakers and quotes."""
     return _detail(queries.get_article(article_id))

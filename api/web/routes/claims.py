@@ -17,6 +17,7 @@ from schemas.factchecks import match_decision_out_schema, match_decision_schema
 from ...facts import claims, matches, queries
 from ...facts.claimreview import claimreview
 from ..auth import current_actor, requires
+from ..cache import cached
 from ..matching import factcheck_index, thresholds
 from ..pagination import paginate
 from ..parsing import json_body, query_args
@@ -30,6 +31,7 @@ def _detail(claim_id: int):
 
 @bp.get("/claims")
 @requires("read")
+@cached
 def list_claims():
     """Claims by status, speaker, score, date, verdict and words; newest first."""
     args = query_args(claim_args_schema)
@@ -53,6 +55,7 @@ def create_claim():
 
 @bp.get("/claims/<id:claim_id>")
 @requires("read")
+@cached
 def get_claim(claim_id):
     """One claim: why it was picked, where it appeared, its verdicts and verdicts on the same words."""
     return _detail(claim_id)

@@ -15,6 +15,7 @@ from ...intake.articles import match_article
 from ...intake.fixes import fix_quote
 from ...news import queries
 from ..auth import current_actor, requires
+from ..cache import cached
 from ..matching import factcheck_index, thresholds
 from ..pagination import paginate
 from ..parsing import json_body, query_args
@@ -24,6 +25,7 @@ bp = Blueprint("quotes", __name__)
 
 @bp.get("/quotes")
 @requires("read")
+@cached
 def list_quotes():
     """Quotes by speaker, article, publisher and date, newest first."""
     args = query_args(quote_args_schema)
@@ -32,6 +34,7 @@ def list_quotes():
 
 @bp.get("/quotes/<id:quote_id>")
 @requires("read")
+@cached
 def get_quote(quote_id):
     """One quote."""
     return quote_schema.dump(queries.get_quote(quote_id))

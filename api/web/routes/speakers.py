@@ -18,6 +18,7 @@ from ...facts.verdicts import verdicts_of
 from ...intake.fixes import merge_speakers, set_identity
 from ...news import queries
 from ..auth import current_actor, requires
+from ..cache import cached
 from ..pagination import paginate
 from ..parsing import json_body, query_args
 
@@ -40,6 +41,7 @@ def _annotated_rows(rows: list[dict]) -> list[dict]:
 
 @bp.get("/speakers")
 @requires("read")
+@cached
 def list_speakers():
     """Speakers whose name or alias contains ``q`` (any case or accent), most quoted first."""
     args = query_args(speaker_args_schema)
@@ -48,6 +50,7 @@ def list_speakers():
 
 @bp.get("/speakers/<id:speaker_id>")
 @requires("read")
+@cached
 def get_speaker(speaker_id):
     """One speaker: name, title, aliases and counts."""
     return speaker_schema.dump(_annotated([queries.get_speaker(speaker_id)])[0])
@@ -55,6 +58,7 @@ def get_speaker(speaker_id):
 
 @bp.get("/speakers/<id:speaker_id>/quotes")
 @requires("read")
+@cached
 def speaker_quotes(speaker_id):
     """What a speaker said, newest first."""
     speaker = queries.get_speaker(speaker_id)

@@ -7,6 +7,7 @@ from schemas.claims import statement_args_schema, statement_item, statement_page
 from ...facts.queries import claims_of_statement
 from ...news import queries
 from ..auth import requires
+from ..cache import cached
 from ..pagination import paginate
 from ..parsing import query_args
 
@@ -15,6 +16,7 @@ bp = Blueprint("statements", __name__)
 
 @bp.get("/statements")
 @requires("read")
+@cached
 def list_statements():
     """Statements by speaker, first-seen date and number of appearances; newest first."""
     args = query_args(statement_args_schema)
@@ -23,6 +25,7 @@ def list_statements():
 
 @bp.get("/statements/<id:statement_id>")
 @requires("read")
+@cached
 def get_statement(statement_id):
     """One statement with its appearances (earliest first) and claims."""
     statement = queries.statement_detail(queries.get_statement(statement_id))

@@ -1,0 +1,61 @@
+"""Searches with many matches (more than SEARCH_COUNT_LIMIT) find their pages by walking the list's
+order (db/paging.py, WALK rows at most, else sorting the matches): the same pages as sorting every
+match, and a total that says it stopped counting."""
+
+from __future__ import annotations
+
+import pytest
+
+from api.db import paging
+from api.db.prepared import Statements
+
+from ..apps import keyed_client, make_app, reset_database
+from ..payloads import article_payload
+
+SPEAKERS = ["Ann Jonson", "Bo Carson", "Cy Mason", "Di Wilson", "Ed Benson", "Flo Hart"]
+
+
+def _text(i: int) -> str:
+    return " ".join(
+        f"“The budget of {n.split()[1]} rose {i + 3} percent in {2000 + i} and taxes fell {i} percent,”"
+        f" said {n}."
+        for n in SPEAKERS[i % 3 :]
+    )
+
+
+def _pages(client, url: str) -> list[int]:
+    seen = []
+    while url:
+        page = client.get(url).get_json()
+        seen += [item.get("name") or item["text"] for item in page["items"]]  # ids differ between runs
+        url = page["next"]
+    return seen
+
+
+@pytest.mark.parametrize(
+    "path", ["/speakers?q=son", "/speakers?q=o", "/claims?q=budget", "/claims?q=tax&status=unreviewed"]
+)
+@pytest.mark.parametrize("reach", [2, 2000])
+def test_walked_pages_equal_sorted_pages(database_url, monkeypatch, path, reach):
+    monkeypatch.setattr(paging, "WALK", reach)
+    monkeypatch.setattr(paging, "STATEMENTS", Statements())  # this test's SQL only, walks counted
+    walks, compile_walk = [], paging.compile_walk
+    monkeypatch.setattr(paging, "compile_walk", lambda *a: walks.append(a) or compile_walk(*a))
+    found = {}
+    for cap in (1, 1000):  # more matches than 1: walked; fewer than 1000: sorted
+        app = make_app(database_url, SEARCH_COUNT_LIMIT=cap, RESPONSE_CACHE=False)
+        reset_database(app)
+        client = keyed_client(app, "admin")
+        for i in range(6):
+            body = article_payload(
+                url=f"https://w.example/{i}", text=_text(i), published_at=f"2024-01-0{1 + i}"
+            )
+            assert client.post("/articles", json=body).status_code == 201
+        first = client.get(path).get_json()
+        found[cap] = (_pages(client, path + "&limit=2"), first["total"], first["total_exact"])
+        if cap == 1:
+            assert walks, "the walk was not tried"
+            walked = len(walks)
+    assert len(walks) == walked  # sorted: no walk
+    assert found[1][0] == found[1000][0] and len(found[1000][0]) >= 3
+    assert found[1][1:] == (1, False) and found[1000][1:] == (len(found[1000][0]), True)
