@@ -19,6 +19,7 @@ import numpy as np
 from api.matching.rerank import FEATURES
 
 BASE = FEATURES[:5]  # BM25F and the text cosine, their squares and product
+LINEAR = tuple(f for f in FEATURES if f not in ("bm25_sq", "cos_sq", "both"))  # no squares, no product
 
 
 def metrics(ranked: dict, gold: list) -> dict:

@@ -49,6 +49,7 @@ CHOICES = {
     "listwise, BM25F + cosine": ("listwise", reranker_lib.BASE),
     "pointwise, all features": ("pointwise", FEATURES),
     "listwise, all features": ("listwise", FEATURES),
+    "listwise, all features but the squares and product": ("listwise", reranker_lib.LINEAR),
 }
 
 
@@ -182,7 +183,7 @@ def main():
     meta = {
         "built_by": "scripts/train_matching.py",
         "args": {
-            k: str(v) if isinstance(v, Path) else v for k, v in vars(a).items() if k not in ("data", "cache")
+            k: str(v) if isinstance(v, Path) else v for k, v in vars(a).items() if k not in ("data", "cache", "out")
         },
         "reranker": choice,
         "train_cv": cvs[choice],
