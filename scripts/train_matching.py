@@ -7,12 +7,15 @@
 2. Teacher (scripts/matching_teacher.py): all-MiniLM-L6-v2 fine-tuned on the training tweets.
 3. Student (scripts/matching_student.py): distilled from the teacher over the claims and the
    ClaimBuster sentences, then fitted to the training tweets against all claims.
-4. Reranker: a logistic regression over the features of api/matching/rerank.py, one row per
-   (tweet, candidate), label 1 for a gold claim, on out-of-fold rows: 5 folds over the training
-   tweets (i % 5), each fold's candidates scored by a student fitted on the other four.
-Cross-validation ranks each fold with its student and a reranker fitted on the other folds' rows;
-the teacher is fitted once on all training tweets (see MODEL.md). Then the shipped student is
-fitted on all of train, the reranker on all out-of-fold rows, and the model is scored on dev.
+4. Reranker (scripts/matching_reranker.py): fitted on out-of-fold rows, one per (tweet,
+   candidate) with the features of api/matching/rerank.py and label 1 for a gold claim: 5 folds
+   over the training tweets (i % 5), each fold's candidates scored by a student fitted on the
+   other four. The rerankers of CHOICES are compared by cross-validation (each fold ranked by a
+   reranker fitted on the other folds' rows) and the best train MAP@5 ships; the teacher is
+   fitted once on all training tweets (see MODEL.md). Then the reranker is fitted on all
+   out-of-fold rows and the model, with the final student (all of train), is scored on dev.
+The teacher, its embeddings and the six students are cached in --cache (torch is imported only
+when one is missing), so a change of features or reranker reruns in a minute or two.
 """
 
 from __future__ import annotations
@@ -183,7 +186,9 @@ def main():
     meta = {
         "built_by": "scripts/train_matching.py",
         "args": {
-            k: str(v) if isinstance(v, Path) else v for k, v in vars(a).items() if k not in ("data", "cache", "out")
+            k: str(v) if isinstance(v, Path) else v
+            for k, v in vars(a).items()
+            if k not in ("data", "cache", "out")
         },
         "reranker": choice,
         "train_cv": cvs[choice],
