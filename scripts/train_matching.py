@@ -7,18 +7,22 @@
 2. Teacher (scripts/matching_teacher.py): all-MiniLM-L6-v2 fine-tuned on the training tweets.
 3. Student (scripts/matching_student.py): distilled from the teacher over the claims and the
    ClaimBuster sentences, then fitted to the training tweets against all claims.
-4. Reranker: a logistic regression over the features of api/matching/rerank.py, one row per
-   (tweet, candidate), label 1 for a gold claim, on out-of-fold rows: 5 folds over the training
-   tweets (i % 5), each fold's candidates scored by a student fitted on the other four.
-Cross-validation ranks each fold with its student and a reranker fitted on the other folds' rows;
-the teacher is fitted once on all training tweets (see MODEL.md). Then the shipped student is
-fitted on all of train, the reranker on all out-of-fold rows, and the model is scored on dev.
+4. Reranker (scripts/matching_reranker.py): fitted on out-of-fold rows, one per (tweet,
+   candidate) with the features of api/matching/rerank.py and label 1 for a gold claim: 5 folds
+   over the training tweets (i % 5), each fold's candidates scored by a student fitted on the
+   other four. The rerankers of CHOICES are compared by cross-validation (each fold ranked by a
+   reranker fitted on the other folds' rows) and the best train MAP@5 ships; the teacher is
+   fitted once on all training tweets (see MODEL.md). Then the reranker is fitted on all
+   out-of-fold rows and the model, with the final student (all of train), is scored on dev.
+The teacher, its embeddings and the six students are cached in --cache (torch is imported only
+when one is missing), so a change of features or reranker reruns in a minute or two.
 """
 
 from __future__ import annotations
 
 import argparse
 import copy
+import hashlib
 import json
 import pickle
 import sys
@@ -31,6 +35,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 
+import matching_reranker as reranker_lib  # noqa: E402
 import matching_student as student_lib  # noqa: E402
 import matching_teacher as teacher_lib  # noqa: E402
 
@@ -38,33 +43,22 @@ from api.matching import Index  # noqa: E402
 from api.matching.bm25 import BM25Index  # noqa: E402
 from api.matching.rerank import FEATURES  # noqa: E402
 from api.matching.text import clean, terms, words  # noqa: E402
-from api.matching.vectors import Model, WordVectors  # noqa: E402
+from api.matching.vectors import Model, word_vectors  # noqa: E402
 
 OUT = ROOT / "api" / "matching"
+
+# Rerankers compared by train CV (kind, features); the best MAP@5 ships.
+CHOICES = {
+    "listwise, BM25F + cosine": ("listwise", reranker_lib.BASE),
+    "pointwise, all features": ("pointwise", FEATURES),
+    "listwise, all features": ("listwise", FEATURES),
+    "listwise, all features but the squares and product": ("listwise", reranker_lib.LINEAR),
+}
 
 
 def load(path):
     with open(path, encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
-
-
-def metrics(ranked: dict, gold: list) -> dict:
-    """MAP@1, MAP@5 and MRR as ../shared/eval/score_matches.py computes them."""
-
-    def ap(r, rel, k):
-        hits, total = 0, 0.0
-        for i, d in enumerate(r[:k], 1):
-            if d in rel:
-                hits += 1
-                total += hits / i
-        return total / min(len(rel), k)
-
-    out = {}
-    for k in (1, 5):
-        out[f"map@{k}"] = round(np.mean([ap(ranked[g["id"]], set(g["relevant"]), k) for g in gold]), 4)
-    rr = [next((1 / i for i, d in enumerate(ranked[g["id"]], 1) if d in g["relevant"]), 0.0) for g in gold]
-    out["mrr"] = round(float(np.mean(rr)), 4)
-    return out
 
 
 def vocabulary(claims, tweets, general):
@@ -91,11 +85,12 @@ def hard_negatives(claims, tweets, docs, position):
     return out
 
 
-def as_model(student, vocab, reranker=None) -> Model:
-    vectors, scales, weights = student_lib.export(student)
-    rows = vectors.astype(np.float32) * (scales * weights)[:, None].astype(np.float32)
+def as_model(exported, vocab, reranker=None) -> Model:
+    """The model the service would read from ``student_lib.export``'s (vectors, scales, weights)."""
+    vectors, scales, weights = exported
+    raw = vectors.astype(np.float32) * scales.astype(np.float32)[:, None]
     index = {w: i for i, w in enumerate(vocab)}
-    return Model(WordVectors(index, rows, rows.shape[1]), reranker or {"cos": 1.0}, {})
+    return Model(word_vectors(index, raw, weights), reranker or {"cos": 1.0}, {})
 
 
 def build_index(model, claims) -> Index:
@@ -113,44 +108,6 @@ def rows_for(index, tweets, claims):
         ids = [claims[int(s)]["id"] for s in slots]
         out.append((ids, matrix, np.array([i in t["relevant"] for i in ids], dtype=float)))
     return out
-
-
-def fit_reranker(rows, kind="listwise", c=1.0) -> dict:
-    """Coefficients of the reranker. ``pointwise``: a logistic regression over all rows.
-    ``listwise``: a linear score whose softmax over each tweet's candidates gives its gold claims
-    the most probability (L2 1e-3), then calibrated by a logistic regression on that one score."""
-    from scipy.optimize import minimize
-    from sklearn.linear_model import LogisticRegression
-
-    X = np.concatenate([m for _, m, _ in rows if len(m)])
-    y = np.concatenate([lab for _, m, lab in rows if len(m)])
-    if kind == "pointwise":
-        lr = LogisticRegression(C=c, max_iter=2000).fit(X, y)
-        weights, bias = lr.coef_[0], float(lr.intercept_[0])
-    else:
-        groups = [(m, lab > 0) for _, m, lab in rows if len(m) and lab.any()]
-
-        def loss(w):
-            value, grad = 1e-3 * w @ w, 2e-3 * w
-            for m, gold in groups:
-                z = m @ w
-                p = np.exp(z - z.max())
-                p /= p.sum()
-                q = p * gold / (p * gold).sum()
-                value -= np.log((p * gold).sum())
-                grad -= (q - p) @ m
-            return value / len(groups), grad / len(groups)
-
-        w = minimize(loss, np.ones(X.shape[1]), jac=True, method="L-BFGS-B").x
-        platt = LogisticRegression(C=c, max_iter=2000).fit((X @ w)[:, None], y)
-        weights, bias = w * platt.coef_[0][0], float(platt.intercept_[0])
-    return {"bias": round(bias, 4)} | {
-        name: round(float(v), 4) for name, v in zip(FEATURES, weights, strict=True)
-    }
-
-
-def ranked_by(index, tweets, claims, k=100):
-    return {t["id"]: [claims[key]["id"] for key, _ in index.search(t["text"], k)] for t in tweets}
 
 
 def main():
@@ -174,72 +131,86 @@ def main():
     index = {w: i for i, w in enumerate(vocab)}
     print(f"vocabulary: {len(vocab)} words", file=sys.stderr)
 
-    pairs = [(clean(t["text"]), docs[position[t["relevant"][0]]]) for t in train]
-    teacher = teacher_lib.finetune(pairs, hard_negatives(claims, train, docs, position), a.cache / "teacher")
-    word_vectors = teacher_lib.embed(vocab, a.cache, "words")  # the base model: a word alone
-    # The training tweets stay out of stage 1: their teacher embeddings carry their labels.
-    texts = docs + claimbuster
-    targets = np.concatenate(
-        [
-            teacher_lib.embed(docs, a.cache, "teacher-docs", teacher),
-            teacher_lib.embed(claimbuster, a.cache, "teacher-claimbuster", teacher),
-        ]
-    )
-    distilled = student_lib.distill(word_vectors, freq, texts, targets, index, a.dims, a.distil_epochs)
-
-    def fitted(tweets):
-        s = copy.deepcopy(distilled)
-        queries, positives = [t["text"] for t in tweets], [position[t["relevant"][0]] for t in tweets]
-        return student_lib.fit_task(s, queries, positives, docs, index, epochs=a.task_epochs)
+    folds = [[t for i, t in enumerate(train) if i % a.folds == f] for f in range(a.folds)]
+    parts = [[t for f, part in enumerate(folds) if f != fold for t in part] for fold in range(a.folds)]
+    settings = f"{a.dims}-{a.distil_epochs}-{a.task_epochs}"
+    students = {f"fold{f}": part for f, part in enumerate(parts)} | {"final": train}
+    paths = {
+        tag: a.cache / f"student-{tag}-{settings}-{key_of(tweets)}.npz" for tag, tweets in students.items()
+    }
+    if not all(p.exists() for p in paths.values()):  # the students, cached: torch only when one is missing
+        pairs = [(clean(t["text"]), docs[position[t["relevant"][0]]]) for t in train]
+        teacher = teacher_lib.finetune(
+            pairs, hard_negatives(claims, train, docs, position), a.cache / "teacher"
+        )
+        single = teacher_lib.embed(vocab, a.cache, "words")  # the base model: a word alone
+        # The training tweets stay out of stage 1: their teacher embeddings carry their labels.
+        texts = docs + claimbuster
+        targets = np.concatenate(
+            [
+                teacher_lib.embed(docs, a.cache, "teacher-docs", teacher),
+                teacher_lib.embed(claimbuster, a.cache, "teacher-claimbuster", teacher),
+            ]
+        )
+        distilled = student_lib.distill(single, freq, texts, targets, index, a.dims, a.distil_epochs)
+        for tag, tweets in students.items():
+            if not paths[tag].exists():
+                s = copy.deepcopy(distilled)
+                queries, positives = [t["text"] for t in tweets], [position[t["relevant"][0]] for t in tweets]
+                s = student_lib.fit_task(s, queries, positives, docs, index, epochs=a.task_epochs)
+                np.savez(paths[tag], *shipped(student_lib.export(s)))
+    exported = {tag: tuple(np.load(p)[f"arr_{i}"] for i in range(3)) for tag, p in paths.items()}
 
     # Out-of-fold rows: each fold's tweets as seen by a student that never saw them. The shipped
     # reranker learns from these (a student scores its own training tweets too well to learn from).
-    folds = [[t for i, t in enumerate(train) if i % a.folds == f] for f in range(a.folds)]
-    oof_rows, fold_models = [], []
+    oof_rows = []
     for fold in range(a.folds):
-        inside = [t for f, part in enumerate(folds) if f != fold for t in part]
-        model = as_model(fitted(inside), vocab)
-        idx = build_index(model, claims)
+        idx = build_index(as_model(exported[f"fold{fold}"], vocab), claims)
         oof_rows.append(rows_for(idx, folds[fold], claims))
-        fold_models.append((model, idx))
+        print(f"  out-of-fold rows, fold {fold}", file=sys.stderr)
     with open(a.cache / "oof-rows.pkl", "wb") as f:
         pickle.dump(oof_rows, f)
     cvs = {}
-    for kind in ("pointwise", "listwise"):
-        oof = {}
-        for fold, (model, idx) in enumerate(fold_models):  # ranked by a reranker fitted on the others
-            others = [r for f in range(a.folds) if f != fold for r in oof_rows[f]]
-            idx._model = Model(model.words, fit_reranker(others, kind), {})
-            oof |= ranked_by(idx, folds[fold], claims)
-        cvs[kind] = metrics(oof, train)
-        print(f"train, {a.folds}-fold CV, {kind} reranker: {cvs[kind]}")
-    del fold_models
-    kind = max(cvs, key=lambda k: cvs[k]["map@5"])  # chosen on train CV, never on dev
-    cv = cvs[kind]
+    for name, (kind, features) in CHOICES.items():
+        cvs[name] = reranker_lib.cross_validate(oof_rows, folds, train, kind, features)
+        print(f"train, {a.folds}-fold CV, {name} reranker: {cvs[name]}")
+    choice = max(cvs, key=lambda k: (cvs[k]["map@5"], cvs[k]["mrr"]))  # chosen on train CV, never on dev
+    kind, features = CHOICES[choice]
 
-    final = fitted(train)
-    model = as_model(final, vocab)
+    model = as_model(exported["final"], vocab)
     idx = build_index(model, claims)
-    reranker = fit_reranker([r for rows in oof_rows for r in rows], kind)
-    idx._model = Model(model.words, reranker, {})
-    on_dev = metrics(ranked_by(idx, dev, claims), dev)
-    print(f"reranker: {reranker}\ndev: {on_dev}")
+    reranker = reranker_lib.fit([r for rows in oof_rows for r in rows], kind, features)
+    on_dev = reranker_lib.metrics(reranker_lib.ranked(rows_for(idx, dev, claims), dev, reranker), dev)
+    print(f"reranker: {choice} {reranker}\ndev: {on_dev}")
 
     meta = {
         "built_by": "scripts/train_matching.py",
         "args": {
-            k: str(v) if isinstance(v, Path) else v for k, v in vars(a).items() if k not in ("data", "cache")
+            k: str(v) if isinstance(v, Path) else v
+            for k, v in vars(a).items()
+            if k not in ("data", "cache", "out")
         },
-        "reranker": kind,
-        "train_cv": cv,
+        "reranker": choice,
+        "train_cv": cvs[choice],
+        "train_cv_all": cvs,
         "dev": on_dev,
         "minutes": round((time.time() - started) / 60, 1),
     }
-    save(final, vocab, reranker, meta, a.out)
+    save(exported["final"], vocab, reranker, meta, a.out)
 
 
-def save(student, vocab, reranker, meta, out=OUT):
-    vectors, scales, weights = student_lib.export(student)
+def key_of(tweets) -> str:
+    return hashlib.sha256(" ".join(t["id"] for t in tweets).encode()).hexdigest()[:12]
+
+
+def shipped(exported):
+    """(int8 vectors, float32 scales, weights rounded to 4 places): exactly what ``save`` writes."""
+    vectors, scales, weights = exported
+    return vectors, scales.astype(np.float32), np.round(weights.astype(np.float64), 4)
+
+
+def save(exported, vocab, reranker, meta, out=OUT):
+    vectors, scales, weights = exported
     out.mkdir(parents=True, exist_ok=True)
     np.save(out / "vectors.npy", vectors)
     spec = {

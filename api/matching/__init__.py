@@ -23,7 +23,7 @@ import threading
 
 import numpy as np
 
-from . import rerank
+from . import rerank, signals
 from .bm25 import BM25Index
 from .dense import DenseIndex
 from .text import terms_of, words
@@ -46,6 +46,7 @@ class Index:
         self._dense = DenseIndex(self._model.words.dims)
         self._slot_of: dict[int, int] = {}
         self._key_of: dict[int, int] = {}
+        self._profiles: dict[int, signals.Profile] = {}
 
     def __len__(self) -> int:
         return len(self._slot_of)
@@ -56,11 +57,14 @@ class Index:
     def add(self, key: int, text: str, title: str = "") -> None:
         """Index a fact-check's claim ``text`` and ``title``; the same key again replaces it."""
         title = title or ""
-        vector = self._model.words.encode(f"{title} {text}")
+        folded = words(f"{title} {text}")
+        vector = self._model.words.encode_words(folded)
+        profile = signals.profile(folded, self._model.words.index)
         with self._lock:
             self._remove(key)
             slot = self._bm25.add(text, title)
             self._dense.put(slot, vector)
+            self._profiles[slot] = profile
             self._slot_of[key] = slot
             self._key_of[slot] = key
 
@@ -75,25 +79,32 @@ class Index:
             self._bm25.remove(slot)
             self._dense.remove(slot)
             del self._key_of[slot]
+            del self._profiles[slot]
 
     def candidates(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """The slots worth reranking for ``text`` and their feature matrix (``rerank.FEATURES``)."""
         folded = words(text)
         query_terms = terms_of(folded)
-        query = self._model.words.encode_words(folded)
+        model = self._model.words
+        query = model.encode_words(folded)
+        profile = signals.profile(folded, model.index)
         with self._lock:
             found, _, best = self._bm25.top(query_terms, CANDIDATES)
             if query is not None:
                 found = np.union1d(found, self._dense.top(query, NEIGHBOURS)[0])
             if not len(found):
-                return found, rerank.features(np.zeros(0), np.zeros(0))
+                return found, rerank.features(np.zeros(0), np.zeros(0), np.zeros((0, len(signals.NAMES))))
             bm25 = self._bm25.exact(query_terms, found) / best if best else np.zeros(len(found))
             cos = (
                 np.einsum("ij,j->i", self._dense.vectors[found], query)
                 if query is not None
                 else np.zeros(len(found))
             )
-        return found, rerank.features(bm25, cos.astype(np.float64))
+            slots = found.tolist()
+            docs = [self._profiles[s] for s in slots]
+            coverage = self._bm25.coverage(query_terms, found)
+        extra = signals.signals(profile, docs, coverage, model.unit, model.weight)
+        return found, rerank.features(bm25, cos.astype(np.float64), extra)
 
     def search(self, text: str, k: int = 10) -> list[tuple[int, float]]:
         """The ``k`` best fact-checks for ``text``: (key, score in [0, 1]), best first."""

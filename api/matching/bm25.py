@@ -41,6 +41,9 @@ class BM25Index:
         self._lengths = np.zeros(1024, dtype=np.float32)
         self._alive = np.zeros(1024, dtype=bool)
         self._doc_terms: list[Counter | None] = []
+        self._term_ids: dict[str, int] = {}  # term -> id, for the per-entry arrays below
+        self._doc_ids: list[np.ndarray | None] = []  # per slot, its distinct terms' ids
+        self._df = np.zeros(1024, dtype=np.int64)  # live entries per term id
         self._total_length = 0.0
         self.live = 0
 
@@ -61,6 +64,11 @@ class BM25Index:
         self._lengths[slot] = length
         self._alive[slot] = True
         self._doc_terms.append(weighted)
+        ids = np.fromiter((self._term_ids.setdefault(t, len(self._term_ids)) for t in weighted), np.int64)
+        if len(self._term_ids) > len(self._df):
+            self._df = np.concatenate([self._df, np.zeros(max(len(self._df), len(self._term_ids)), np.int64)])
+        self._df[ids] += 1
+        self._doc_ids.append(ids)
         self._total_length += length
         self.live += 1
         for term, tf in weighted.items():
@@ -79,6 +87,8 @@ class BM25Index:
             return
         self._alive[slot] = False
         self._doc_terms[slot] = None
+        self._df[self._doc_ids[slot]] -= 1
+        self._doc_ids[slot] = None
         self._total_length -= float(self._lengths[slot])
         self.live -= 1
         for term in weighted:  # document frequency is counted on live postings
@@ -109,6 +119,31 @@ class BM25Index:
 
     def idf(self, df: int) -> float:
         return math.log(1.0 + (self.live - df + 0.5) / (df + 0.5))
+
+    def coverage(self, query_terms: list[str], slots: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Per live slot, the share of the query's idf mass among its terms, and the share of its
+        own idf mass among the query's terms (exact terms, each counted once)."""
+        cover_q, cover_d = np.zeros(len(slots)), np.zeros(len(slots))
+        if not self.live or not len(slots):
+            return cover_q, cover_d
+        asked = np.array(
+            sorted({i for t in query_terms if (i := self._term_ids.get(t)) is not None}), np.int64
+        )
+        df = self._df[: len(self._term_ids)].astype(np.float64)
+        idf = np.log(1.0 + (self.live - df + 0.5) / (df + 0.5))
+        asked = asked[df[asked] > 0] if len(asked) else asked
+        if not len(asked):
+            return cover_q, cover_d
+        parts = [self._doc_ids[s] for s in slots.tolist()]
+        sizes = np.array([len(p) for p in parts])
+        have = np.flatnonzero(sizes)
+        flat = np.concatenate([parts[i] for i in have])
+        starts = np.concatenate([[0], np.cumsum(sizes[have])[:-1]])
+        weights = idf[flat]
+        shared = np.add.reduceat(weights * np.isin(flat, asked), starts)
+        cover_q[have] = shared / idf[asked].sum()
+        cover_d[have] = shared / np.maximum(np.add.reduceat(weights, starts), 1e-9)
+        return cover_q, cover_d
 
     def exact(self, query_terms: list[str], slots: np.ndarray) -> np.ndarray:
         """The full BM25F scores of ``slots`` (sorted, live) for the query, uncapped."""

@@ -8,21 +8,26 @@ from __future__ import annotations
 
 import numpy as np
 
+from .signals import NAMES
+
 FEATURES = (
     "bm25",  # BM25F score over the query's best possible score, in [0, 1]
     "cos",  # cosine of the word-vector embeddings of query and candidate
     "bm25_sq",  # squares and product: a smooth, still absolute, shape for each
     "cos_sq",
     "both",
+    *NAMES,  # signals.py: word alignment, term coverage, numbers, years
 )
 # No feature relative to the other candidates (rank, gap to the best): with them the best of
 # unrelated candidates would score high, and an alert threshold would mean nothing.
 
 
-def features(bm25: np.ndarray, cos: np.ndarray) -> np.ndarray:
-    """The candidates' feature matrix, one row per candidate, columns in FEATURES order."""
+def features(bm25: np.ndarray, cos: np.ndarray, signals: np.ndarray) -> np.ndarray:
+    """The candidates' feature matrix, one row per candidate, columns in FEATURES order;
+    ``signals`` has one row per candidate, columns in ``signals.NAMES`` order."""
     cos = np.maximum(cos, 0.0)
-    return np.column_stack([bm25, cos, bm25 * bm25, cos * cos, bm25 * cos]).reshape(len(bm25), len(FEATURES))
+    base = np.column_stack([bm25, cos, bm25 * bm25, cos * cos, bm25 * cos]).reshape(len(bm25), 5)
+    return np.hstack([base, signals.reshape(len(bm25), len(NAMES))])
 
 
 def probabilities(matrix: np.ndarray, coefficients: dict) -> np.ndarray:

@@ -25,6 +25,8 @@ class WordVectors:
     index: dict[str, int]
     vectors: np.ndarray  # float32, one row per word, already multiplied by the word's weight
     dims: int
+    unit: np.ndarray  # float32, the same rows normalised (word-to-word cosines: signals.py)
+    weight: np.ndarray  # float32, each word's learned weight
 
     def encode(self, text: str) -> np.ndarray | None:
         """The unit vector of ``text``, or None when none of its words is known."""
@@ -40,6 +42,15 @@ class WordVectors:
         return total / norm if norm > 0 else None
 
 
+def word_vectors(index: dict[str, int], raw: np.ndarray, weight: np.ndarray) -> WordVectors:
+    """WordVectors from unweighted float ``raw`` rows and the words' ``weight``."""
+    raw = raw.astype(np.float32)
+    weight = weight.astype(np.float32)
+    norms = np.linalg.norm(raw, axis=1, keepdims=True)
+    unit = raw / np.where(norms > 0, norms, 1.0)
+    return WordVectors(index, raw * weight[:, None], raw.shape[1], unit, weight)
+
+
 @dataclass(frozen=True)
 class Model:
     words: WordVectors
@@ -51,10 +62,10 @@ def load(directory: Path = HERE) -> Model:
     """Read ``model.json`` and ``vectors.npy`` from ``directory``."""
     spec = json.loads((directory / "model.json").read_text(encoding="utf-8"))
     raw = np.load(directory / "vectors.npy")
-    scales = np.asarray(spec["scales"], dtype=np.float32) * np.asarray(spec["weights"], dtype=np.float32)
-    vectors = raw.astype(np.float32) * scales[:, None]
+    vectors = raw.astype(np.float32) * np.asarray(spec["scales"], dtype=np.float32)[:, None]
     index = {w: i for i, w in enumerate(spec["vocabulary"])}
-    return Model(WordVectors(index, vectors, raw.shape[1]), spec["reranker"], spec.get("meta", {}))
+    words = word_vectors(index, vectors, np.asarray(spec["weights"], dtype=np.float32))
+    return Model(words, spec["reranker"], spec.get("meta", {}))
 
 
 @cache
