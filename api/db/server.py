@@ -47,7 +47,9 @@ def _text(statement, values: tuple, cursor) -> tuple[str, list[int]]:
             index, convert = slots.get(position, (None, None))
             if index is not None and index not in statement.inline:
                 params.append(position)
-                parts.append(f"${len(params)}")
+                value = convert(values[index])  # an id as bigint: 2**31 and over are no row, not an error
+                wide = isinstance(value, int) and not isinstance(value, bool)
+                parts.append(f"${len(params)}::bigint" if wide else f"${len(params)}")
             else:
                 value = statement.params[position] if index is None else convert(values[index])
                 parts.append(_literal(cursor, value))

@@ -31,11 +31,19 @@ def test_constants_and_limit_are_written_in_and_cursor_values_are_parameters():
         inline=(2,),
     )
     body, positions = server._text(statement, (7, 8, 21), _Cursor())
-    assert (
-        body
-        == "SELECT a FROM t WHERE b LIKE '%%ann%%' AND c <= $1 AND (c < $2 OR d > $3) AND e = '%%' LIMIT 21"
-    )
+    assert body == (
+        "SELECT a FROM t WHERE b LIKE '%%ann%%' AND c <= $1::bigint AND (c < $2::bigint OR d > $3::bigint)"
+        " AND e = '%%' LIMIT 21"
+    )  # integer parameters typed bigint: an id past 2**31 finds no row instead of failing
     assert positions == [1, 2, 3]
+    dated = Statement(
+        sql="SELECT a FROM t WHERE c < %s LIMIT 21",
+        params=(-1,),
+        slots=((0, 0, str),),
+        names=("a",),
+        inline=(),
+    )
+    assert server._text(dated, ("2024-01-01",), _Cursor())[0] == "SELECT a FROM t WHERE c < $1 LIMIT 21"
 
 
 @pytest.fixture

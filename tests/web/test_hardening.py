@@ -102,6 +102,12 @@ BIG = 2**64
     [
         (f"/quotes/{BIG}", 404),
         (f"/articles/{2**63}", 404),
+        # ids a bigint holds but PostgreSQL's integer columns do not (prepared statements' parameters)
+        (f"/articles/{2**31}", 404),
+        (f"/articles/{2**63 - 2}/revisions", 404),
+        (f"/quotes/{2**63 - 2}", 404),
+        (f"/speakers/{2**31}", 404),
+        (f"/speakers/{2**31}/quotes", 404),
         (f"/speakers/{BIG}/quotes", 404),
         ("/claims/0", 404),
         (f"/quotes?speaker={BIG}", 422),
