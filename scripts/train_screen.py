@@ -10,7 +10,9 @@ dropped stretches give the best quote F1 over the held-out folds (the screen ans
 "is this a quote", not "is its speaker right"; end-to-end F1 is printed beside it).
 Then it is fitted on all of train and written to ``api/extraction/screen_en.json``,
 with the Platt scaling of the English confidence (``logistic(a * logit(p) + b)``)
-fitted on the stretches it keeps.  Dev is not read here.
+fitted on the stretches it keeps, and the confidence under which a quote is left out
+(``abstain``): the level whose held-out stretches give the best end-to-end F1 (a quote
+whose speaker is likely wrong costs precision and adds no recall).  Dev is not read here.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from api.extraction import confidence, pipeline, screen  # noqa: E402
 from api.extraction.ranking import Model, logistic  # noqa: E402
 
 THRESHOLDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
+ABSTAIN = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 
 
 def load(path):
@@ -97,12 +100,30 @@ def fit(data, l2=1e-3, epochs=20, rate=0.3, seed=1):
 
 def e2e(scored, n_gold, threshold):
     """End-to-end F1 and quote precision/recall when stretches below ``threshold`` are dropped."""
-    kept = [(hit, right, unit) for p, hit, right, unit in scored if p >= threshold]
+    kept = [(hit, right, unit) for p, hit, right, unit, *_ in scored if p >= threshold]
     ep = sum(r for _, r, _ in kept) / len(kept)
     er = len({u for _, r, u in kept if r}) / n_gold
     qp = sum(h for h, _, _ in kept) / len(kept)
     qr = len({u for h, _, u in kept if h}) / n_gold
     return 2 * ep * er / (ep + er), qp, qr
+
+
+def choose_abstain(held, n_gold, calibrated):
+    """The confidence level under which a quote is left out, by held-out end-to-end F1."""
+    scored = [(1.0 if s else calibrated(raw), h, r, u) for _, h, r, u, s, raw in held]
+    best = None
+    for a in ABSTAIN:
+        f1, qp, qr = e2e(scored, n_gold, a)
+        hit = {u for p, h, _, u in scored if p >= a and h}
+        right = {u for p, _, r, u in scored if p >= a and r}
+        print(
+            f"abstain under {a}: cross-validated end-to-end F1 {f1:.4f}, quote P {qp:.4f} R {qr:.4f} "
+            f"F1 {2 * qp * qr / (qp + qr):.4f}, speaker accuracy {len(right) / len(hit):.4f}"
+        )
+        if best is None or f1 > best[0] + 1e-9:
+            best = (f1, a)
+    print(f"chosen: abstain under {best[1]}")
+    return best[1]
 
 
 def main():
@@ -124,15 +145,16 @@ def main():
         n_gold += n
     total = [x for xs in per_doc for x in xs]
     print(f"{len(total)} stretches kept by the rules, {sum(x[1] for x in total)} of them gold quotes")
-    best = None
+    best, held_by_l2 = None, {}
     for l2 in (float(x) for x in args.l2.split(",")):
         held = []  # (p, hit, right) over the held-out folds
         for f in range(args.folds):
             test = [x for i, xs in enumerate(per_doc) if i % args.folds == f for x in xs]
             train = [x for i, xs in enumerate(per_doc) if i % args.folds != f for x in xs]
             b, w = fit(train, l2)
-            for fs, h, r, u, s, _ in test:
-                held.append((1.0 if s else logistic(b + sum(w.get(x, 0.0) for x in fs)), h, r, u))
+            for fs, h, r, u, s, raw in test:
+                held.append((1.0 if s else logistic(b + sum(w.get(x, 0.0) for x in fs)), h, r, u, s, raw))
+        held_by_l2[l2] = held
         for t in THRESHOLDS:
             f1, qp, qr = e2e(held, n_gold, t)
             qf = 2 * qp * qr / (qp + qr)
@@ -158,6 +180,7 @@ def main():
         f"confidence calibration on train: logistic({platt[0]} * logit(p) + {platt[1]}); ECE "
         f"{ece(kept):.4f} before, {ece([(calibrated(p), r) for p, r in kept]):.4f} after"
     )
+    abstain = choose_abstain([x for x in held_by_l2[l2] if x[0] >= t], n_gold, calibrated)
     if args.no_write:
         return
     out = {
@@ -165,6 +188,7 @@ def main():
         "l2": l2,
         "threshold": t,
         "calibration": list(platt),
+        "abstain": abstain,
         "bias": round(b, 4),
         "weights": {f: round(v, 4) for f, v in sorted(w.items()) if abs(v) > 1e-4},
     }

@@ -33,6 +33,7 @@ from .records import CONTINUATION, FULL, PARTIAL, TRANSCRIPT, TWEET, Quote, Span
 
 MODELS = load_models()
 SCREEN = screen.load()
+ABSTAIN = screen.abstain_below()
 
 
 def find_cues(layout: Layout, spans: list[QuoteSpan]) -> list[Cue | None]:
@@ -111,6 +112,9 @@ def extract_english(text: str) -> tuple[Quote, ...]:
         if not screen.keep(SCREEN, feats, cue):
             continue
         kind = quote_kind(layout, q, cue)
+        conf = screen.calibrated(SCREEN, confidence.score(layout, q, cue, kind, speaker, unsure))
+        if not screen.answers(conf, cue, ABSTAIN):
+            continue
         mention = Span(cue.mention[0], cue.mention[1], text[cue.mention[0] : cue.mention[1]]) if cue else None
         cue_span = Span(cue.cue[0], cue.cue[1], text[cue.cue[0] : cue.cue[1]]) if cue and cue.cue else None
         out.append(
@@ -122,7 +126,7 @@ def extract_english(text: str) -> tuple[Quote, ...]:
                 speaker,
                 mention,
                 cue_span,
-                screen.calibrated(SCREEN, confidence.score(layout, q, cue, kind, speaker, unsure)),
+                conf,
             )
         )
     out.sort(key=lambda r: (r.start, r.end))

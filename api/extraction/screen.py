@@ -7,7 +7,9 @@ and final punctuation, the word before its opening mark, how its cue was found,
 what kind of mention and speaker that cue gives); a logistic regression fitted on
 PolNeAR train by ``scripts/train_screen.py`` (``screen_en.json``) gives the chance
 that the annotators count it as a quote, and stretches below the threshold chosen
-by cross-validation on train are dropped.
+by cross-validation on train are dropped. Then a quote whose calibrated confidence
+is under the ``abstain`` level (chosen on train by cross-validated end-to-end F1) is
+left out: the engine does not guess a speaker it is unsure of.
 
     >>> features_of("a  “disaster”", 4, 12, 3, 12, None, None)[:3]
     ['words:1', 'caps:none', 'ends:word']
@@ -131,6 +133,21 @@ STRUCTURAL = frozenset((TWEET_AUTHOR, TURN))
 def calibrated(model: Model | None, p: float) -> float:
     """The rules' confidence ``p`` Platt-scaled on train (``logistic(a · logit(p) + b)``)."""
     return p if model is None else round(model.calibrated(p), 3)
+
+
+def abstain_below(path: Path = SCREEN_PATH) -> float:
+    """The confidence under which an English quote is left out (0.0: none is)."""
+    if not path.exists():
+        return 0.0
+    with open(path, encoding="utf-8") as fh:
+        return float(json.load(fh).get("abstain", 0.0))
+
+
+def answers(confidence: float, cue: Cue | None, abstain: float) -> bool:
+    """Whether a quote is given at all: a quote whose calibrated confidence (the chance that it
+    is a quote and its speaker right) is under ``abstain`` costs end-to-end precision more than
+    it adds recall, so it is left out; a tweet's author or a transcript turn always stays."""
+    return confidence >= abstain or (cue is not None and cue.how in STRUCTURAL)
 
 
 def keep(model: Model | None, features: list[str], cue: Cue | None) -> bool:

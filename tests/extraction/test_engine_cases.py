@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from api.extraction import CONTINUATION, FULL, ORGANIZATION, PARTIAL, PERSON, extract
+from api.extraction import CONTINUATION, FULL, ORGANIZATION, PARTIAL, PERSON, confidence, extract, pipeline
 
-from .gold import check, find
+from .gold import check
 
 # ------------------------------------------------------------------ quotation marks
 
@@ -237,10 +237,14 @@ def test_confidence_is_higher_for_a_cued_quote_than_for_a_guess():
         "“We will win the war in the end,” Austin said.\n\n"
         "Nobody knew.\n\n“The only thing we have to fear is fear itself, and more.”"
     )
-    quotes = extract(text)
-    cued = find(quotes, "We will win the war in the end")
-    other = find(quotes, "The only thing we have to fear is fear itself, and more.")
-    assert 0.0 <= other.confidence < cued.confidence <= 1.0
+    layout, spans, cues, people, unsure = pipeline.english_items(text)
+    scores = [
+        confidence.score(layout, q, c, pipeline.quote_kind(layout, q, c), p, u)
+        for q, c, p, u in zip(spans, cues, people, unsure, strict=True)
+    ]
+    assert len(scores) == 2 and 0.0 <= scores[1] < scores[0] <= 1.0
+    # the guess is under the level at which the engine abstains: only the cued quote is given
+    assert [q.text for q in extract(text)] == ["We will win the war in the end"]
 
 
 def test_docstring_examples():
