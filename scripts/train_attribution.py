@@ -77,21 +77,28 @@ def examples(docs, lx, chooser=None):
     return quote_ex, speaker_ex
 
 
+def adagrad_step(w: dict, g2: dict, grads, rate: float, l2: float) -> None:
+    """One AdaGrad step on the sparse weights ``w`` (``g2``: their summed squared gradients) for the
+    (feature, gradient) pairs ``grads``, one after the other (a repeated feature steps twice), L2 added."""
+    for f, g in grads:
+        g += l2 * w.get(f, 0.0)
+        g2[f] = g2.get(f, 1e-8) + g * g
+        w[f] = w.get(f, 0.0) - rate * g / math.sqrt(g2[f])
+
+
 def fit_logistic(data, epochs=30, rate=0.3, l2=1e-3, seed=1):
+    """``data``: (features, label, ...) rows; a sparse logistic regression (bias, weights) by AdaGrad."""
     w, g2, b, gb = {}, {}, 0.0, 1e-8
     data = list(data)
     rng = random.Random(seed)
     for _ in range(epochs):
         rng.shuffle(data)
-        for feats, y in data:
+        for feats, y, *_ in data:
             p = ranking.logistic(b + sum(w.get(f, 0.0) for f in feats))
             g = p - float(y)
             gb += g * g
             b -= rate * g / math.sqrt(gb)
-            for f in feats:
-                gf = g + l2 * w.get(f, 0.0)
-                g2[f] = g2.get(f, 1e-8) + gf * gf
-                w[f] = w.get(f, 0.0) - rate * gf / math.sqrt(g2[f])
+            adagrad_step(w, g2, ((f, g) for f in feats), rate, l2)
     return b, w
 
 
@@ -112,10 +119,7 @@ def fit_softmax(data, epochs=10, rate=0.3, l2=0.01, seed=1):
                 g = exps[k] / z - (k == gold)
                 for f in fs:
                     grad[f] = grad.get(f, 0.0) + g
-            for f, g in grad.items():
-                g += l2 * w.get(f, 0.0)
-                g2[f] = g2.get(f, 1e-8) + g * g
-                w[f] = w.get(f, 0.0) - rate * g / math.sqrt(g2[f])
+            adagrad_step(w, g2, grad.items(), rate, l2)
     return w
 
 

@@ -28,6 +28,7 @@ sys.path.insert(0, ROOT)
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import rerank_candidates as rerank  # noqa: E402
+from train_attribution import adagrad_step  # noqa: E402
 
 from api.extraction import pipeline, speakers  # noqa: E402
 from api.extraction.ranking import Model  # noqa: E402
@@ -98,10 +99,7 @@ def fit(data, l2=0.01, epochs=10, rate=0.3, seed=1):
                 g = exps[j] / z - (exps[j] / zr if j in right else 0.0)
                 for f in fs:
                     grad[f] = grad.get(f, 0.0) + g
-            for f, g in grad.items():
-                g += l2 * w.get(f, 0.0)
-                g2[f] = g2.get(f, 1e-8) + g * g
-                w[f] = w.get(f, 0.0) - rate * g / math.sqrt(g2[f])
+            adagrad_step(w, g2, grad.items(), rate, l2)
     return w
 
 

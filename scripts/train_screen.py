@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
-import random
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -29,7 +27,7 @@ sys.path.insert(0, ROOT)
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 KIT = os.path.join(ROOT, "..", "shared", "eval")
 
-from train_attribution import fit_platt  # noqa: E402
+from train_attribution import fit_logistic, fit_platt  # noqa: E402
 
 from api.extraction import confidence, pipeline, screen  # noqa: E402
 from api.extraction.ranking import Model, logistic  # noqa: E402
@@ -81,21 +79,8 @@ def ece(pairs):
 
 
 def fit(data, l2=1e-3, epochs=20, rate=0.3, seed=1):
-    w, g2, b, gb = {}, {}, 0.0, 1e-8
-    data = list(data)
-    rng = random.Random(seed)
-    for _ in range(epochs):
-        rng.shuffle(data)
-        for feats, y, *_ in data:
-            p = logistic(b + sum(w.get(f, 0.0) for f in feats))
-            g = p - float(y)
-            gb += g * g
-            b -= rate * g / math.sqrt(gb)
-            for f in feats:
-                gf = g + l2 * w.get(f, 0.0)
-                g2[f] = g2.get(f, 1e-8) + gf * gf
-                w[f] = w.get(f, 0.0) - rate * gf / math.sqrt(g2[f])
-    return b, w
+    """The screen's logistic regression: (features, label, ...) rows, as train_attribution fits its models."""
+    return fit_logistic(data, epochs=epochs, rate=rate, l2=l2, seed=seed)
 
 
 def e2e(scored, n_gold, threshold):
