@@ -3,17 +3,16 @@
     python scripts/train_attribution.py de ../shared/eval/data/de-wikinews-train.jsonl \
         ../shared/eval/data/de-wikinews-dev.jsonl
 
-For each quoted stretch that ``api.extraction.generic.items`` finds, the label of the
-quote model is whether the scorer would match it to a gold quote, and the label of
-the speaker model is which candidate mention overlaps that quote's gold source.  The
-quote model is a logistic regression, the speaker model a softmax over a quote's
-candidates (conditional logit); both with L2, fitted by AdaGrad in pure Python.  The
-speaker model is fitted twice: the second time each quote's "previous speaker" features
-read the mention the first model picks for the quote before, as extraction will (not
-the annotated one).  5-fold cross-validation on train (by article) picks the quote
-threshold (best end-to-end F1) and fits the confidence calibration on held-out folds.
-Writes the language's entry of ``api/extraction/weights.json`` and prints the
-scorer's figures on train and dev side by side (``--no-write`` to only look).
+For each quoted stretch that ``api.extraction.generic.items`` finds, the quote model's label
+is whether the scorer would match it to a gold quote, the speaker model's which candidate
+mention overlaps that quote's gold source. The quote model is a logistic regression, the
+speaker model a softmax over a quote's candidates (conditional logit); both with L2, by
+AdaGrad in pure Python. The speaker model is fitted twice: the second time the "previous
+speaker" features read the mention the first model picks, as extraction will. 5-fold
+cross-validation on train (by article) picks the quote threshold (best end-to-end F1) and
+fits the confidence calibration on held-out folds. Writes the language's entry of
+``api/extraction/weights.json`` and prints the scorer's figures on train and dev side by
+side (``--no-write`` to only look).
 """
 
 from __future__ import annotations
@@ -78,8 +77,7 @@ def examples(docs, lx, chooser=None):
 
 
 def adagrad_step(w: dict, g2: dict, grads, rate: float, l2: float) -> None:
-    """One AdaGrad step on the sparse weights ``w`` (``g2``: their summed squared gradients) for the
-    (feature, gradient) pairs ``grads``, one after the other (a repeated feature steps twice), L2 added."""
+    """AdaGrad on sparse weights ``w`` (``g2``: summed squared gradients), pair by pair of ``grads``."""
     for f, g in grads:
         g += l2 * w.get(f, 0.0)
         g2[f] = g2.get(f, 1e-8) + g * g
@@ -87,10 +85,7 @@ def adagrad_step(w: dict, g2: dict, grads, rate: float, l2: float) -> None:
 
 
 def fit_logistic(data, epochs=30, rate=0.3, l2=1e-3, seed=1):
-    """``data``: (features, label, ...) rows; a sparse logistic regression (bias, weights) by AdaGrad."""
-    w, g2, b, gb = {}, {}, 0.0, 1e-8
-    data = list(data)
-    rng = random.Random(seed)
+    w, g2, b, gb, data, rng = {}, {}, 0.0, 1e-8, list(data), random.Random(seed)
     for _ in range(epochs):
         rng.shuffle(data)
         for feats, y, *_ in data:
