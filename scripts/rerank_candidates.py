@@ -33,7 +33,7 @@ from api.extraction import cues as C  # noqa: E402
 from api.extraction.cues import Cue  # noqa: E402
 from api.extraction.layout import Layout  # noqa: E402
 from api.extraction.quotes import QuoteSpan  # noqa: E402
-from api.extraction.ranking import Model  # noqa: E402
+from api.extraction.ranking import Model, bucket  # noqa: E402
 from api.extraction.subjects import clause_subject, first_clause_subject  # noqa: E402
 
 RERANKED = "reranked"  # the how of a cue the model chose over the rules' one
@@ -111,7 +111,7 @@ def candidates(
     sent = layout.sentence_start(q.open, layout.paragraphs[q.para][0])
     chosen_form = form(text, chosen.mention) if chosen is not None else "none"
     chosen_left = _left_word(text, chosen.mention[0]) if chosen is not None else "none"
-    size = _bucket(len(text[q.start : q.end].split()))
+    size = bucket(len(text[q.start : q.end].split()), (1, 3, 7))
     lead = _left_word(text, q.open)
     out = []
     for span in order:
@@ -127,7 +127,7 @@ def candidates(
         where = "after" if span[0] > q.open else "same-sentence" if span[0] >= sent else "earlier"
         feats.append("at:" + where)
         gap = q.open - span[1] if span[1] <= q.open else span[0] - max(q.close, q.end)
-        feats.append("gap:" + _bucket(gap // 20))
+        feats.append("gap:" + bucket(gap // 20, (1, 3, 7)))
         feats.append("left:" + _left_word(text, span[0]))
         feats.append("right:" + _right_word(text, span[1]))
         if not own:
@@ -166,10 +166,6 @@ def _right_word(text: str, pos: int) -> str:
     if text[pos : pos + 1] in ",.;:":
         return text[pos]
     return w if w in _FUNCTION else "word"
-
-
-def _bucket(n: int) -> str:
-    return "0" if n <= 0 else "1" if n == 1 else "2-3" if n <= 3 else "4-7" if n <= 7 else "8+"
 
 
 def best(feature_lists: list[list[str]], model: Model) -> int:

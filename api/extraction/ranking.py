@@ -12,6 +12,7 @@ models per language).  Inference is a sum and a logistic: pure Python.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from dataclasses import dataclass
@@ -89,20 +90,21 @@ def _pair(value) -> tuple[float, float] | None:
     return (float(value[0]), float(value[1])) if value else None
 
 
-def _bucket(n: int) -> str:
-    return (
-        "0"
-        if n <= 0
-        else "1"
-        if n == 1
-        else "2-3"
-        if n <= 3
-        else "4-7"
-        if n <= 7
-        else "8-15"
-        if n <= 15
-        else "16+"
-    )
+def bucket(n: int, bounds: tuple[int, ...] = (1, 3, 7, 15)) -> str:
+    """``n``'s band, ``bounds`` being the bands' tops from 1: with (1, 3, 7, 15) 0 -> '0', 1 -> '1',
+    3 -> '2-3', 5 -> '4-7', 12 -> '8-15', 40 -> '16+' (the names the trained weights know)."""
+    bands = _bands(bounds)
+    return bands[0] if n <= 0 else bands[min(n, len(bands) - 1)]
+
+
+@functools.cache
+def _bands(bounds: tuple[int, ...]) -> tuple[str, ...]:
+    """The band of every n from 0 to the last top + 1, made once per ``bounds``."""
+    bands, low = ["0"], 1
+    for top in bounds:
+        bands += [str(top) if low == top else f"{low}-{top}"] * (top - low + 1)
+        low = top + 1
+    return (*bands, f"{low}+")
 
 
 def _word(ctx: Context, i: int) -> str:
@@ -131,7 +133,7 @@ def quote_features(
     after = text[close + 1 : close + 4] if close >= 0 else ""
     prev = before[-1].lower().strip(",") if before else ""
     f = [
-        "words:" + _bucket(len(body)),
+        "words:" + bucket(len(body)),
         "caps:all" if content and caps == len(content) else "caps:some" if caps else "caps:none",
         "ends:" + (last if last in SENTENCE_PUNCT + ",:" else "word"),
         "starts:upper" if body and body[0][:1].isupper() else "starts:lower",
@@ -189,8 +191,8 @@ def speaker_features(
         "named" if m.named else "unnamed",
         "title" if m.title else "no-title",
         "org" if m.org else "no-org",
-        "rank:" + _bucket(rank),
-        "gap:" + _bucket(gap),
+        "rank:" + bucket(rank),
+        "gap:" + bucket(gap),
         "verb-in-sentence" if sentence.verb else "no-verb-in-sentence",
         "first" if first else "not-first",
     ]
@@ -231,9 +233,7 @@ def speaker_features(
     if not (touching or source):
         own.append("no-cue")
     own.append(
-        ("subject" if touching and not oblique else "source" if source else "other")
-        + ":rank:"
-        + _bucket(rank)
+        ("subject" if touching and not oblique else "source" if source else "other") + ":rank:" + bucket(rank)
     )
     if not oblique:
         # German puts the finite verb second: ⟦Die Bundesländer⟧ erwarten …, or after it

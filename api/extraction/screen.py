@@ -22,7 +22,7 @@ import re
 from pathlib import Path
 
 from .cues import TURN, TWEET_AUTHOR, Cue
-from .ranking import Model, logistic
+from .ranking import Model, bucket, logistic
 from .records import Speaker
 
 SCREEN_PATH = Path(__file__).with_name("screen_en.json")
@@ -58,24 +58,6 @@ def load(path: Path = SCREEN_PATH) -> Model | None:
     return Model(raw["bias"], raw["weights"], raw["threshold"], (cal[0], cal[1]) if cal else None)
 
 
-def _bucket(n: int) -> str:
-    return (
-        "0"
-        if n <= 0
-        else "1"
-        if n == 1
-        else "2"
-        if n == 2
-        else "3"
-        if n == 3
-        else "4-7"
-        if n <= 7
-        else "8-15"
-        if n <= 15
-        else "16+"
-    )
-
-
 def features_of(
     text: str, open_: int, start: int, end: int, close: int, cue: Cue | None, speaker: Speaker | None
 ) -> list[str]:
@@ -102,7 +84,7 @@ def features_of(
         if all(w[:1].isupper() for w in mention.split())
         else "description"
     )
-    size = _bucket(n_words)
+    size = bucket(n_words, (1, 2, 3, 7, 15))
     caps_f = "caps:all" if content and caps == len(content) else "caps:some" if caps else "caps:none"
     f = [
         "words:" + size,
