@@ -6,15 +6,20 @@ contains the other word for word ('we will not back down' inside 'we will not
 back down from this fight'). ``repeats`` is that rule; the hashes below let a
 database find the few statements worth checking with it, through one index:
 
-- ``whole``: the speaker and all the words: the same words (any length, any speaker);
 - ``gram``: the speaker and one run of MIN_OVERLAP_WORDS words, for every run of a
   statement: a statement containing a quote contains the quote's first and last run;
 - ``head``: the speaker and the first run only: a statement inside a quote starts
-  with one of the quote's runs.
+  with one of the quote's runs;
+- ``whole``: the speaker and all the words, for words that cannot overlap (a nameless
+  speaker's, or fewer than MIN_OVERLAP_WORDS): the same words. Words that can overlap
+  need none: the same words contain each other, so their first and last runs find them.
 
-A hash is the first 8 bytes of BLAKE2b as a signed 64-bit integer (one BIGINT
-column). Changing anything here changes every stored hash: that needs a migration
-that rebuilds the ``statement_hash`` table.
+A hash is the first 8 bytes of BLAKE2b as a signed 64-bit integer (one BIGINT column).
+A run's ``head`` and ``gram`` differ only in the lowest bit, so they sit side by side
+in the index: a quote's lookup of its runs' heads reads the very pages that its new
+statement's grams are then written to (on a large archive, half the pages read from
+disk on ingest). Changing anything here changes stored hashes: that needs a migration
+that rebuilds the ``statement_hash`` table (as 0007 does).
 """
 
 from __future__ import annotations
@@ -30,6 +35,15 @@ RUN = MIN_OVERLAP_WORDS
 def _hash(kind: str, speaker_id: int | None, words: str) -> int:
     data = f"{kind}|{speaker_id or 0}|{words}".encode()
     return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big", signed=True)
+
+
+def _head(speaker_id: int | None, run: str) -> int:
+    """The run's hash with the lowest bit 0 (its ``gram`` is the next integer)."""
+    return _hash("run", speaker_id, run) & ~1
+
+
+def _gram(speaker_id: int | None, run: str) -> int:
+    return _head(speaker_id, run) | 1
 
 
 def runs(norm: str) -> list[str]:
@@ -62,31 +76,30 @@ def repeats(speaker_id: int | None, norm: str, statement_speaker: int | None, st
 
 
 def index_hashes(speaker_id: int | None, norm: str) -> set[int]:
-    """The hashes a statement is stored under: whole, and (if it may overlap) head and every run."""
-    found = {_hash("whole", speaker_id, norm)}
+    """The hashes a statement is stored under: head and every run if it may overlap, else whole."""
     every = runs(norm)
-    if overlaps(speaker_id, len(norm.split())) and every:
-        found.add(_hash("head", speaker_id, every[0]))
-        found.update(_hash("gram", speaker_id, run) for run in every)
-    return found
+    if not overlaps(speaker_id, len(norm.split())) or not every:
+        return {_hash("whole", speaker_id, norm)}
+    return {_head(speaker_id, every[0]), *(_gram(speaker_id, run) for run in every)}
 
 
 @dataclass(frozen=True)
 class Probe:
-    """The hashes that find the statements a quote may repeat; ``needs``: the ones a container has all of."""
+    """The hashes that find the statements a quote may repeat; ``needs``: the ones a container has all of.
+    ``whole`` for words that cannot overlap, ``needs`` and ``heads`` for those that can."""
 
-    whole: int
+    whole: int | None
     needs: frozenset[int]
     heads: frozenset[int]
 
     def hashes(self) -> set[int]:
-        return {self.whole, *self.needs, *self.heads}
+        return {*self.needs, *self.heads} if self.whole is None else {self.whole}
 
     def candidate(self, hashes: set[int]) -> bool:
         """Could a statement stored under ``hashes`` be repeated? (``repeats`` decides.)"""
-        return (
-            self.whole in hashes or (bool(self.needs) and self.needs <= hashes) or bool(self.heads & hashes)
-        )
+        if self.whole is not None:
+            return self.whole in hashes
+        return self.needs <= hashes or bool(self.heads & hashes)
 
 
 def probe(speaker_id: int | None, norm: str) -> Probe:
@@ -94,6 +107,6 @@ def probe(speaker_id: int | None, norm: str) -> Probe:
     every = runs(norm)
     if not overlaps(speaker_id, len(norm.split())) or not every:
         return Probe(_hash("whole", speaker_id, norm), frozenset(), frozenset())
-    needs = frozenset({_hash("gram", speaker_id, every[0]), _hash("gram", speaker_id, every[-1])})
-    heads = frozenset(_hash("head", speaker_id, run) for run in every)
-    return Probe(_hash("whole", speaker_id, norm), needs, heads)
+    needs = frozenset({_gram(speaker_id, every[0]), _gram(speaker_id, every[-1])})
+    heads = frozenset(_head(speaker_id, run) for run in every)
+    return Probe(None, needs, heads)

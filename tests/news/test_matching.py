@@ -42,3 +42,13 @@ def test_repeated_statements_for_one_quote(client, post_article):
     assert [s.normalized for s in repeated_statements(austin, "thank you all")] == ["thank you all"]
     assert repeated_statements(austin, "thank you") == []
     assert repeated_statements(austin + 1, LONG) == []
+
+
+def test_a_runs_head_and_gram_are_neighbours_in_the_index():
+    """A quote's lookup of its runs' heads lands where its new statement's grams are written."""
+    stored = index_hashes(1, "we will not back down")  # runs: 'we will not back', 'will not back down'
+    found = probe(1, "we will not back down")
+    assert len(stored) == 3  # the first run's head, and each run's gram: no hash of the whole words
+    assert {h + 1 for h in found.heads} <= stored  # each head's gram is the next integer
+    assert found.needs <= stored and found.whole is None
+    assert index_hashes(None, "we will not back down") == probe(None, "we will not back down").hashes()
