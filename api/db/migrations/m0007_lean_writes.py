@@ -14,7 +14,8 @@
   taxpayers, ...): its capped count stops at the cap instead of merging all matches first
   (the triggers of 0001 keep it, by name). PostgreSQL's GIN index reads prefixes as a range.
 
-The rebuild reads every statement once (about a minute per million on one core). Frozen
+The rebuild reads every statement once (130 s for the 1M-quote SQLite copy of scale.py, a million
+statements, on a busy core; 17 s for 100k quotes on PostgreSQL). Frozen
 like every migration; the hashing is ``core.shingles``'s (a change to it is a new migration).
 """
 
