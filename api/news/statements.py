@@ -95,7 +95,7 @@ def index(rows: list[StatementRow]) -> None:
         fresh += [(h, row.id) for h in now - row.stored_hashes]
         row.stored_hashes = now
     _delete_hashes(stale)
-    # In key order: neighbouring keys (a run's head and gram) are written while their page is at hand.
+    # In key order: neighbouring keys (a run's head, gram and tail) are written while their page is at hand.
     insert_rows(StatementHash, [StatementHash.hash, StatementHash.statement], sorted(fresh), ignore=True)
 
 

@@ -1,7 +1,7 @@
 """0007 lean writes: what storing an article writes into a large archive, cut down.
 
 - statement_hash rebuilt under the hashes of ``core.shingles.index_hashes`` as this release
-  defines them: a run's head and gram side by side (its lowest bit), no ``whole`` for words
+  defines them: a run's head, gram and tail side by side (two lowest bits), no ``whole`` for words
   that can overlap. On SQLite the table becomes WITHOUT ROWID: the (hash, statement) key is
   the table, where it was a rowid table plus an index holding the same two columns.
 - Single-column indexes that a composite index starting with the same column serves already
