@@ -22,7 +22,8 @@ from ..news.models import Speaker, Statement
 class Claim(BaseModel):
     """A check-worthy sentence of a statement; it follows the statement to every appearance."""
 
-    statement = ForeignKeyField(Statement, backref="claims", on_delete="CASCADE")
+    # Unindexed alone, like status and created_at: the composite indexes below lead with each.
+    statement = ForeignKeyField(Statement, backref="claims", on_delete="CASCADE", index=False)
     text = TextField()
     normalized = TextField()
     norm_hash = CharField(max_length=64, index=True)  # the same words anywhere, any speaker
@@ -30,9 +31,9 @@ class Claim(BaseModel):
     score = FloatField(index=True)
     features = JSONField(default=list)  # [[name, weight], ...]: why the scorer picked it
     origin = CharField(max_length=10, default=SCORER)  # SCORER or CHECKER
-    status = CharField(max_length=12, default=UNREVIEWED, index=True)  # core.vocabulary.STATUSES
+    status = CharField(max_length=12, default=UNREVIEWED)  # core.vocabulary.STATUSES
     assignee = TextField(null=True)
-    created_at = DateTimeField(default=utcnow, index=True)
+    created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
     # A copy of the statement's speaker, kept by the write path (facts/claims.py: a claim takes its
     # statement's speaker when made or moved), so that a speaker's claims are one index range in list

@@ -12,7 +12,7 @@ from collections import Counter
 
 from peewee import fn
 
-from ..core.shingles import probe
+from ..core.shingles import contains, probe
 from ..core.text import word_count
 from ..facts.claims import claims_reach_one_more_article, move_claims
 from ..facts.models import Claim
@@ -45,10 +45,12 @@ class Linker:
         self.folded: list[StatementRow] = []  # stored statements folded into an older one
 
     def link(self, speaker_id: int | None, text: str, norm: str, dated_at) -> StatementRow | None:
-        """The statement these words are an appearance of: a new one, or the oldest of those they repeat.
+        """The statement these words are an appearance of: a new one, or the oldest of those they repeat
+        (of those holding them, when some do: 'going to do it' inside two different longer sayings
+        joins the older and merges neither).
 
-        The others they repeat (a partial quote that this longer one bridges) are folded into
-        it; it keeps the earliest date, and these words when they are longer than its own (so
+        The others they repeat that lie inside them (a partial quote that this longer one bridges)
+        are folded into it; it keeps the earliest date, and these words when they are longer than its own (so
         its words always contain those it was first stored with: its ``key`` stays true).
         """
         if not norm:
@@ -59,9 +61,13 @@ class Linker:
             self.matcher.add(row)
             self.new.append(row)
             return row
-        survivor = found[0]
+        # Statements around these words (longer ones holding them) are different sayings that
+        # share them: the words join the oldest and fold none of the others; those inside them
+        # (or the same) are parts of one saying and fold into the survivor.
+        around = [row for row in found if not contains(norm, row.normalized)]
+        survivor = around[0] if around else found[0]
         self.matcher.remove(survivor)
-        for other in found[1:]:
+        for other in (row for row in found if row is not survivor and row not in around):
             self.matcher.remove(other)
             other.merged_into = survivor
             _take_date(survivor, other.first_seen_at)

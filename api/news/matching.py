@@ -17,7 +17,7 @@ from itertools import count
 
 from ..core.shingles import Probe, index_hashes, probe, repeats
 from ..core.text import word_count
-from ..db.models import chunks, select_in
+from ..db.models import CHUNK, chunks, database
 from .models import Statement
 
 _sequence = count()
@@ -73,8 +73,7 @@ class Matcher:
     def load(cls, probes: list[Probe]) -> Matcher:
         """A matcher holding every stored statement that any of ``probes`` may find."""
         matcher = cls()
-        wanted = sorted(set().union(*(p.hashes() for p in probes))) if probes else []
-        ids = {sid for (sid,) in select_in("SELECT statement FROM statement_hash WHERE hash IN", wanted)}
+        ids = _candidate_ids(probes)
         columns = (
             Statement.id,
             Statement.speaker,
@@ -114,6 +113,78 @@ class Matcher:
             ),
             key=lambda row: row.order,
         )
+
+
+AROUND = 20  # the oldest candidates kept of those around a probe's words (its first and last run)
+COMMON = 100  # statements under one hash past which it is counted as common (the count stops there)
+
+
+def _marks(values) -> str:
+    return ", ".join([database.param] * len(values))
+
+
+def _counts(hashes: set[int]) -> dict[int, int]:
+    """How many statements each hash is held by, counted up to COMMON + 1 (an index range each).
+    One subquery per hash, its value written in it: PostgreSQL then plans each from the hash's
+    own statistics (a range correlated to a list of values was read whole as a bitmap first)."""
+    found = {}
+    one = (
+        f"SELECT {database.param}, (SELECT count(*) FROM (SELECT 1 FROM statement_hash "
+        f"WHERE hash = {database.param} LIMIT {COMMON + 1}) AS c)"
+    )
+    for part in chunks(sorted(hashes), 200):
+        sql = " UNION ALL ".join([one] * len(part))
+        found.update(database.execute_sql(sql, [v for h in part for v in (h, h)]).fetchall())
+    return found
+
+
+def _both(drive: tuple, other: tuple, around: bool) -> str:
+    """The statements under a hash of ``drive`` that also hold one of ``other``: the rarer side's
+    range is read, the other side only looked up per statement found."""
+    sql = (
+        f"SELECT d.statement FROM statement_hash d WHERE d.hash IN ({_marks(drive)}) AND EXISTS "
+        f"(SELECT 1 FROM statement_hash o WHERE o.hash IN ({_marks(other)}) AND o.statement = d.statement)"
+    )
+    return f"SELECT statement FROM ({sql} ORDER BY d.statement LIMIT {AROUND}) AS oldest" if around else sql
+
+
+def _candidate_ids(probes: list[Probe]) -> set[int]:
+    """The statements holding both sides of some probe's pair, in two queries: how common each
+    hash is, then, for each pair with both sides held at all, the statements of its rarer side
+    that hold the other. A run that a speaker says all the time ('we are going to') is then
+    never read as a range; of the statements around the words only the oldest AROUND are kept
+    (the words join the oldest, ``intake.statements``), and those inside them are few (one per
+    span at most)."""
+    wholes, pairs = set(), set()
+    for found in probes:
+        for left, right, around in found.pairs():
+            if left == right and not around:
+                wholes.update(left)
+            else:
+                pairs.add((left, right, around))
+    blocks = [
+        (f"SELECT statement FROM statement_hash WHERE hash IN ({_marks(p)})", p)
+        for p in chunks(sorted(wholes))
+    ]
+    held = _counts({h for left, right, _ in pairs for h in (*left, *right)}) if pairs else {}
+    half = CHUNK // 2  # (A1 + A2) & B = A1 & B + A2 & B: a very long quote's sides in slices
+    for left, right, around in sorted(pairs):
+        left, right = [h for h in left if held[h]], [h for h in right if held[h]]
+        if not left or not right:
+            continue
+        if sum(held[h] for h in right) < sum(held[h] for h in left):
+            left, right = right, left
+        for a in chunks(left, half):
+            for b in chunks(right, half):
+                blocks.append((_both(a, b, around), (*a, *b)))
+    ids, sql, params = set(), [], []
+    for n, (query, values) in enumerate(blocks, 1):
+        sql.append(query)
+        params.extend(values)
+        if n == len(blocks) or len(params) + len(blocks[n][1]) > CHUNK:
+            ids.update(sid for (sid,) in database.execute_sql(" UNION ".join(sql), params).fetchall())
+            sql, params = [], []
+    return ids
 
 
 def repeated_statements(speaker_id: int | None, norm: str) -> list[Statement]:

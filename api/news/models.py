@@ -28,7 +28,7 @@ class Article(BaseModel):
     language = CharField(max_length=35, null=True)
     text = TextField()
     created_at = DateTimeField(default=utcnow)
-    dated_at = DateTimeField(index=True)  # published_at, else ingestion time: what lists sort by
+    dated_at = DateTimeField()  # published_at, else ingestion time: what lists sort by ((dated_at, id))
     revision = IntegerField(default=1)  # the number of its current text's revision
     updated_at = DateTimeField(null=True, default=utcnow)  # when that revision was stored
 
@@ -45,7 +45,7 @@ class Speaker(BaseModel):
     name = TextField()
     title = TextField(null=True)
     kind = CharField(max_length=20)
-    folded = TextField(index=True)
+    folded = TextField()  # unindexed: name searches read speakeralias
     created_at = DateTimeField(default=utcnow)
     # Kept by the write path (news/tallies.py), so that no page aggregates quotes or claims.
     quote_count = IntegerField(default=0)
@@ -74,7 +74,7 @@ class SpeakerMerge(BaseModel):
 
 
 class SpeakerAlias(BaseModel):
-    speaker = ForeignKeyField(Speaker, backref="aliases", on_delete="CASCADE")
+    speaker = ForeignKeyField(Speaker, backref="aliases", on_delete="CASCADE", index=False)  # see Meta
     alias = TextField()
     folded = CharField(max_length=400, index=True)
 
@@ -87,11 +87,12 @@ class Statement(BaseModel):
 
     # "<speaker id or 0>:<sha256 of normalized>": the same words of the same speaker are one row.
     key = CharField(max_length=80, unique=True)
-    speaker = ForeignKeyField(Speaker, backref="statements", null=True, on_delete="SET NULL")
+    # index=False here and below: a composite index led by the same column serves it (migration 0007).
+    speaker = ForeignKeyField(Speaker, backref="statements", null=True, on_delete="SET NULL", index=False)
     text = TextField()  # the longest appearance, as written
     normalized = TextField()  # folded words: case, accents, punctuation and marks removed
     word_count = IntegerField()
-    first_seen_at = DateTimeField(index=True)  # earliest appearance (published_at, else ingestion)
+    first_seen_at = DateTimeField()  # earliest appearance (published_at, else ingestion)
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
     appearance_count = IntegerField(default=0)  # its quotes, kept by the write path
@@ -114,12 +115,17 @@ class StatementHash(BaseModel):
     class Meta:
         table_name = "statement_hash"
         primary_key = CompositeKey("hash", "statement")
+        # SQLite: the key is the table (migration 0007). Live models create no tables (migrations
+        # do, from frozen ones), so PostgreSQL, which knows no rowid, never sees this option.
+        without_rowid = True
 
 
 class Quote(BaseModel):
-    article = ForeignKeyField(Article, backref="quotes", on_delete="CASCADE")
-    speaker = ForeignKeyField(Speaker, backref="quotes", null=True, on_delete="SET NULL")
-    statement = ForeignKeyField(Statement, backref="appearances", null=True, on_delete="SET NULL")
+    article = ForeignKeyField(Article, backref="quotes", on_delete="CASCADE", index=False)
+    speaker = ForeignKeyField(Speaker, backref="quotes", null=True, on_delete="SET NULL", index=False)
+    statement = ForeignKeyField(
+        Statement, backref="appearances", null=True, on_delete="SET NULL", index=False
+    )
     position = IntegerField()  # order within the article
     start = IntegerField(column_name="start_char")
     end = IntegerField(column_name="end_char")

@@ -95,7 +95,8 @@ def index(rows: list[StatementRow]) -> None:
         fresh += [(h, row.id) for h in now - row.stored_hashes]
         row.stored_hashes = now
     _delete_hashes(stale)
-    insert_rows(StatementHash, [StatementHash.hash, StatementHash.statement], fresh, ignore=True)
+    # In key order: neighbouring keys (a run's head, gram and tail) are written while their page is at hand.
+    insert_rows(StatementHash, [StatementHash.hash, StatementHash.statement], sorted(fresh), ignore=True)
 
 
 def _delete_hashes(pairs: list[tuple[int, int]]) -> None:

@@ -7,6 +7,7 @@ still there after ``upgrade`` and served by the API as it was; and the new featu
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -153,3 +154,49 @@ def test_sqlite_table_rebuilds_keep_the_rows_that_refer_to_them(tmp_path):
     assert database.execute_sql("SELECT speaker_id, alias FROM speakeralias").fetchall() == [(1, "Ann Lee")]
     assert database.execute_sql("SELECT article_id, speaker_id FROM quote").fetchall() == [(1, 1)]
     assert database.pragma("foreign_keys") == 1
+
+
+def _hashed_as_before_0007(database):
+    """The matching index as releases before 0007 kept it: whole, head and every run, by kind."""
+
+    def hashes(speaker_id, norm):
+        def h(kind, words):
+            data = f"{kind}|{speaker_id or 0}|{words}".encode()
+            return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big", signed=True)
+
+        words = norm.split()
+        runs = [" ".join(words[i : i + 4]) for i in range(len(words) - 3)]
+        return {h("whole", norm)} | (
+            {h("head", runs[0]), *(h("gram", r) for r in runs)} if speaker_id and runs else set()
+        )
+
+    database.execute_sql("DELETE FROM statement_hash")
+    for sid, speaker_id, norm in database.execute_sql(
+        "SELECT id, speaker_id, normalized FROM statement"
+    ).fetchall():
+        for h in hashes(speaker_id, norm):
+            database.execute_sql(f"INSERT INTO statement_hash VALUES ({h}, {sid})")
+
+
+def test_the_rebuilt_matching_index_and_claim_search_find_old_records(old_url):
+    """0007 rebuilds statement_hash (new hashes) and, on SQLite, claim_fts (prefix indexes): a quote
+    of part of an old statement joins it, and a search finds old claims by the start of a word."""
+    _with(old_url, _fill)
+    _with(old_url, _hashed_as_before_0007)
+    _with(old_url, migrations.upgrade)
+    client = keyed_client(make_app(old_url, AUTO_MIGRATE=False), "admin", name="desk")
+    statements = client.get("/statements?limit=100").get_json()["items"]
+    old = max((s for s in statements if s["speaker"]), key=lambda s: len(s["text"].split()))
+    part = " ".join(old["text"].split()[1:6]).strip(",.;:")
+    text = f"“{part},” said {old['speaker']['name']} on Tuesday."
+    quote = client.post("/articles", json={"text": text, "url": "https://u.example/1"}).get_json()["quotes"][
+        0
+    ]
+    assert quote["statement_id"] == old["id"]
+    assert (
+        client.get(f"/statements/{old['id']}").get_json()["appearance_count"] == old["appearance_count"] + 1
+    )
+    claim = client.get("/claims?limit=1").get_json()["items"][0]
+    word = max(claim["text"].split(), key=len).strip(",.;:“”\"'").lower()
+    found = client.get(f"/claims?q={word[:3]}&limit=100").get_json()["items"]
+    assert claim["id"] in [c["id"] for c in found]

@@ -1,10 +1,13 @@
 """The matching rule (core.shingles) and the indexed lookup for one quote (news.matching)."""
 
+import doctest
+
 import pytest
 
+from api.core import shingles
 from api.core.shingles import index_hashes, probe, repeats
-from api.news.matching import repeated_statements
-from api.news.models import Speaker
+from api.news.matching import _candidate_ids, repeated_statements
+from api.news.models import Speaker, Statement
 
 LONG = "we will not back down from this fight"
 
@@ -42,3 +45,54 @@ def test_repeated_statements_for_one_quote(client, post_article):
     assert [s.normalized for s in repeated_statements(austin, "thank you all")] == ["thank you all"]
     assert repeated_statements(austin, "thank you") == []
     assert repeated_statements(austin + 1, LONG) == []
+
+
+def test_a_runs_head_gram_and_tail_are_neighbours_in_the_index():
+    """A quote's lookup of its runs' heads lands where its new statement's grams are written."""
+    stored = index_hashes(1, "we will not back down")  # runs: 'we will not back', 'will not back down'
+    found = probe(1, "we will not back down")
+    assert len(stored) == 4  # the first run's head, the last run's tail, each run's gram: no whole
+    assert {h + 1 for h in found.heads} <= stored  # each head's gram is the next integer
+    assert {h - 1 for h in found.tails} <= {h + 1 for h in found.heads}  # and its tail the one after
+    assert found.needs <= stored and found.whole is None
+    assert index_hashes(None, "we will not back down") == probe(None, "we will not back down").hashes()
+    assert doctest.testmod(shingles).failed == 0
+
+
+PLACES = "ohio texas maine iowa utah idaho nevada oregon kansas vermont alaska georgia".split()
+
+
+def test_a_run_the_speaker_always_says_brings_back_only_statements_holding_both_ends(client, post_article):
+    """Every stored statement starts 'we are going to': the lookup must not hand them all over."""
+    said = "“We are going to fix the roads of {},” said Lloyd Austin."
+    text = "\n\n".join(said.format(f"{place} first") for place in PLACES)
+    post_article(text=text, url="https://m.example/roads")
+    austin = Speaker.get(Speaker.name == "Lloyd Austin").id
+    assert Statement.select().where(Statement.speaker == austin).count() == len(PLACES)
+    quote = "we are going to fix the roads of texas first and then more"
+    assert len(_candidate_ids([probe(austin, quote)])) == 1  # was all twelve: each holds the first run
+    assert [s.normalized for s in repeated_statements(austin, quote)] == [
+        "we are going to fix the roads of texas first"
+    ]
+    inside = "going to fix the roads of maine"
+    assert len(_candidate_ids([probe(austin, inside)])) == 1
+    assert len(_candidate_ids([probe(austin, "we are going to win")])) == 0
+
+
+def test_words_inside_two_different_sayings_join_the_older_and_merge_neither(client, post_article):
+    """'We are going to' is in both: they are two sayings that share four words, not one."""
+    said = "“{},” said Lloyd Austin."
+    first = post_article(text=said.format("We are going to fix the roads"), url="https://m.example/a")
+    second = post_article(text=said.format("We are going to build the schools"), url="https://m.example/b")
+    third = post_article(text=said.format("We are going to"), url="https://m.example/c")
+    older, newer = (a["quotes"][0]["statement_id"] for a in (first, second))
+    assert older != newer
+    assert third["quotes"][0]["statement_id"] == older
+    assert Statement.select().count() == 2
+    assert client.get(f"/statements/{newer}").status_code == 200
+    # a saying holding both is a longer version of each: the two fold into the older
+    both = post_article(
+        text=said.format("We are going to fix the roads and we are going to build the schools"),
+        url="https://m.example/d",
+    )
+    assert both["quotes"][0]["statement_id"] == older and Statement.select().count() == 1
