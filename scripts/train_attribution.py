@@ -9,7 +9,7 @@ mention overlaps that quote's gold source. The quote model is a logistic regress
 speaker model a softmax over a quote's candidates (conditional logit); both with L2, by
 AdaGrad in pure Python. The speaker model is fitted twice: the second time the "previous
 speaker" features read the mention the first model picks, as extraction will. 5-fold
-cross-validation on train (by article) picks the quote threshold (best end-to-end F1) and
+cross-validation on train (by article) picks the quote threshold (``choose_threshold``) and
 fits the confidence calibration on held-out folds. Writes the language's entry of
 ``api/extraction/weights.json`` and prints the scorer's figures on train and dev side by
 side (``--no-write`` to only look).
@@ -176,6 +176,22 @@ def cross_validate(docs, lx, folds=5, seed=0):
     return {t: score.score(gold, preds[t])[0] for t in THRESHOLDS}, pairs, right / total
 
 
+NOISE = 0.005  # cross-validated end-to-end F1 moves by about this between fold assignments
+
+
+def choose_threshold(results: dict) -> float:
+    """The threshold with the best quote F1 among those whose end-to-end F1 is within ``NOISE``
+    of the best: both are the issue's bars, and end-to-end differences that small are chance.
+
+    >>> choose_threshold({0.5: {"end_to_end_f1": 0.559, "quote_f1": 0.745},
+    ...                   0.6: {"end_to_end_f1": 0.561, "quote_f1": 0.738}})
+    0.5
+    """
+    best = max(r["end_to_end_f1"] for r in results.values())
+    near = [t for t, r in results.items() if r["end_to_end_f1"] >= best - NOISE]
+    return max(near, key=lambda t: (results[t]["quote_f1"], -abs(t - 0.5)))
+
+
 FIGURES = ("quote_precision", "quote_recall", "quote_f1", "speaker_accuracy", "end_to_end_f1")
 
 
@@ -200,8 +216,9 @@ def main():
     print_cv(results, top)
     if args.cv:
         return
-    threshold = max(THRESHOLDS, key=lambda t: (results[t]["end_to_end_f1"], -abs(t - 0.5)))
-    print(f"quote threshold {threshold} (best cross-validated end-to-end F1 on train of {THRESHOLDS})")
+    threshold = choose_threshold(results)
+    print(f"quote threshold {threshold} (of {THRESHOLDS}: the best cross-validated quote F1 on train")
+    print(f"  among those within {NOISE} of the best end-to-end F1)")
     platt = fit_platt(pairs[threshold])
     print(f"confidence calibration on the held-out folds: logistic({platt[0]} * logit(p) + {platt[1]})")
     dev = load(args.dev)
