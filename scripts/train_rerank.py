@@ -28,7 +28,7 @@ sys.path.insert(0, ROOT)
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import rerank_candidates as rerank  # noqa: E402
-from train_attribution import adagrad_step  # noqa: E402
+from fitting import adagrad_step  # noqa: E402
 
 from api.extraction import pipeline, speakers  # noqa: E402
 from api.extraction.ranking import Model  # noqa: E402

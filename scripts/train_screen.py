@@ -27,7 +27,7 @@ sys.path.insert(0, ROOT)
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 KIT = os.path.join(ROOT, "..", "shared", "eval")
 
-from train_attribution import fit_logistic, fit_platt  # noqa: E402
+from fitting import fit_logistic, fit_platt  # noqa: E402
 
 from api.extraction import confidence, pipeline, screen  # noqa: E402
 from api.extraction.ranking import Model, logistic  # noqa: E402

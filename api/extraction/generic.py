@@ -111,7 +111,7 @@ def items(text: str, lx: Lexicon) -> tuple[Layout, Context, list[Mention], list[
     quoted = sorted((q.open, q.close + 1 if q.close >= 0 else q.end) for q in spans)
     words = tokenize(text)
     inside = _Inside(quoted)
-    verbs, markers = set(), set()
+    verbs, markers, konj = set(), set(), set()
     cues = lx.report_markers | lx.cue_after_speaker | (lx.cue_before_speaker - lx.weak_cues)
     for i, w in enumerate(words):
         lw = w.text.lower()
@@ -119,6 +119,8 @@ def items(text: str, lx: Lexicon) -> tuple[Layout, Context, list[Mention], list[
             verbs.add(i)
         elif lw in cues and not inside(w.start):
             markers.add(i)
+        if lw in lx.report_markers and not inside(w.start):
+            konj.add(i)
     ctx = Context(text, words, lx, frozenset(verbs), frozenset(markers))
     mentions = find_mentions(text, words, lx, quoted)
     cue_words = verbs | markers
@@ -135,10 +137,36 @@ def items(text: str, lx: Lexicon) -> tuple[Layout, Context, list[Mention], list[
             text[max(0, q.open - 3) : q.open].rstrip().endswith(":"),
             _cue_after(words, after, cue_words, lx),
             any(i in verbs or i in markers for i in range(before - 3, before)),
+            _reported(words, konj, (prev, lo, hi), before, after),
+            any(words[i].text in _DASS and not inside(words[i].start) for i in range(lo, before)),
         )
         qf = quote_features(ctx, q.open, q.start, q.end, q.close, sentence)
         out.append(Item(q, qf, _candidates(ctx, mentions, starts, q, bounds, sentence)))
     return layout, ctx, mentions, out
+
+
+_DASS = frozenset(("dass", "daß"))
+_CLAUSE_ENDS = frozenset(",;:–—()")
+
+
+def _reported(words, konj: set[int], bounds: tuple[int, int, int], before: int, after: int) -> str:
+    """Where a reported-speech marker stands from a quote (words ``before`` .. ``after``): in its
+    clause (… trage die „volle Verantwortung“ …, up to a comma), elsewhere in its sentence, in
+    the sentence before (reported speech running on), or nowhere ("")."""
+    prev, lo, hi = bounds
+    i = before - 1
+    while i >= lo and words[i].text not in _CLAUSE_ENDS:
+        if i in konj:
+            return "clause"
+        i -= 1
+    i = after if after >= 0 else hi
+    while i < hi and words[i].text not in _CLAUSE_ENDS:
+        if i in konj:
+            return "clause"
+        i += 1
+    if any(i in konj for i in range(lo, hi)):
+        return "sentence"
+    return "previous" if any(i in konj for i in range(prev, lo)) else ""
 
 
 def _cue_after(words, i: int, cues: set[int], lx: Lexicon) -> str:

@@ -23,6 +23,11 @@ from .mentions import Mention, Word
 
 WEIGHTS_PATH = Path(__file__).with_name("weights.json")
 SENTENCE_PUNCT = ".!?"
+# The quote features that get a copy for short stretches (up to three words): "caps:all&short".
+_CROSSED_WITH_SHORT = (
+    *("caps", "verb", "no-verb", "marker", "no-marker", "prev", "ends", "cue", "no-cue"),
+    *("reported", "dass"),
+)
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,8 @@ class Sentence:
     colon: bool  # a colon right before the quote
     cue_after: str  # "comma" („…“, sagte er), "direct" („Spiegel“ berichtet) or "" (no cue word next)
     cue_before: bool  # one within three words before the opening mark
+    reported: str = ""  # where a reported-speech marker (sei, habe) stands: clause, sentence, previous
+    dass: bool = False  # "dass" before the quote in its sentence: Er sagte, dass die „…“
 
 
 @dataclass(frozen=True)
@@ -146,6 +153,8 @@ def quote_features(
         "after:" + (after.strip()[:1] if after.strip()[:1] in ",.;:" else "other"),
         "digits" if any(ch.isdigit() for ch in text[start:end]) else "no-digits",
         "unclosed" if close < 0 else "closed",
+        "reported:" + (sentence.reported or "none"),
+        "dass" if sentence.dass else "no-dass",
     ]
     if prev in lx.determiners or prev in lx.oblique_determiners:
         f.append("prev:determiner")
@@ -156,13 +165,7 @@ def quote_features(
     elif prev in lx.naming_words:
         f.append("prev:naming")
     if len(body) <= 3:
-        f += [
-            x + "&short"
-            for x in f
-            if x.startswith(
-                ("caps", "verb", "no-verb", "marker", "no-marker", "prev", "ends", "cue", "no-cue")
-            )
-        ]
+        f += [x + "&short" for x in f if x.startswith(_CROSSED_WITH_SHORT)]
     return f
 
 

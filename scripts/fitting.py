@@ -1,0 +1,70 @@
+"""The fitting routines of the training scripts, in pure Python: AdaGrad on sparse named
+weights for a logistic regression (``fit_logistic``), a softmax over candidates
+(``fit_softmax``, a conditional logit) and Platt scaling of a confidence (``fit_platt``).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import random
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from api.extraction import ranking  # noqa: E402
+
+
+def adagrad_step(w: dict, g2: dict, grads, rate: float, l2: float) -> None:
+    """AdaGrad on sparse weights ``w`` (``g2``: summed squared gradients), pair by pair of ``grads``."""
+    for f, g in grads:
+        g += l2 * w.get(f, 0.0)
+        g2[f] = g2.get(f, 1e-8) + g * g
+        w[f] = w.get(f, 0.0) - rate * g / math.sqrt(g2[f])
+
+
+def fit_logistic(data, epochs=30, rate=0.3, l2=1e-3, seed=1):
+    w, g2, b, gb, data, rng = {}, {}, 0.0, 1e-8, list(data), random.Random(seed)
+    for _ in range(epochs):
+        rng.shuffle(data)
+        for feats, y, *_ in data:
+            p = ranking.logistic(b + sum(w.get(f, 0.0) for f in feats))
+            g = p - float(y)
+            gb += g * g
+            b -= rate * g / math.sqrt(gb)
+            adagrad_step(w, g2, ((f, g) for f in feats), rate, l2)
+    return b, w
+
+
+def fit_softmax(data, epochs=10, rate=0.3, l2=0.01, seed=1):
+    """``data``: (candidates' features, index of the right one); those with none right are skipped."""
+    w, g2 = {}, {}
+    data = [x for x in data if x[1] is not None]
+    rng = random.Random(seed)
+    for _ in range(epochs):
+        rng.shuffle(data)
+        for cands, gold in data:
+            scores = [sum(w.get(f, 0.0) for f in fs) for fs in cands]
+            top = max(scores)
+            exps = [math.exp(s - top) for s in scores]
+            z = sum(exps)
+            grad = {}
+            for k, fs in enumerate(cands):
+                g = exps[k] / z - (k == gold)
+                for f in fs:
+                    grad[f] = grad.get(f, 0.0) + g
+            adagrad_step(w, g2, grad.items(), rate, l2)
+    return w
+
+
+def fit_platt(pairs, epochs=200, rate=0.05):
+    """(a, b) of logistic(a * logit(p) + b), fitted by gradient descent on the log loss."""
+    xs = [math.log(max(p, 1e-4) / max(1 - p, 1e-4)) for p, _ in pairs]
+    a, b = 1.0, 0.0
+    for _ in range(epochs):
+        ga = gb = 0.0
+        for x, (_, y) in zip(xs, pairs, strict=True):
+            g = ranking.logistic(a * x + b) - float(y)
+            ga, gb = ga + g * x, gb + g
+        a, b = a - rate * ga / len(xs), b - rate * gb / len(xs)
+    return round(a, 4), round(b, 4)
