@@ -17,8 +17,8 @@ from . import layout_patterns as LP
 from . import patterns as P
 from . import verbs as vb
 from .cues import (
-    _ADJACENT_GAP,
     ACCORDING,
+    ADJACENT_GAP,
     AFTER,
     BEFORE,
     CLAUSE,
@@ -156,7 +156,7 @@ def cue_head_subject(text: str, lo: int, hi: int) -> Cue | None:
     if not (vb.plainly_verb(form) or (form in vb.BASE_FORMS and form not in vb.NOUN_HOMOGRAPHS)):
         return None  # no verb, or one that may be a noun: "the biggest challenges", "a snappy retort"
     span = head_subject(text, lo, v.start())
-    how = BEFORE if hi - v.end() <= _ADJACENT_GAP else SENTENCE_BEFORE
+    how = BEFORE if hi - v.end() <= ADJACENT_GAP else SENTENCE_BEFORE
     return Cue(how, v.span(), span) if span else None
 
 

@@ -184,11 +184,11 @@ def sentence_subject(text: str, lo: int, hi: int) -> Subject | None:
 _SUBJECT_BOUNDARY = frozenset(
     "when while after as because since if although though before until once whereas and but or".split()
 )
-# Words that end a subject's head: a relative clause, an appositive or a modal follows.
 _COORDINATORS = frozenset(("and", "but", "or"))
+# Words that end a subject's head: a relative clause follows.
 _HEAD_END = frozenset("who whom whose which that where".split())
 _SKIP_BEFORE_VERB = frozenset(
-    "however also would will could should might may must can has have had did does do also then later "
+    "however also would will could should might may must can has have had did does do then later "
     "now still just already again further previously recently".split()
 )
 _NOUN_BEFORE = frozenset("of the a an his her their its our my to for in on by with from at".split())
@@ -203,9 +203,11 @@ def head_subject(text: str, lo: int, verb_start: int) -> Offsets | None:
     verb: "⟦About four in 10 South Carolina Republican primary voters⟧ say", "⟦Jason
     Sims⟧ — a teacher from Mount Pleasant — says", "⟦Supporters of Sanders⟧ would argue",
     "While ⟦those surveyed⟧ said", "⟦Another Muslim⟧ who worshiped here … said": the words
-    after the last clause boundary, up to a relative pronoun, a dash or a comma.  None when
-    a finite auxiliary stands in it (then it is no subject) or a relative pronoun stands
-    right before the verb ("water bottles ⟦that⟧ said": the annotators mark "that")."""
+    after the last clause boundary, up to a relative pronoun, a dash or a bracket.  None
+    when the words before the verb are a clause rather than a subject ("Cruz is the only
+    one to have pledged", "They slammed …"), or a relative pronoun or a preposition
+    stands right before the verb ("water bottles ⟦that⟧ said": the annotators mark
+    "that"; "secretary of state": no verb)."""
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, lo, verb_start)]
     while words and words[-1][2].lower() in _SKIP_BEFORE_VERB:
         words.pop()
