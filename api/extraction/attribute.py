@@ -15,8 +15,10 @@ from __future__ import annotations
 
 from . import layout_patterns as LP
 from . import patterns as P
+from . import verbs as vb
 from .cues import (
     ACCORDING,
+    ADJACENT_GAP,
     AFTER,
     BEFORE,
     CLAUSE,
@@ -25,6 +27,7 @@ from .cues import (
     POSSESSIVE,
     PREVIOUS_NARRATIVE,
     SENTENCE_AFTER,
+    SENTENCE_BEFORE,
     TURN,
     TWEET_AUTHOR,
     WINDOW,
@@ -39,7 +42,7 @@ from .cues import (
 )
 from .layout import Layout
 from .quotes import QuoteSpan
-from .subjects import clause_subject, first_clause_subject, mention_of, sentence_subject
+from .subjects import clause_subject, first_clause_subject, head_subject, mention_of, sentence_subject
 
 __all__ = [
     "Cue",
@@ -133,10 +136,28 @@ def find_cue(layout: Layout, q: QuoteSpan, prev_close: int, next_open: int) -> C
         if later:
             return later
     if not opens_sentence(layout, q, floor):
+        head = cue_head_subject(text, layout.sentence_start(q.open, floor), q.open)
+        if head:
+            return head
         c = sentence_subject(text, layout.sentence_start(q.open, floor), q.open)
         if c:
             return Cue(CLAUSE, None, c.mention, c.appos)
     return None
+
+
+def cue_head_subject(text: str, lo: int, hi: int) -> Cue | None:
+    """The last finite speech verb before the quote in its sentence, when the subject
+    patterns found no subject for it, with the head of its subject
+    (``subjects.head_subject``): "⟦About four in 10 voters⟧ say that … “shares my values”"."""
+    v = P.last_speech_verb(text, lo, hi)
+    while v and (v.group().endswith("ing") or text[max(lo, v.start() - 3) : v.start()] == "to "):
+        v = P.last_speech_verb(text, lo, v.start())
+    form = v.group() if v else ""
+    if not (vb.plainly_verb(form) or (form in vb.BASE_FORMS and form not in vb.NOUN_HOMOGRAPHS)):
+        return None  # no verb, or one that may be a noun: "the biggest challenges", "a snappy retort"
+    span = head_subject(text, lo, v.start())
+    how = BEFORE if hi - v.end() <= ADJACENT_GAP else SENTENCE_BEFORE
+    return Cue(how, v.span(), span) if span else None
 
 
 def sentence_source(layout: Layout, q: QuoteSpan, cue: Cue | None) -> Cue | None:

@@ -39,7 +39,7 @@ TURN, TWEET_AUTHOR, COLON_PARAGRAPH, PREVIOUS_NARRATIVE, DASH = (
 )
 
 WINDOW = 260  # characters searched on either side of a quote
-_ADJACENT_GAP = 40  # at most this much between a cue and the quote it introduces
+ADJACENT_GAP = 40  # at most this much between a cue and the quote it introduces
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +161,7 @@ def cue_with_subject(text: str, lo: int, v: regex.Match, hi: int) -> Cue | None:
     after a comma or "to" ("…, called her", "was quick to add") the speaker of
     an earlier speech verb in the sentence ("Nefzi said, adding"), else the
     subject of the sentence's main clause."""
-    how = BEFORE if hi - v.end() <= _ADJACENT_GAP else SENTENCE_BEFORE
+    how = BEFORE if hi - v.end() <= ADJACENT_GAP else SENTENCE_BEFORE
     if P.PASSIVE_AUX.search(text, max(lo, v.start() - 30), v.start()):  # was asked by Doe
         agent = P.PASSIVE_AGENT.match(text, v.end(), hi)
         span = mention_of(text, agent) if agent else None

@@ -178,3 +178,83 @@ def sentence_subject(text: str, lo: int, hi: int) -> Subject | None:
     if near and near.mention[0] > first.mention[0] and text[slice(*near.mention)].lower() in ("he", "she"):
         return near
     return first
+
+
+# Words that end a clause before a subject: "…three days after ⟦Trump⟧ told", "… when ⟦a member⟧ suggested".
+_SUBJECT_BOUNDARY = frozenset(
+    "when while after as because since if although though before until once whereas and but or".split()
+)
+_COORDINATORS = frozenset(("and", "but", "or"))
+# Words that end a subject's head: a relative clause follows.
+_HEAD_END = frozenset("who whom whose which that where".split())
+_SKIP_BEFORE_VERB = frozenset(
+    "however also would will could should might may must can has have had did does do then later "
+    "now still just already again further previously recently".split()
+)
+_NOUN_BEFORE = frozenset("of the a an his her their its our my to for in on by with from at".split())
+_NP_START = frozenset("the a an about some many most those these one another several two three four".split())
+_PARTICIPLE_HEADS = frozenset("those some many most others".split())  # "those surveyed said"
+_NOT_SUBJECT = frozenset("why what how where when not no yes well oh okay please thank thanks dear".split())
+_HEAD_WORDS = 10  # at most this many words in the head
+
+
+def head_subject(text: str, lo: int, verb_start: int) -> Offsets | None:
+    """The head of a subject the subject patterns do not read, before a finite speech
+    verb: "⟦About four in 10 South Carolina Republican primary voters⟧ say", "⟦Jason
+    Sims⟧ — a teacher from Mount Pleasant — says", "⟦Supporters of Sanders⟧ would argue",
+    "While ⟦those surveyed⟧ said", "⟦Another Muslim⟧ who worshiped here … said": the words
+    after the last clause boundary, up to a relative pronoun, a dash or a bracket.  None
+    when the words before the verb are a clause rather than a subject ("Cruz is the only
+    one to have pledged", "They slammed …"), or a relative pronoun or a preposition
+    stands right before the verb ("water bottles ⟦that⟧ said": the annotators mark
+    "that"; "secretary of state": no verb)."""
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, lo, verb_start)]
+    while words and words[-1][2].lower() in _SKIP_BEFORE_VERB:
+        words.pop()
+    if not words or words[-1][2].lower() in _HEAD_END | _NOUN_BEFORE or words[-1][2].endswith(","):
+        return None  # "water bottles that said", "secretary of state": no head, or no verb
+    start, relative = 0, False
+    for k, (_, _, w) in enumerate(words):
+        low = w.lower().strip(",;:")
+        if low in _HEAD_END:
+            relative = True  # "who worshiped here and who …": its "and" opens no new clause
+        elif (low in _SUBJECT_BOUNDARY and not (relative and low in _COORDINATORS)) or w.endswith(
+            (",", ";", ":")
+        ):
+            start, relative = k + 1, False
+    head = []
+    for a, b, w in words[start:]:
+        if w.lower() in _HEAD_END or w in ("—", "–", "-", "(") or w.lower() in vb.FINITE_AUX:
+            break
+        head.append((a, b, w))
+    if (
+        not head
+        or len(head) > _HEAD_WORDS
+        or (len(head) < len(words) - start and not _ends_head(words, start, head))
+    ):
+        return None
+    first = head[0][2]
+    past = next((k for k, (_, _, w) in enumerate(head) if k and w.endswith("ed") and w.islower()), None)
+    if past is not None and not (past == 1 and first.lower() in _PARTICIPLE_HEADS):
+        if head[past - 1][2][:1].isupper() or head[past - 1][2].lower() in lx.PRONOUN_SUBJECTS:
+            return None  # "They slammed", "The performance prompted": a clause, not a subject
+        head = head[:past]  # "a fundraising email ⟦sent⟧ out by …", "an ad released Thursday"
+        while len(head) > 1 and head[-1][2].lower() in _NOUN_BEFORE | _SKIP_BEFORE_VERB:
+            head.pop()  # "An average of 10 percent of| registered voters"
+    while len(head) > 1 and head[-1][2].strip(",") in lx.SENTENCE_OPENERS:
+        head.pop()  # "Austin Wednesday told": a weekday is no part of the subject
+    if first.lower() in _NOT_SUBJECT:
+        return None
+    if not (first[:1].isupper() or first.lower() in _NP_START) or first in lx.NEVER_SPEAKERS:
+        return None
+    span = trim_mention(text, head[0][0], head[-1][1])
+    return span if span[1] > span[0] and not is_opener_only(text, span) else None
+
+
+def _ends_head(words, start: int, head) -> bool:
+    """The head stops at a relative pronoun, a dash or a bracket, not mid-clause."""
+    nxt = words[start + len(head)][2] if start + len(head) < len(words) else ""
+    return nxt.lower() in _HEAD_END or nxt in ("—", "–", "-", "(")
+
+
+_WORD = regex.compile(r"[^\s]+")
