@@ -34,8 +34,9 @@ import uuid
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 DEV = os.path.join(ROOT, "..", "shared", "eval", "data", "polnear-dev.jsonl")
-GUNICORN = os.path.join(ROOT, ".venv", "bin", "gunicorn")
-FLASK = os.path.join(ROOT, ".venv", "bin", "flask")
+BIN = os.path.dirname(sys.executable)  # the environment running this script (its gunicorn and flask)
+GUNICORN = os.path.join(BIN, "gunicorn")
+FLASK = os.path.join(BIN, "flask")
 
 
 def serve(target: str, port: int, workers: int, env: dict, chdir: str = ROOT) -> subprocess.Popen:

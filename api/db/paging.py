@@ -11,7 +11,9 @@ says "at least ``cap``" (``exact`` False) instead of counting a million rows per
 from __future__ import annotations
 
 import base64
+import functools
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import reduce
@@ -42,6 +44,30 @@ class Listing:
         if isinstance(row, dict):
             return tuple(field.python_value(row[column_key(field)]) for field, _ in self.order)
         return tuple(row.__data__[field.name] for field, _ in self.order)
+
+    @property
+    def walks(self) -> bool:
+        return self.walk is not None
+
+
+class Deferred:
+    """A ``Listing`` made by ``build()`` only when its queries are needed: when a page's SQL is compiled
+    (the first request of each shape, ``db.prepared``) or the list is read without an item function.
+    A request whose shape is compiled already builds no peewee query at all. ``order``, ``search`` and
+    whether the list ``walks`` (``build()`` gives it a ``walk``) are known up front."""
+
+    def __init__(self, build: Callable[[], Listing], order: tuple, search: bool = False, walks: bool = False):
+        self._build, self.order, self.search, self.walks = build, order, search, walks
+
+    @functools.cached_property
+    def built(self) -> Listing:
+        return self._build()
+
+    query = property(lambda self: self.built.query)
+    count = property(lambda self: self.built.count)
+    walk = property(lambda self: self.built.walk)
+    total = property(lambda self: self.built.total)
+    key = Listing.key
 
 
 def after(order: tuple, values: tuple):
@@ -82,7 +108,7 @@ def page_rows(
     """
     if cursor is not None:
         offset = 0
-    if listing.walk is not None and not offset:  # a search: more matches than the cap are many
+    if listing.walks and not offset:  # a search: more matches than the cap are many
         counting = STATEMENTS.get(shape and (shape, "count", cap), lambda: _count_statement(listing, cap))
         if counting.run()[0]["count"] > cap:
             walking = STATEMENTS.get(
