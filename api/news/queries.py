@@ -92,7 +92,7 @@ _ARTICLE_ORDER = ((Article.dated_at, True), (Article.id, True))
 
 def articles(args: dict) -> Deferred:
     """Article summaries, newest first (published, else stored), with their quote counts."""
-    return Deferred(lambda: _articles(args), _ARTICLE_ORDER)
+    return Deferred(lambda _: _articles(args), _ARTICLE_ORDER)
 
 
 def _articles(args: dict) -> Listing:
@@ -164,7 +164,12 @@ def _quote_query(ordered: bool = True):
 def quotes(args: dict) -> Deferred:
     """Quotes filtered by speaker, article, publisher and date range, newest first (an article's in
     reading order)."""
-    return Deferred(lambda: _quotes(args), QUOTE_ORDER)
+    slots = {name: args[name] for name in ("speaker", "article") if args.get(name) is not None}
+
+    def build(values: tuple) -> Listing:  # the ids as given, or markers in their place
+        return _quotes({**args, **dict(zip(slots, values, strict=True))})
+
+    return Deferred(build, QUOTE_ORDER, slots=slots)
 
 
 def _quotes(args: dict) -> Listing:
@@ -180,7 +185,7 @@ _SPEAKER_ORDER = ((Speaker.quote_count, True), (Speaker.id, True))
 def speakers(args: dict) -> Deferred:
     """Speakers whose name or an alias contains ``q`` (folded), most quoted first."""
     search = bool(args.get("q"))
-    return Deferred(lambda: _speakers(args), _SPEAKER_ORDER, search=search, walks=search)
+    return Deferred(lambda _: _speakers(args), _SPEAKER_ORDER, search=search, walks=search)
 
 
 def _speakers(args: dict) -> Listing:
@@ -224,7 +229,7 @@ _STATEMENT_ORDER = ((Statement.first_seen_at, True), (Statement.id, True))
 
 def statements(args: dict) -> Deferred:
     """Statements by speaker, first-seen date and number of appearances; newest first."""
-    return Deferred(lambda: _statements(args), _STATEMENT_ORDER)
+    return Deferred(lambda _: _statements(args), _STATEMENT_ORDER)
 
 
 def _statements(args: dict) -> Listing:
