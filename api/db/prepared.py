@@ -156,8 +156,18 @@ def compile_in(build, column, count: int) -> Statement:
     """The Statement of ``build(values)``, a query on ``column IN values`` for ``count`` values, with a
     slot for each value: ``run(ids)`` then reads the rows of any ``count`` ids (the annotations of a
     page: aliases, verdicts)."""
-    marks = tuple(_MARK_INT - i for i in range(count))
-    return _compiled(build(marks), marks, [column.db_value] * count, set(range(count)))
+    return compile_ins(build, ((column, count),))
+
+
+def compile_ins(build, lists: tuple) -> Statement:
+    """``compile_in`` for a query on several lists of values, ``lists`` ((column, count), ...):
+    ``build(values, ...)`` gets one tuple per list; ``run`` takes their values one list after another."""
+    marks, converters, groups = (), [], []
+    for column, count in lists:
+        group = tuple(_MARK_INT - len(marks) - i for i in range(count))
+        marks, converters = marks + group, converters + [column.db_value] * count
+        groups.append(group)
+    return _compiled(build(*groups), marks, converters, set(range(len(marks))))
 
 
 def _compiled(query, marks: tuple, converters: list, expected: set, inline: tuple = ()) -> Statement:
