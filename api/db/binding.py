@@ -79,6 +79,9 @@ def connect_url(url: str, connect_timeout: int = 5, statement_timeout: int = 10)
             path, pragmas=pragmas, lock_type="IMMEDIATE", check_same_thread=False, **_POOL
         )
     if parsed.scheme in ("postgres", "postgresql"):
+        # plan_cache_mode: the read path's prepared statements (db.server) are planned once, their
+        # parameters (a cursor's values, a speaker's id, a page's ids) left to the plan; with ``auto``
+        # PostgreSQL planned a speaker's quote page anew on every EXECUTE (0.4 ms, more than running it).
         return PostgresPool(
             parsed.path.lstrip("/"),
             user=parsed.username,
@@ -86,7 +89,7 @@ def connect_url(url: str, connect_timeout: int = 5, statement_timeout: int = 10)
             host=parsed.hostname,
             port=parsed.port or 5432,
             connect_timeout=max(2, connect_timeout),  # libpq's floor: 2 s
-            options=f"-c statement_timeout={statement_timeout * 1000}",
+            options=f"-c statement_timeout={statement_timeout * 1000} -c plan_cache_mode=force_generic_plan",
             **_POOL,
         )
     raise ValueError(f"DATABASE_URL: unsupported scheme {parsed.scheme!r} (use sqlite:/// or postgresql://)")
