@@ -165,9 +165,9 @@ def main() -> None:
     bare = serve("bare_app:app", args.port + 1, args.workers, {}, chdir=HERE)
     try:
         base = f"http://127.0.0.1:{args.port + 2 * (len(caches) - 1)}"
-        rounds = [("one URL", single(base))]
+        rounds = [single(base)]
         if args.mix:
-            rounds.append((f"mix of {args.mix}", mixed(base, args.mix)))
+            rounds.append(mixed(base, args.mix))
         print(
             f"gunicorn -w {args.workers}, wrk -t2 -c8, {args.seconds} turns of 1 s, "
             f"{args.database_url.split('@')[-1]}"
@@ -177,7 +177,7 @@ def main() -> None:
         # being taken under the same load.
         bares = []
         for i, cache in enumerate(caches):
-            for label, urls in rounds:
+            for urls in rounds:
                 for kind, paths in urls.items():
                     script = lua_script(paths) if len(paths) > 1 else None
                     target = f"http://127.0.0.1:{args.port + 2 * i}{paths[0]}"
@@ -190,9 +190,8 @@ def main() -> None:
                     baseline = statistics.mean(b for b, _ in turns)
                     rate = statistics.mean(r for _, r in turns)
                     bares.append(baseline)
-                    name = (
-                        f"{paths[0] if len(paths) == 1 else kind} ({label}, {len(paths)} URLs, cache {cache})"
-                    )
+                    shown = paths[0] if len(paths) == 1 else f"{kind} ({len(paths)} URLs)"
+                    name = f"{shown} (cache {cache})"
                     print(
                         f"{name:66} {rate:7.0f} req/s  bare in turn {baseline:6.0f}  "
                         f"{baseline / rate:5.1f}x slower than bare"
