@@ -2,7 +2,7 @@
 and POST /articles latency with concurrent clients.
 
     .venv/bin/python benchmarks/load.py --database-url URL [--workers 2] [--seconds 10] [--posts 120]
-        [--cache off|on|both]
+        [--cache off|on|both] [--mix N]
 
 The database must hold an archive already (benchmarks/scale.py builds them; a copy of its
 cached 100k database is a good one). Starts gunicorn with --workers sync workers on the app
@@ -15,6 +15,8 @@ p99/p50. Everything runs on 127.0.0.1 and stops by itself. Needs wrk (apt-get in
 wrk asks for one URL again and again, which the response cache (api/web/cache.py) answers from
 memory after the first time: ``--cache off`` (the default) measures the work of each request,
 ``on`` the cache's hits, ``both`` runs the paths twice, off then on, against one bare figure.
+``--mix N`` runs each path kind a second time over N distinct URLs (benchmarks/load_mix.py);
+``--posts 0`` skips the POSTs.
 """
 
 from __future__ import annotations
@@ -31,11 +33,14 @@ import time
 import urllib.request
 import uuid
 
+from load_mix import lua_script, mixed, single
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 DEV = os.path.join(ROOT, "..", "shared", "eval", "data", "polnear-dev.jsonl")
-GUNICORN = os.path.join(ROOT, ".venv", "bin", "gunicorn")
-FLASK = os.path.join(ROOT, ".venv", "bin", "flask")
+BIN = os.path.dirname(sys.executable)  # the environment running this script (its gunicorn and flask)
+GUNICORN = os.path.join(BIN, "gunicorn")
+FLASK = os.path.join(BIN, "flask")
 
 
 def serve(target: str, port: int, workers: int, env: dict, chdir: str = ROOT) -> subprocess.Popen:
@@ -88,17 +93,13 @@ def ingest_key(env: dict) -> str:
     return made.stdout.strip().splitlines()[-1]
 
 
-def wrk(url: str, seconds: int) -> float:
-    out = subprocess.run(["wrk", "-t2", "-c8", f"-d{seconds}s", url], capture_output=True, text=True).stdout
+def wrk(url: str, seconds: int, script: str | None = None) -> float:
+    command = ["wrk", "-t2", "-c8", f"-d{seconds}s", *(["-s", script] if script else []), url]
+    out = subprocess.run(command, capture_output=True, text=True).stdout
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     if non2xx:
         raise RuntimeError(f"{url}: {non2xx.group(1)} errors")
     return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-
-
-def get(url: str) -> dict:
-    with urllib.request.urlopen(url) as response:
-        return json.load(response)
 
 
 def post(url: str, body: dict, token: str) -> tuple[int, float]:
@@ -149,6 +150,7 @@ def main() -> None:
     ap.add_argument("--posts", type=int, default=120)
     ap.add_argument("--port", type=int, default=8731, help="the first of the ports served on 127.0.0.1")
     ap.add_argument("--cache", choices=("off", "on", "both"), default="off", help="the response cache")
+    ap.add_argument("--mix", type=int, default=0, help="also each path over this many distinct URLs")
     args = ap.parse_args()
     # Limits off: wrk from one address would be answered 429 after the anonymous limit.
     env = {"DATABASE_URL": args.database_url, "LOG_LEVEL": "WARNING", "RATELIMIT_ENABLED": "false"}
@@ -163,9 +165,9 @@ def main() -> None:
     bare = serve("bare_app:app", args.port + 1, args.workers, {}, chdir=HERE)
     try:
         base = f"http://127.0.0.1:{args.port + 2 * (len(caches) - 1)}"
-        top = get(f"{base}/speakers?limit=1")["items"][0]["id"]
-        article = get(f"{base}/quotes?speaker={top}&limit=1")["items"][0]["article"]["id"]
-        paths = ["/quotes?limit=20", f"/speakers/{top}/quotes", f"/articles/{article}", "/speakers?q=trump"]
+        rounds = [single(base)]
+        if args.mix:
+            rounds.append(mixed(base, args.mix))
         print(
             f"gunicorn -w {args.workers}, wrk -t2 -c8, {args.seconds} turns of 1 s, "
             f"{args.database_url.split('@')[-1]}"
@@ -175,23 +177,28 @@ def main() -> None:
         # being taken under the same load.
         bares = []
         for i, cache in enumerate(caches):
-            for path in paths:
-                turns = [
-                    (
-                        wrk(f"http://127.0.0.1:{args.port + 1}/ping", 1),
-                        wrk(f"http://127.0.0.1:{args.port + 2 * i}{path}", 1),
+            for urls in rounds:
+                for kind, paths in urls.items():
+                    script = lua_script(paths) if len(paths) > 1 else None
+                    target = f"http://127.0.0.1:{args.port + 2 * i}{paths[0]}"
+                    turns = [
+                        (wrk(f"http://127.0.0.1:{args.port + 1}/ping", 1), wrk(target, 1, script))
+                        for _ in range(args.seconds)
+                    ]
+                    if script:
+                        os.unlink(script)
+                    baseline = statistics.mean(b for b, _ in turns)
+                    rate = statistics.mean(r for _, r in turns)
+                    bares.append(baseline)
+                    shown = paths[0] if len(paths) == 1 else f"{kind} ({len(paths)} URLs)"
+                    name = f"{shown} (cache {cache})"
+                    print(
+                        f"{name:66} {rate:7.0f} req/s  bare in turn {baseline:6.0f}  "
+                        f"{baseline / rate:5.1f}x slower than bare"
                     )
-                    for _ in range(args.seconds)
-                ]
-                baseline = statistics.mean(b for b, _ in turns)
-                rate = statistics.mean(r for _, r in turns)
-                bares.append(baseline)
-                name = f"{path} (cache {cache})"
-                print(
-                    f"{name:40} {rate:9.0f} req/s  bare in turn {baseline:6.0f}  "
-                    f"{baseline / rate:6.1f}x slower than bare"
-                )
         print(f"{'bare Flask route (median)':40} {statistics.median(bares):9.0f} req/s")
+        if not args.posts:
+            return
         latencies = concurrent_posts(base, token, args.posts)
         p50 = statistics.median(latencies)
         p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]

@@ -169,6 +169,10 @@ class Timestamp(fields.Field):
         return parsed
 
 
+# How SQLite holds a datetime: what ``timestamp`` turns into its answer by slicing.
+_STORED = re.compile(_DATE + r" [0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,6})?(?:[+-][0-9]{2}:[0-9]{2})?\Z")
+
+
 def timestamp(value) -> str | None:
     """What ``Timestamp`` dumps, from a datetime or the text SQLite stores ('2016-09-19 10:00:00[.5]').
 
@@ -177,6 +181,8 @@ def timestamp(value) -> str | None:
     if value is None:
         return None
     if isinstance(value, str):
+        if _STORED.match(value):  # the seconds as stored, without parsing them: what the datetime gives
+            return f"{value[:10]}T{value[11:19]}Z"
         value = datetime.fromisoformat(value)
     return value.replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
 

@@ -11,6 +11,8 @@ says "at least ``cap``" (``exact`` False) instead of counting a million rows per
 from __future__ import annotations
 
 import base64
+import dataclasses
+import functools
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -35,6 +37,9 @@ class Listing:
     walk: tuple | None = None
     total: object = None  # what the total counts instead of ``count``: a DISTINCT query of keys, or SQL
     search: bool = False  # a search by words: its total counts up to the search cap (web.pagination)
+    slots: dict = dataclasses.field(
+        default_factory=dict
+    )  # filters given as parameters (see ``Deferred``): none
 
     def key(self, row) -> tuple:
         """The values of ``row`` (a model, or a dict of ``page_rows``) in the order's columns: what the
@@ -42,6 +47,41 @@ class Listing:
         if isinstance(row, dict):
             return tuple(field.python_value(row[column_key(field)]) for field, _ in self.order)
         return tuple(row.__data__[field.name] for field, _ in self.order)
+
+    @property
+    def walks(self) -> bool:
+        return self.walk is not None
+
+
+class Deferred:
+    """A ``Listing`` made by ``build()`` only when its queries are needed: when a page's SQL is compiled
+    (the first request of each shape, ``db.prepared``) or the list is read without an item function.
+    A request whose shape is compiled already builds no peewee query at all. ``order``, ``search`` and
+    whether the list ``walks`` (``build()`` gives it a ``walk``) are known up front.
+
+    ``slots`` names filters whose values are parameters of the compiled SQL rather than part of its
+    shape (ids: one statement serves every speaker); ``build(values)`` makes the listing with
+    ``values`` (one per slot, markers when compiling) in their place."""
+
+    def __init__(self, build, order: tuple, search=False, walks=False, slots: dict | None = None):
+        self._build, self.order, self.search, self.walks = build, order, search, walks
+        self.slots = slots or {}
+
+    @functools.cached_property
+    def built(self) -> Listing:
+        return self._build(tuple(self.slots.values()))
+
+    def marked(self, marks: tuple) -> Listing:
+        """The listing with ``marks`` in the slots' places (``db.prepared`` finds them in its SQL)."""
+        built = self._build(marks)
+        built.slots = dict(zip(self.slots, marks, strict=True))
+        return built
+
+    query = property(lambda self: self.built.query)
+    count = property(lambda self: self.built.count)
+    walk = property(lambda self: self.built.walk)
+    total = property(lambda self: self.built.total)
+    key = Listing.key
 
 
 def after(order: tuple, values: tuple):
@@ -82,11 +122,14 @@ def page_rows(
     """
     if cursor is not None:
         offset = 0
-    if listing.walk is not None and not offset:  # a search: more matches than the cap are many
-        counting = STATEMENTS.get(shape and (shape, "count", cap), lambda: _count_statement(listing, cap))
+    fixed = tuple(listing.slots.values())  # the count and the walk keep their values in their SQL
+    if listing.walks and not offset:  # a search: more matches than the cap are many
+        counting = STATEMENTS.get(
+            shape and (shape, "count", cap, fixed), lambda: _count_statement(listing, cap)
+        )
         if counting.run()[0]["count"] > cap:
             walking = STATEMENTS.get(
-                shape and (shape, "walk", cursor is not None),
+                shape and (shape, "walk", cursor is not None, fixed),
                 lambda: compile_walk(listing, after, cursor, limit + 1, WALK),
             )
             rows = walking.run((*(cursor or ()), limit + 1))
@@ -96,12 +139,14 @@ def page_rows(
     statement = STATEMENTS.get(
         shape and at, lambda: compile_page(listing, after, cursor, limit + 1, offset, cap)
     )
-    rows = statement.run((*(cursor or ()), limit + 1, offset))
+    rows = statement.run((*(cursor or ()), limit + 1, offset, *fixed))
     more, rows = len(rows) > limit, rows[:limit]
     if rows:  # every row carries the capped count
         counted = rows[0]["_total"]
     else:  # past the end: the count on its own
-        counting = STATEMENTS.get(shape and (shape, "count", cap), lambda: _count_statement(listing, cap))
+        counting = STATEMENTS.get(
+            shape and (shape, "count", cap, fixed), lambda: _count_statement(listing, cap)
+        )
         counted = counting.run()[0]["count"]
     return rows, min(counted, cap), counted <= cap, more
 

@@ -84,7 +84,8 @@ class Statement:
 
 def compile_page(listing, after, cursor: tuple | None, limit: int, offset: int, cap: int) -> Statement:
     """The page query's Statement: ``after(order, values)`` (when a cursor is given), limit and offset
-    as slots filled from ``(*cursor, limit, offset)``; each row carries ``_total``, the capped count
+    as slots filled from ``(*cursor, limit, offset, *slots)`` (``slots``: the listing's filters given as
+    parameters, ids); each row carries ``_total``, the capped count
     (one round trip for both: a scalar subquery the database evaluates once).
 
     The page is found first on the base table alone (``listing.count``: only the joins its filters
@@ -94,8 +95,12 @@ def compile_page(listing, after, cursor: tuple | None, limit: int, offset: int, 
     """
     order = listing.order
     fields = [f for f, _ in order]
-    values = (*(cursor or ()), limit, offset)
+    slots = tuple(listing.slots.values())  # filters' values as parameters (``db.paging.Deferred``)
+    values = (*(cursor or ()), limit, offset, *slots)
     marks = tuple(_mark(i, v) for i, v in enumerate(values))
+    if slots:
+        listing = listing.marked(marks[len(marks) - len(slots) :])
+        marks = marks[: len(marks) - len(slots)]
     key = listing.count.model._meta.primary_key
     keys = listing.count.select(key).order_by(*(f.desc() if desc else f.asc() for f, desc in order))
     if cursor is not None:
@@ -110,6 +115,11 @@ def compile_page(listing, after, cursor: tuple | None, limit: int, offset: int, 
     total = _capped_count(listing.count if listing.total is None else listing.total, cap)
     rows = rows.where(key.in_(keys)).select_extend(total.alias("_total"))
     inline = (len(marks) - 2, len(marks) - 1)  # limit and offset: planned for (db.server)
+    if slots:
+        first = len(marks)
+        marks += tuple(listing.slots.values())
+        converters += [int] * len(slots)
+        expected |= set(range(first, len(marks)))
     return _compiled(rows, marks, converters, expected, inline)
 
 
@@ -146,8 +156,18 @@ def compile_in(build, column, count: int) -> Statement:
     """The Statement of ``build(values)``, a query on ``column IN values`` for ``count`` values, with a
     slot for each value: ``run(ids)`` then reads the rows of any ``count`` ids (the annotations of a
     page: aliases, verdicts)."""
-    marks = tuple(_MARK_INT - i for i in range(count))
-    return _compiled(build(marks), marks, [column.db_value] * count, set(range(count)))
+    return compile_ins(build, ((column, count),))
+
+
+def compile_ins(build, lists: tuple) -> Statement:
+    """``compile_in`` for a query on several lists of values, ``lists`` ((column, count), ...):
+    ``build(values, ...)`` gets one tuple per list; ``run`` takes their values one list after another."""
+    marks, converters, groups = (), [], []
+    for column, count in lists:
+        group = tuple(_MARK_INT - len(marks) - i for i in range(count))
+        marks, converters = marks + group, converters + [column.db_value] * count
+        groups.append(group)
+    return _compiled(build(*groups), marks, converters, set(range(len(marks))))
 
 
 def _compiled(query, marks: tuple, converters: list, expected: set, inline: tuple = ()) -> Statement:

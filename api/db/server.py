@@ -6,8 +6,9 @@ connection PREPAREs a Statement the first time it runs it, under a name made fro
 and the values inlined into it, and EXECUTEs it from then on. Constants of the shape (a
 filter's value, a search's words) and the page's limit and offset are written into the
 prepared text as literals, so that the plan is made for them (a page without a cursor has no
-parameter at all: its plan is made once); a cursor's values are parameters (``$1``...), for
-which PostgreSQL keeps a generic plan when it costs no more than planning each time. A
+parameter at all: its plan is made once); a cursor's values, a quote list's speaker or article
+and a page's ids are parameters (``$1``...), planned once for any value (each connection sets
+``plan_cache_mode`` to ``force_generic_plan``, ``db.binding``). A
 connection keeps at most ``KEPT`` statements, the least recently used deallocated first.
 """
 

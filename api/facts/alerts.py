@@ -6,18 +6,23 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 
+from peewee import Select, fn
+
 from ..checkworthy import quote_sentences
 from ..core.text import digest, normalize
 from ..core.vocabulary import CONFIRMED, REJECTED
-from ..db.prepared import STATEMENTS, compile_in
+from ..db import database
+from ..db.prepared import STATEMENTS, compile_in, compile_ins
 from ..news.models import Quote
 from .models import Claim, ClaimMatch, Review
-from .queries import claim_matches, related_verdicts, same_speaker, speaker_names
+from .queries import claim_matches, related_verdicts, same_speaker, speaker_names, verdict_probe
 
 
 def alerts(quotes: list[Quote], threshold: float | None = None) -> list[dict]:
     """Quotes that repeat an already-checked claim (same words, any speaker), with its verdicts;
     then (given a ``threshold``) quotes whose claims match a fact-check at least that closely."""
+    if threshold is not None and not _any_alert(quotes, threshold):
+        return []
     same_words = same_word_alerts(quotes)
     if threshold is None:
         return same_words
@@ -74,20 +79,43 @@ def match_alerts(quotes: list[Quote], threshold: float) -> list[dict]:
     return found
 
 
+def _match_probe(ids, threshold: float):
+    """A match of a claim of these statements that ``match_alerts`` would show (at most one row)."""
+    close = (ClaimMatch.similarity >= threshold) | (ClaimMatch.status == CONFIRMED)
+    found = ClaimMatch.select(ClaimMatch.id).join(Claim).where(Claim.statement.in_(ids))
+    return found.where((ClaimMatch.status != REJECTED) & close).limit(1)
+
+
 def _any_match(statement_ids: list[int], threshold: float) -> bool:
     """Whether a claim of these statements has a match ``match_alerts`` would show: one indexed query,
     its SQL built once per number of statements, so that the usual answer (none) costs no more."""
-
-    def probe(ids):
-        close = (ClaimMatch.similarity >= threshold) | (ClaimMatch.status == CONFIRMED)
-        found = ClaimMatch.select(ClaimMatch.id).join(Claim).where(Claim.statement.in_(ids))
-        return found.where((ClaimMatch.status != REJECTED) & close).limit(1)
-
     statement = STATEMENTS.get(
         ("match probe", threshold, len(statement_ids)),
-        lambda: compile_in(probe, Claim.statement, len(statement_ids)),
+        lambda: compile_in(lambda ids: _match_probe(ids, threshold), Claim.statement, len(statement_ids)),
     )
     return bool(statement.run(tuple(statement_ids)))
+
+
+def _any_alert(quotes: list[Quote], threshold: float) -> bool:
+    """Whether ``alerts`` may find anything: the verdict probe and the match probe in one query (one
+    round trip for the usual answer, none), its SQL built once per number of hashes and statements.
+    True when either list is empty: each kind then asks on its own, as it does after a True."""
+    hashes = sorted(set().union(*(word_hashes(q.text) for q in quotes))) if quotes else []
+    statement_ids = sorted({q.statement_id for q in quotes if q.statement_id})
+    if not hashes or not statement_ids:
+        return True
+
+    def probe(hash_marks, id_marks):
+        verdict = fn.EXISTS(verdict_probe(hash_marks)).alias("verdict")
+        return Select(columns=[verdict, fn.EXISTS(_match_probe(id_marks, threshold)).alias("matched")])
+
+    lists = ((Claim.norm_hash, len(hashes)), (Claim.statement, len(statement_ids)))
+    statement = STATEMENTS.get(
+        ("alert probe", threshold, len(hashes), len(statement_ids)),
+        lambda: compile_ins(lambda h, i: probe(h, i).bind(database), lists),
+    )
+    found = statement.run((*hashes, *statement_ids))[0]
+    return bool(found["verdict"]) or bool(found["matched"])
 
 
 def with_match_alerts(same_words: list[dict], matched: list[dict]) -> list[dict]:

@@ -145,7 +145,8 @@ def related_verdicts(hashes: list[str], exclude: int | None = None) -> list[Revi
     return list(query)
 
 
-def _verdict_hashes_query(hashes):
+def verdict_probe(hashes):
+    """A claim with one of these normalized-word hashes that has a verdict (at most one row)."""
     return Claim.select(Claim.id).join(Review).where(Claim.norm_hash.in_(hashes)).limit(1)
 
 
@@ -154,7 +155,7 @@ def _any_verdict(hashes: list[str]) -> bool:
     number of hashes, so that the usual answer (none) costs no query building."""
     statement = STATEMENTS.get(
         ("verdict hashes", len(hashes)),
-        lambda: compile_in(_verdict_hashes_query, Claim.norm_hash, len(hashes)),
+        lambda: compile_in(verdict_probe, Claim.norm_hash, len(hashes)),
     )
     return bool(statement.run(tuple(hashes)))
 

@@ -15,7 +15,7 @@ from peewee import JOIN, fn
 from ..core.errors import Moved, NotFound
 from ..core.text import fold
 from ..db.models import in_range
-from ..db.paging import Listing
+from ..db.paging import Deferred, Listing
 from ..db.prepared import STATEMENTS, compile_in
 from .aliases import has_alias_containing, speaker_ids_containing, speakers_containing
 from .models import (
@@ -33,25 +33,25 @@ from .models import (
 _SPEAKER_REF = (Speaker.id, Speaker.name, Speaker.title, Speaker.kind)
 
 
-def _prepared(key, build, column, values: tuple) -> list:
-    """The models of ``build(values)`` (a query on ``column`` = or IN values), its SQL built once per
-    ``key`` and number of values (``db.prepared``)."""
-    statement = STATEMENTS.get((__name__, key, len(values)), lambda: compile_in(build, column, len(values)))
-    return statement.models(values)
-
-
 def _by_id(key: str, query, row_id: int):
-    found = _prepared(key, lambda ids: query.where(query.model.id == ids[0]), query.model.id, (row_id,))
+    """The row of ``query()`` (a select of one model) with this id, or None; the query is built only the
+    first time (its SQL is kept under ``key``)."""
+    statement = STATEMENTS.get((__name__, key, 1), lambda: _by_id_statement(query()))
+    found = statement.models((row_id,))
     return found[0] if found else None
 
 
+def _by_id_statement(query):
+    return compile_in(lambda ids: query.where(query.model.id == ids[0]), query.model.id, 1)
+
+
 def get_article(article_id: int) -> Article:
-    return _found(_by_id("article", Article.select(), article_id), "article", article_id)
+    return _found(_by_id("article", Article.select, article_id), "article", article_id)
 
 
 def get_speaker(speaker_id: int) -> Speaker:
     """The speaker; one merged into another raises ``Moved`` to it (the end of a chain of merges)."""
-    speaker = _by_id("speaker", Speaker.select(), speaker_id)
+    speaker = _by_id("speaker", Speaker.select, speaker_id)
     if speaker is None:
         merged = SpeakerMerge.get_or_none(SpeakerMerge.old_id == speaker_id)
         if merged is not None:
@@ -62,7 +62,7 @@ def get_speaker(speaker_id: int) -> Speaker:
 
 
 def get_quote(quote_id: int) -> Quote:
-    return _found(_by_id("quote", _quote_query(ordered=False), quote_id), "quote", quote_id)
+    return _found(_by_id("quote", lambda: _quote_query(ordered=False), quote_id), "quote", quote_id)
 
 
 def get_statement(statement_id: int) -> Statement:
@@ -87,10 +87,17 @@ def _ordered(query, order: tuple):
     return query.order_by(*(field.desc() if desc else field.asc() for field, desc in order))
 
 
-def articles(args: dict) -> Listing:
+_ARTICLE_ORDER = ((Article.dated_at, True), (Article.id, True))
+
+
+def articles(args: dict) -> Deferred:
     """Article summaries, newest first (published, else stored), with their quote counts."""
+    return Deferred(lambda _: _articles(args), _ARTICLE_ORDER)
+
+
+def _articles(args: dict) -> Listing:
     count = Quote.select(fn.COUNT(Quote.id)).where(Quote.article == Article.id)
-    order = ((Article.dated_at, True), (Article.id, True))
+    order = _ARTICLE_ORDER
     base = in_range(
         _filtered(Article.select(), args, (("publisher", Article.publisher),)), Article.dated_at, args
     )
@@ -154,18 +161,35 @@ def _quote_query(ordered: bool = True):
     return _ordered(query, QUOTE_ORDER) if ordered else query
 
 
-def quotes(args: dict) -> Listing:
+def quotes(args: dict) -> Deferred:
     """Quotes filtered by speaker, article, publisher and date range, newest first (an article's in
     reading order)."""
+    slots = {name: args[name] for name in ("speaker", "article") if args.get(name) is not None}
+
+    def build(values: tuple) -> Listing:  # the ids as given, or markers in their place
+        return _quotes({**args, **dict(zip(slots, values, strict=True))})
+
+    return Deferred(build, QUOTE_ORDER, slots=slots)
+
+
+def _quotes(args: dict) -> Listing:
     columns = (("speaker", Quote.speaker), ("article", Quote.article), ("publisher", Quote.publisher))
     base = in_range(_filtered(Quote.select(), args, columns), Quote.dated_at, args)
     query = in_range(_filtered(_quote_query(), args, columns), Quote.dated_at, args)
     return Listing(query, QUOTE_ORDER, base)
 
 
-def speakers(args: dict) -> Listing:
+_SPEAKER_ORDER = ((Speaker.quote_count, True), (Speaker.id, True))
+
+
+def speakers(args: dict) -> Deferred:
     """Speakers whose name or an alias contains ``q`` (folded), most quoted first."""
-    order = ((Speaker.quote_count, True), (Speaker.id, True))
+    search = bool(args.get("q"))
+    return Deferred(lambda _: _speakers(args), _SPEAKER_ORDER, search=search, walks=search)
+
+
+def _speakers(args: dict) -> Listing:
+    order = _SPEAKER_ORDER
     base = Speaker.select()
     if not args.get("q"):
         return Listing(_ordered(base, order), order, base)
@@ -200,9 +224,16 @@ def annotate_speakers(rows: list) -> list:
     return rows
 
 
-def statements(args: dict) -> Listing:
+_STATEMENT_ORDER = ((Statement.first_seen_at, True), (Statement.id, True))
+
+
+def statements(args: dict) -> Deferred:
     """Statements by speaker, first-seen date and number of appearances; newest first."""
-    order = ((Statement.first_seen_at, True), (Statement.id, True))
+    return Deferred(lambda _: _statements(args), _STATEMENT_ORDER)
+
+
+def _statements(args: dict) -> Listing:
+    order = _STATEMENT_ORDER
     base = in_range(
         _filtered(Statement.select(), args, (("speaker", Statement.speaker),)), Statement.first_seen_at, args
     )

@@ -33,11 +33,19 @@ def next_page_url(cursor: str, limit: int, endpoint: str | None = None, **params
     return url_for(endpoint, **{**params, "limit": limit, "cursor": cursor})
 
 
-def _shape(args: dict) -> tuple | None:
-    """What fixes a list's SQL: the view and its filters' values (not the page's place or size); None
-    (build it every time) if a value cannot be a key."""
-    filters = tuple(sorted((k, v) for k, v in args.items() if k not in ("limit", "offset", "cursor")))
-    shape = request.endpoint, tuple(sorted((request.view_args or {}).items())), filters
+def _shape(args: dict, slots: dict) -> tuple | None:
+    """What fixes a list's SQL: the view and its filters' values (not the page's place or size, nor the
+    values of the filters that are parameters, ``slots``: only that they are given); None (build it
+    every time) if a value cannot be a key. A view's own arguments are part of it unless they are
+    such a parameter (GET /speakers/{id}/quotes: the speaker)."""
+    filters = tuple(
+        sorted(
+            (k, "?" if k in slots else v) for k, v in args.items() if k not in ("limit", "offset", "cursor")
+        )
+    )
+    given = set(slots.values())
+    view_args = tuple(sorted((k, v) for k, v in (request.view_args or {}).items() if v not in given))
+    shape = request.endpoint, view_args, filters
     try:
         hash(shape)
     except TypeError:
@@ -61,7 +69,7 @@ def paginate(listing, args: dict, page_schema, prepare=None, item=None) -> dict:
     if item is None:
         rows, total, exact, more = page(listing, limit, offset, after, cap)
     else:
-        rows, total, exact, more = page_rows(listing, limit, offset, after, cap, _shape(args))
+        rows, total, exact, more = page_rows(listing, limit, offset, after, cap, _shape(args, listing.slots))
     if prepare is not None:
         rows = prepare(rows)
     following = next_page_url(encode_cursor(listing.key(rows[-1])), limit) if more else None

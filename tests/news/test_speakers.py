@@ -68,3 +68,18 @@ def test_speaker_quotes_newest_first_with_article(client, stored):
     assert all(q["speaker"]["id"] == austin["id"] for q in body["items"])
     assert client.get(f"/speakers/{austin['id']}/quotes?speaker=1").status_code == 422
     assert client.get("/speakers/987654/quotes").status_code == 404
+
+
+def test_speaker_quotes_of_a_speaker_without_quotes_is_an_empty_page(client, post_article):
+    stored = post_article()
+    speaker = stored["speakers"][0]["id"]
+    assert client.delete(f"/articles/{stored['id']}").status_code == 204  # speakers stay
+    body = client.get(f"/speakers/{speaker}/quotes").get_json()
+    assert (body["items"], body["total"], body["next"]) == ([], 0, None)
+
+
+@pytest.mark.parametrize("query", ["?limit=0", "?cursor=nonsense", "?offset=-1", "?since=yesterday"])
+def test_speaker_quotes_of_an_unknown_speaker_is_404_before_its_arguments(client, stored, query):
+    assert client.get(f"/speakers/987654/quotes{query}").status_code == 404
+    austin = Speaker.get(Speaker.name == "Lloyd Austin").id
+    assert client.get(f"/speakers/{austin}/quotes{query}").status_code == 422

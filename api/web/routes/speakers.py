@@ -2,6 +2,7 @@
 them to outside identities."""
 
 from flask import Blueprint
+from marshmallow import ValidationError
 
 from schemas.quotes import quote_item, quote_page_schema, speaker_quote_args_schema
 from schemas.speakers import (
@@ -13,6 +14,7 @@ from schemas.speakers import (
     speaker_schema,
 )
 
+from ...core.errors import Invalid
 from ...facts.queries import annotate_speaker_claims
 from ...facts.verdicts import verdicts_of
 from ...intake.fixes import merge_speakers, set_identity
@@ -61,9 +63,15 @@ def get_speaker(speaker_id):
 @cached
 def speaker_quotes(speaker_id):
     """What a speaker said, newest first."""
-    speaker = queries.get_speaker(speaker_id)
-    args = {**query_args(speaker_quote_args_schema), "speaker": speaker.id}
-    return paginate(queries.quotes(args), args, quote_page_schema, item=quote_item)
+    try:
+        args = {**query_args(speaker_quote_args_schema), "speaker": speaker_id}
+        page = paginate(queries.quotes(args), args, quote_page_schema, item=quote_item)
+    except (ValidationError, Invalid):
+        queries.get_speaker(speaker_id)  # an unknown or merged speaker: its 404 or 308 comes first
+        raise
+    if not page["items"]:  # a quote's speaker exists (a merged one's old id has none): no query needed
+        queries.get_speaker(speaker_id)
+    return page
 
 
 @bp.patch("/speakers/<id:speaker_id>")
