@@ -35,7 +35,7 @@ sys.path.insert(0, ROOT)
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import pronoun_candidates as pronouns  # noqa: E402
-from train_attribution import adagrad_step  # noqa: E402
+from fitting import adagrad_step  # noqa: E402
 from train_rerank import load, name_words, overlap  # noqa: E402
 
 from api.cli import quote_prediction  # noqa: E402
