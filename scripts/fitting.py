@@ -1,6 +1,7 @@
 """The fitting routines of the training scripts, in pure Python: AdaGrad on sparse named
 weights for a logistic regression (``fit_logistic``), a softmax over candidates
-(``fit_softmax``, a conditional logit) and Platt scaling of a confidence (``fit_platt``).
+(``fit_softmax``, a conditional logit with one right candidate; ``fit_conditional_logit``, with
+any number, and a prior) and Platt scaling of a confidence (``fit_platt``).
 """
 
 from __future__ import annotations
@@ -54,6 +55,30 @@ def fit_softmax(data, epochs=10, rate=0.3, l2=0.01, seed=1):
                 for f in fs:
                     grad[f] = grad.get(f, 0.0) + g
             adagrad_step(w, g2, grad.items(), rate, l2)
+    return w
+
+
+def fit_conditional_logit(data, l2=0.01, epochs=10, rate=0.3, seed=1, prior=None):
+    """``data``: (candidates' features, indexes of the right ones); maximises the probability of the
+    right ones. L2 pulls toward ``prior`` (named starting weights), or toward 0 without one."""
+    prior = prior or {}
+    w, g2 = dict(prior), {}
+    data = [x for x in data if x[1] and len(x[0]) > 1]
+    rng = random.Random(seed)
+    for _ in range(epochs):
+        rng.shuffle(data)
+        for cands, right in data:
+            scores = [sum(w.get(f, 0.0) for f in fs) for fs in cands]
+            top = max(scores)
+            exps = [math.exp(s - top) for s in scores]
+            z, zr = sum(exps), sum(exps[j] for j in right)
+            grad = {}
+            for j, fs in enumerate(cands):
+                g = exps[j] / z - (exps[j] / zr if j in right else 0.0)
+                for f in fs:
+                    grad[f] = grad.get(f, 0.0) + g
+            # adagrad_step pulls toward 0: the prior's share goes back into the gradient
+            adagrad_step(w, g2, ((f, g - l2 * prior.get(f, 0.0)) for f, g in grad.items()), rate, l2)
     return w
 
 

@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-import math
 import os
 import random
 import sys
@@ -35,7 +34,7 @@ sys.path.insert(0, ROOT)
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import pronoun_candidates as pronouns  # noqa: E402
-from fitting import adagrad_step  # noqa: E402
+from fitting import fit_conditional_logit  # noqa: E402
 from train_rerank import load, name_words, overlap  # noqa: E402
 
 from api.cli import quote_prediction  # noqa: E402
@@ -81,24 +80,7 @@ PRIOR = {"rank:1": -1.0, "rank:2": -2.0, "rank:3+": -3.5, "subject": 1.0, "gende
 
 def fit(data: list, l2: float, epochs: int = 10, rate: float = 0.3, seed: int = 1) -> dict[str, float]:
     """Conditional logit (the probability of the right candidates), L2 toward ``PRIOR``, AdaGrad."""
-    w, g2 = dict(PRIOR), {}
-    data = [x for x in data if x[1] and len(x[0]) > 1]
-    rng = random.Random(seed)
-    for _ in range(epochs):
-        rng.shuffle(data)
-        for cands, right in data:
-            scores = [sum(w.get(f, 0.0) for f in fs) for fs in cands]
-            top = max(scores)
-            exps = [math.exp(s - top) for s in scores]
-            z, zr = sum(exps), sum(exps[j] for j in right)
-            grad: dict[str, float] = {}
-            for j, fs in enumerate(cands):
-                g = exps[j] / z - (exps[j] / zr if j in right else 0.0)
-                for f in fs:
-                    grad[f] = grad.get(f, 0.0) + g
-            # adagrad_step pulls toward 0: add the prior's share back into the gradient
-            adagrad_step(w, g2, ((f, g - l2 * PRIOR.get(f, 0.0)) for f, g in grad.items()), rate, l2)
-    return w
+    return fit_conditional_logit(data, l2, epochs, rate, seed, prior=PRIOR)
 
 
 def words_of(name: str) -> set[str]:

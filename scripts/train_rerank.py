@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
-import random
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -28,7 +26,7 @@ sys.path.insert(0, ROOT)
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import rerank_candidates as rerank  # noqa: E402
-from fitting import adagrad_step  # noqa: E402
+from fitting import fit_conditional_logit  # noqa: E402
 
 from api.extraction import pipeline, speakers  # noqa: E402
 from api.extraction.ranking import Model  # noqa: E402
@@ -83,24 +81,7 @@ def examples(doc):
 
 def fit(data, l2=0.01, epochs=10, rate=0.3, seed=1):
     """Conditional logit maximising the probability of the right candidates; AdaGrad."""
-    w, g2 = {}, {}
-    data = [x for x in data if x[1] and len(x[0]) > 1]
-    rng = random.Random(seed)
-    for _ in range(epochs):
-        rng.shuffle(data)
-        for cands, right in data:
-            scores = [sum(w.get(f, 0.0) for f in fs) for fs in cands]
-            top = max(scores)
-            exps = [math.exp(s - top) for s in scores]
-            z = sum(exps)
-            zr = sum(exps[j] for j in right)
-            grad = {}
-            for j, fs in enumerate(cands):
-                g = exps[j] / z - (exps[j] / zr if j in right else 0.0)
-                for f in fs:
-                    grad[f] = grad.get(f, 0.0) + g
-            adagrad_step(w, g2, grad.items(), rate, l2)
-    return w
+    return fit_conditional_logit(data, l2, epochs, rate, seed)
 
 
 def accuracy(w, data):
