@@ -37,6 +37,21 @@ def fit_logistic(data, epochs=30, rate=0.3, l2=1e-3, seed=1):
     return b, w
 
 
+def _gradient(w: dict, cands: list, right, exact: bool) -> dict:
+    """The gradient of a conditional logit's loss on one item, by feature. ``exact``: ``right`` is
+    one index and counts 1 whatever its probability (a softmax), else the right ones share it."""
+    scores = [sum(w.get(f, 0.0) for f in fs) for fs in cands]
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    z, zr = sum(exps), (1.0 if exact else sum(exps[j] for j in right))
+    grad = {}
+    for j, fs in enumerate(cands):
+        g = exps[j] / z - ((j == right) if exact else (exps[j] / zr if j in right else 0.0))
+        for f in fs:
+            grad[f] = grad.get(f, 0.0) + g
+    return grad
+
+
 def fit_softmax(data, epochs=10, rate=0.3, l2=0.01, seed=1):
     """``data``: (candidates' features, index of the right one); those with none right are skipped."""
     w, g2 = {}, {}
@@ -45,16 +60,7 @@ def fit_softmax(data, epochs=10, rate=0.3, l2=0.01, seed=1):
     for _ in range(epochs):
         rng.shuffle(data)
         for cands, gold in data:
-            scores = [sum(w.get(f, 0.0) for f in fs) for fs in cands]
-            top = max(scores)
-            exps = [math.exp(s - top) for s in scores]
-            z = sum(exps)
-            grad = {}
-            for k, fs in enumerate(cands):
-                g = exps[k] / z - (k == gold)
-                for f in fs:
-                    grad[f] = grad.get(f, 0.0) + g
-            adagrad_step(w, g2, grad.items(), rate, l2)
+            adagrad_step(w, g2, _gradient(w, cands, gold, True).items(), rate, l2)
     return w
 
 
@@ -68,15 +74,7 @@ def fit_conditional_logit(data, l2=0.01, epochs=10, rate=0.3, seed=1, prior=None
     for _ in range(epochs):
         rng.shuffle(data)
         for cands, right in data:
-            scores = [sum(w.get(f, 0.0) for f in fs) for fs in cands]
-            top = max(scores)
-            exps = [math.exp(s - top) for s in scores]
-            z, zr = sum(exps), sum(exps[j] for j in right)
-            grad = {}
-            for j, fs in enumerate(cands):
-                g = exps[j] / z - (exps[j] / zr if j in right else 0.0)
-                for f in fs:
-                    grad[f] = grad.get(f, 0.0) + g
+            grad = _gradient(w, cands, right, False)
             # adagrad_step pulls toward 0: the prior's share goes back into the gradient
             adagrad_step(w, g2, ((f, g - l2 * prior.get(f, 0.0)) for f, g in grad.items()), rate, l2)
     return w
