@@ -5,17 +5,18 @@ removed), so searching aliases finds names too. SQLite answers through the FTS5
 table ``speaker_alias_fts`` (tokenizer ``trigram``), PostgreSQL through a GIN
 ``gin_trgm_ops`` index on ``speakeralias.folded`` (both made by migration 0003;
 without the ``pg_trgm`` extension the same query scans). A fragment shorter
-than a trigram cannot use either index and is looked up by scanning.
+than a trigram cannot use either index and is looked up by scanning. A search with many
+matches walks speakers most quoted first instead, testing ``Speaker.names`` (migration 0008).
 """
 
 from __future__ import annotations
 
-from peewee import SQL, fn
+from peewee import SQL
 
 from ..core.text import like_escape, like_pattern
 from ..db import database, is_postgres
 from ..db.models import like
-from .models import SpeakerAlias
+from .models import Speaker, SpeakerAlias
 
 TRIGRAM = 3
 
@@ -48,12 +49,11 @@ def speakers_with_surname(word: str):
     return SpeakerAlias.select(SpeakerAlias.speaker).where((SpeakerAlias.folded == word) | ends)
 
 
-def has_alias_containing(speaker_id, fragment: str):
-    """A condition on one speaker row (``speaker_id`` its id column): an alias contains ``fragment``.
-    Checked row by row (the speaker's few aliases, by index), for a search that walks speakers in
-    list order rather than reading every match."""
-    alias = SpeakerAlias.select(SpeakerAlias.id).where(SpeakerAlias.speaker == speaker_id)
-    return fn.EXISTS(alias.where(like(SpeakerAlias.folded, like_pattern(fragment))))
+def names_containing(fragment: str):
+    """A condition on one speaker row: one of its names (``Speaker.names``, every folded alias) contains
+    ``fragment``. Read from the row itself (the list's index carries it), for a search that walks
+    speakers in list order rather than reading every match."""
+    return like(Speaker.names, like_pattern(fragment))
 
 
 def speaker_ids_containing(fragment: str):

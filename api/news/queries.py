@@ -17,7 +17,7 @@ from ..core.text import fold
 from ..db.models import in_range
 from ..db.paging import Deferred, Listing
 from ..db.prepared import STATEMENTS, compile_in
-from .aliases import has_alias_containing, speaker_ids_containing, speakers_containing
+from .aliases import names_containing, speaker_ids_containing, speakers_containing
 from .models import (
     ARTICLE_REF,
     QUOTE_ORDER,
@@ -195,7 +195,7 @@ def _speakers(args: dict) -> Listing:
         return Listing(_ordered(base, order), order, base)
     fragment = fold(args["q"])
     found = base.where(Speaker.id.in_(speakers_containing(fragment)))
-    walk = (base, has_alias_containing(Speaker.id, fragment))
+    walk = (base, names_containing(fragment))
     return Listing(_ordered(found, order), order, found, walk, speaker_ids_containing(fragment), search=True)
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from api.db import paging
 from api.db.prepared import Statements
+from api.news.models import Speaker
 
 from ..apps import keyed_client, make_app, reset_database
 from ..payloads import article_payload
@@ -59,3 +60,25 @@ def test_walked_pages_equal_sorted_pages(database_url, monkeypatch, path, reach)
     assert len(walks) == walked  # sorted: no walk
     assert found[1][0] == found[1000][0] and len(found[1000][0]) >= 3
     assert found[1][1:] == (1, False) and found[1000][1:] == (len(found[1000][0]), True)
+
+
+def test_a_walk_finds_a_speaker_by_an_alias_a_merge_gave_it(database_url, monkeypatch):
+    """The walk tests ``speaker.names``, which triggers on speakeralias keep (migration 0008): a merge
+    moves the old speaker's aliases to the one it joins, and a walk then finds that one by them."""
+    monkeypatch.setattr(paging, "STATEMENTS", Statements())
+    app = make_app(database_url, SEARCH_COUNT_LIMIT=1, RESPONSE_CACHE=False)
+    reset_database(app)
+    client = keyed_client(app, "admin")
+    for i in range(6):
+        body = article_payload(url=f"https://m.example/{i}", text=_text(i), published_at=f"2024-01-0{1 + i}")
+        assert client.post("/articles", json=body).status_code == 201
+    ids = {s["name"]: s["id"] for s in client.get("/speakers?limit=100").get_json()["items"]}
+    before = _pages(client, "/speakers?q=son&limit=2")
+    assert "Flo Hart" not in before and "Bo Carson" in before
+    merged = client.post(f"/speakers/{ids['Bo Carson']}/merge", json={"into": ids["Flo Hart"]})
+    assert merged.status_code == 200
+    after = _pages(client, "/speakers?q=son&limit=2")
+    assert "Flo Hart" in after and "Bo Carson" not in after
+    with app.app_context():
+        names = Speaker.get_by_id(ids["Flo Hart"]).names
+    assert sorted(names.split("\n")) == ["bo carson", "flo hart"]
