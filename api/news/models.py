@@ -59,6 +59,9 @@ class Speaker(BaseModel):
     # Every folded alias, joined by a line feed: kept by triggers on speakeralias (migration 0008),
     # read by a name search walking the list's index, which carries it.
     names = TextField(default="", constraints=[SQL("DEFAULT ''")])
+    # The aliases as given, a JSON array in the order they were added: the same triggers keep it, so
+    # that a list page reads its speakers' aliases with them (``news.queries.aliases_of`` reads the rows).
+    aliases_json = TextField(default="[]", constraints=[SQL("DEFAULT '[]'")])
 
     class Meta:
         # Most quoted first, paged by keyset; names rides along for a search's walk (on PostgreSQL as

@@ -64,7 +64,8 @@ def test_walked_pages_equal_sorted_pages(database_url, monkeypatch, path, reach)
 
 def test_a_walk_finds_a_speaker_by_an_alias_a_merge_gave_it(database_url, monkeypatch):
     """The walk tests ``speaker.names``, which triggers on speakeralias keep (migration 0008): a merge
-    moves the old speaker's aliases to the one it joins, and a walk then finds that one by them."""
+    moves the old speaker's aliases to the one it joins, and a walk then finds that one by them; a list
+    shows them (``speaker.aliases_json``) as the speaker's own page does."""
     monkeypatch.setattr(paging, "STATEMENTS", Statements())
     app = make_app(database_url, SEARCH_COUNT_LIMIT=1, RESPONSE_CACHE=False)
     reset_database(app)
@@ -82,3 +83,6 @@ def test_a_walk_finds_a_speaker_by_an_alias_a_merge_gave_it(database_url, monkey
     with app.app_context():
         names = Speaker.get_by_id(ids["Flo Hart"]).names
     assert sorted(names.split("\n")) == ["bo carson", "flo hart"]
+    listed = client.get("/speakers?q=hart").get_json()["items"]  # aliases from the speaker's row
+    detail = client.get(f"/speakers/{ids['Flo Hart']}").get_json()  # from its alias rows
+    assert listed[0]["aliases"] == detail["aliases"] == ["Flo Hart", "Bo Carson"]
