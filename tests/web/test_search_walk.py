@@ -86,3 +86,23 @@ def test_a_walk_finds_a_speaker_by_an_alias_a_merge_gave_it(database_url, monkey
     listed = client.get("/speakers?q=hart").get_json()["items"]  # aliases from the speaker's row
     detail = client.get(f"/speakers/{ids['Flo Hart']}").get_json()  # from its alias rows
     assert listed[0]["aliases"] == detail["aliases"] == ["Flo Hart", "Bo Carson"]
+
+
+@pytest.mark.parametrize("cap", [1, 1000])  # walked, sorted
+def test_one_compiled_statement_serves_every_word_of_a_search(database_url, monkeypatch, cap):
+    """A search's terms are parameters of its SQL (``db.paging.Deferred`` slots): another word of
+    the same kind builds nothing new, and finds its own speakers."""
+    cache = Statements()
+    monkeypatch.setattr(paging, "STATEMENTS", cache)
+    app = make_app(database_url, SEARCH_COUNT_LIMIT=cap, RESPONSE_CACHE=False)
+    reset_database(app)
+    client = keyed_client(app, "admin")
+    for i in range(6):
+        body = article_payload(url=f"https://s.example/{i}", text=_text(i), published_at=f"2024-01-0{1 + i}")
+        assert client.post("/articles", json=body).status_code == 201
+    assert len(_pages(client, "/speakers?q=son&limit=2")) == 5  # many matches: walked when cap is 1
+    assert _pages(client, "/speakers?q=ars&limit=2") == ["Bo Carson"]  # one: sorted
+    built = len(cache._kept)
+    assert sorted(_pages(client, "/speakers?q=nson&limit=2")) == ["Ann Jonson", "Ed Benson"]
+    assert _pages(client, "/speakers?q=jon&limit=2") == ["Ann Jonson"]
+    assert len(cache._kept) == built
