@@ -20,7 +20,7 @@ from functools import reduce
 from operator import and_, or_
 
 from ..core.errors import Invalid
-from .prepared import STATEMENTS, column_key, compile_count, compile_page, compile_walk
+from .prepared import STATEMENTS, column_key, compile_count, compile_page, compile_walk, mark
 
 # A search walks at most this many rows of its list's order for a page; found fewer matches, it sorts
 # every match instead (few matches: a small sort; many matches: the walk finds them first).
@@ -107,7 +107,7 @@ def page(listing: Listing, limit: int, offset: int = 0, cursor: tuple | None = N
         offset = 0
     rows = list(query.limit(limit + 1).offset(offset or None))
     more, rows = len(rows) > limit, rows[:limit]
-    counted = _count_statement(listing, cap).run()[0]["count"]
+    counted = _count_statement(listing, cap).run(tuple(listing.slots.values()))[0]["count"]
     return rows, min(counted, cap), counted <= cap, more
 
 
@@ -122,17 +122,15 @@ def page_rows(
     """
     if cursor is not None:
         offset = 0
-    fixed = tuple(listing.slots.values())  # the count and the walk keep their values in their SQL
+    fixed = tuple(listing.slots.values())  # filters' values given as parameters (ids, search terms)
     if listing.walks and not offset:  # a search: more matches than the cap are many
-        counting = STATEMENTS.get(
-            shape and (shape, "count", cap, fixed), lambda: _count_statement(listing, cap)
-        )
-        if counting.run()[0]["count"] > cap:
+        counting = STATEMENTS.get(shape and (shape, "count", cap), lambda: _count_statement(listing, cap))
+        if counting.run(fixed)[0]["count"] > cap:
             walking = STATEMENTS.get(
-                shape and (shape, "walk", cursor is not None, fixed),
+                shape and (shape, "walk", cursor is not None),
                 lambda: compile_walk(listing, after, cursor, limit + 1, WALK),
             )
-            rows = walking.run((*(cursor or ()), limit + 1))
+            rows = walking.run((*(cursor or ()), limit + 1, *fixed))
             if len(rows) > limit:  # the page was found within reach: the matches need no sorting
                 return rows[:limit], cap, False, True
     at = (shape, cursor is not None, bool(offset), cap)
@@ -144,15 +142,18 @@ def page_rows(
     if rows:  # every row carries the capped count
         counted = rows[0]["_total"]
     else:  # past the end: the count on its own
-        counting = STATEMENTS.get(
-            shape and (shape, "count", cap, fixed), lambda: _count_statement(listing, cap)
-        )
-        counted = counting.run()[0]["count"]
+        counting = STATEMENTS.get(shape and (shape, "count", cap), lambda: _count_statement(listing, cap))
+        counted = counting.run(fixed)[0]["count"]
     return rows, min(counted, cap), counted <= cap, more
 
 
 def _count_statement(listing: Listing, cap: int):
-    return compile_count(listing.count if listing.total is None else listing.total, cap)
+    """The capped count's Statement, run with the listing's slot values (none: no parameters)."""
+    if not listing.slots:
+        return compile_count(listing.count if listing.total is None else listing.total, cap)
+    marks = tuple(mark(i, v) for i, v in enumerate(listing.slots.values()))
+    marked = listing.marked(marks)
+    return compile_count(marked.count if marked.total is None else marked.total, cap, marks)
 
 
 def encode_cursor(values: tuple) -> str:

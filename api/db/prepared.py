@@ -47,7 +47,8 @@ def column_key(node) -> str:
     return alias
 
 
-def _mark(index: int, value):
+def mark(index: int, value):
+    """The marker of the ``index``-th value, of the value's type."""
     if isinstance(value, datetime):
         return _MARK_DATE.replace(microsecond=index + 1)
     if isinstance(value, str):
@@ -97,7 +98,7 @@ def compile_page(listing, after, cursor: tuple | None, limit: int, offset: int, 
     fields = [f for f, _ in order]
     slots = tuple(listing.slots.values())  # filters' values as parameters (``db.paging.Deferred``)
     values = (*(cursor or ()), limit, offset, *slots)
-    marks = tuple(_mark(i, v) for i, v in enumerate(values))
+    marks = tuple(mark(i, v) for i, v in enumerate(values))
     if slots:
         listing = listing.marked(marks[len(marks) - len(slots) :])
         marks = marks[: len(marks) - len(slots)]
@@ -116,11 +117,14 @@ def compile_page(listing, after, cursor: tuple | None, limit: int, offset: int, 
     rows = rows.where(key.in_(keys)).select_extend(total.alias("_total"))
     inline = (len(marks) - 2, len(marks) - 1)  # limit and offset: planned for (db.server)
     if slots:
-        first = len(marks)
         marks += tuple(listing.slots.values())
-        converters += [int] * len(slots)
-        expected |= set(range(first, len(marks)))
+        converters += [_converter(v) for v in slots]  # not required: a slot may serve some queries only
     return _compiled(rows, marks, converters, expected, inline)
+
+
+def _converter(value):
+    """How a slot's value (an id, a search term) is given to the driver."""
+    return str if isinstance(value, str) else int
 
 
 def compile_walk(listing, after, cursor: tuple | None, limit: int, reach: int) -> Statement:
@@ -128,13 +132,17 @@ def compile_walk(listing, after, cursor: tuple | None, limit: int, reach: int) -
     ``limit`` rows after the cursor, in the order's index, that match the search, among the next
     ``reach`` rows at most. The database stops at the page's last match instead of reading and
     sorting every match; fewer than ``limit`` rows means the reach ran out (the caller then sorts
-    the matches). Rows as ``compile_page``'s, without ``_total``; slots filled from ``(*cursor, limit)``.
+    the matches). Rows as ``compile_page``'s, without ``_total``; slots filled from
+    ``(*cursor, limit, *slots)`` (``slots``: the listing's filters given as parameters, search terms).
     """
-    order, (base, matches) = listing.order, listing.walk
-    if not all(desc for _, desc in order):
+    if not all(desc for _, desc in listing.order):
         raise ValueError("a walked order runs one way (descending): its keys compare as a row value")
+    slots = tuple(listing.slots.values())  # filters' values as parameters (a search's terms)
+    marks = tuple(mark(i, v) for i, v in enumerate((*(cursor or ()), limit, *slots)))
+    if slots:
+        listing = listing.marked(marks[len(marks) - len(slots) :])
+    order, (base, matches) = listing.order, listing.walk
     fields = [f for f, _ in order]
-    marks = tuple(_mark(i, v) for i, v in enumerate((*(cursor or ()), limit)))
     key = base.model._meta.primary_key
     ordered = [f.desc() for f in fields]
     start = base.select(*fields).order_by(*ordered)
@@ -143,13 +151,13 @@ def compile_walk(listing, after, cursor: tuple | None, limit: int, reach: int) -
         start = start.where(after(order, marks[: len(cursor)]))
         keys = keys.where(after(order, marks[: len(cursor)]))
     farthest = start.limit(1).offset(reach - 1)  # the last row the walk may read (none: a short list)
-    keys = keys.where((Tuple(*fields) >= farthest) & matches).limit(marks[-1])
+    at = len(cursor or ())  # the limit's place among the values
+    keys = keys.where((Tuple(*fields) >= farthest) & matches).limit(marks[at])
     rows = listing.query.clone()
     rows._where = None
     rows = rows.where(key.in_(keys))
-    converters = [f.db_value for f in fields[: len(cursor or ())]] + [int]
-    expected = set(range(len(marks)))
-    return _compiled(rows, marks, converters, expected, (len(marks) - 1,))
+    converters = [f.db_value for f in fields[:at]] + [int] + [_converter(v) for v in slots]
+    return _compiled(rows, marks, converters, set(range(at + 1)), (at,))
 
 
 def compile_in(build, column, count: int) -> Statement:
@@ -173,13 +181,21 @@ def compile_ins(build, lists: tuple) -> Statement:
 def _compiled(query, marks: tuple, converters: list, expected: set, inline: tuple = ()) -> Statement:
     """``query`` built with ``marks`` in the values' places: its SQL, and where each value goes."""
     sql, params = query.sql()
+    slots = _slots(params, marks, converters, expected)
+    names = tuple(column_key(node) for node in query._returning)
+    return Statement(sql, tuple(params), slots, names, query, inline)
+
+
+def _slots(params: list, marks: tuple, converters: list, expected: set) -> tuple:
+    """(position in params, index of the value, converter) of each marker found in ``params``; the
+    ``expected`` indexes must be among them (a slot's value may appear in some of a listing's queries
+    only: a search's LIKE pattern in its walk, its FTS phrase in its count)."""
     wanted = {converters[i](m): (i, converters[i]) for i, m in enumerate(marks)}
     slots = tuple((position, *wanted[p]) for position, p in enumerate(params) if _hashable(p) and p in wanted)
     found = {index for _, index, _ in slots}
-    if found != expected:  # a marker did not come through as itself: do not reuse this SQL
+    if not expected <= found:  # a marker did not come through as itself: do not reuse this SQL
         raise ValueError(f"markers not found in the built parameters: {sorted(expected - found)}")
-    names = tuple(column_key(node) for node in query._returning)
-    return Statement(sql, tuple(params), slots, names, query, inline)
+    return slots
 
 
 def _capped_count(query, cap: int):
@@ -192,10 +208,12 @@ def _capped_count(query, cap: int):
     return Select([rows.alias("_counted")], [fn.COUNT(SQL("1"))])
 
 
-def compile_count(query, cap: int) -> Statement:
-    """The capped count alone (constants only: nothing to fill in), for a page past the list's end."""
+def compile_count(query, cap: int, marks: tuple = ()) -> Statement:
+    """The capped count alone, for a page past the list's end or a search's first question; ``marks``:
+    the markers of the slot values ``query`` was built with (none: constants only)."""
     sql, params = _capped_count(query, cap).bind(database).sql()
-    return Statement(sql, tuple(params), (), ("count",))
+    converters = [_converter(m) for m in marks]
+    return Statement(sql, tuple(params), _slots(params, marks, converters, set()), ("count",))
 
 
 def _hashable(value) -> bool:

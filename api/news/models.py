@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from peewee import (
+    SQL,
     BigIntegerField,
     BooleanField,
     CharField,
@@ -55,9 +56,17 @@ class Speaker(BaseModel):
     last_quoted_at = DateTimeField(null=True)
     same_as = JSONField(null=True)  # URLs of the same person elsewhere (Wikidata, ...); None: none
     updated_at = DateTimeField(null=True, default=utcnow)  # its last fix, merge or new title
+    # Every folded alias, joined by a line feed: kept by triggers on speakeralias (migration 0008),
+    # read by a name search walking the list's index, which carries it.
+    names = TextField(default="", constraints=[SQL("DEFAULT ''")])
+    # The aliases as given, a JSON array in the order they were added: the same triggers keep it, so
+    # that a list page reads its speakers' aliases with them (``news.queries.aliases_of`` reads the rows).
+    aliases_json = TextField(default="[]", constraints=[SQL("DEFAULT '[]'")])
 
     class Meta:
-        indexes = ((("quote_count", "id"), False),)  # most quoted first, paged by keyset
+        # Most quoted first, paged by keyset; names rides along for a search's walk (on PostgreSQL as
+        # INCLUDE (names): migration 0008 makes it).
+        indexes = ((("quote_count", "id", "names"), False),)
 
 
 class SpeakerMerge(BaseModel):

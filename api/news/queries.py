@@ -17,7 +17,7 @@ from ..core.text import fold
 from ..db.models import in_range
 from ..db.paging import Deferred, Listing
 from ..db.prepared import STATEMENTS, compile_in
-from .aliases import has_alias_containing, speaker_ids_containing, speakers_containing
+from .aliases import names_containing, search_terms, speaker_ids_containing, speakers_containing
 from .models import (
     ARTICLE_REF,
     QUOTE_ORDER,
@@ -183,20 +183,26 @@ _SPEAKER_ORDER = ((Speaker.quote_count, True), (Speaker.id, True))
 
 
 def speakers(args: dict) -> Deferred:
-    """Speakers whose name or an alias contains ``q`` (folded), most quoted first."""
-    search = bool(args.get("q"))
-    return Deferred(lambda _: _speakers(args), _SPEAKER_ORDER, search=search, walks=search)
+    """Speakers whose name or an alias contains ``q`` (folded), most quoted first. The search's terms
+    are parameters of its SQL (``slots``): one statement serves every word of a kind."""
+    if not args.get("q"):
+        return Deferred(lambda _: _speakers(None), _SPEAKER_ORDER)
+    slots = {f"q:{kind}": term for kind, term in search_terms(fold(args["q"])).items()}
+
+    def build(values: tuple) -> Listing:  # the terms as given, or markers in their place
+        return _speakers({name.split(":")[1]: v for name, v in zip(slots, values, strict=True)})
+
+    return Deferred(build, _SPEAKER_ORDER, search=True, walks=True, slots=slots)
 
 
-def _speakers(args: dict) -> Listing:
+def _speakers(terms: dict | None) -> Listing:
     order = _SPEAKER_ORDER
     base = Speaker.select()
-    if not args.get("q"):
+    if terms is None:
         return Listing(_ordered(base, order), order, base)
-    fragment = fold(args["q"])
-    found = base.where(Speaker.id.in_(speakers_containing(fragment)))
-    walk = (base, has_alias_containing(Speaker.id, fragment))
-    return Listing(_ordered(found, order), order, found, walk, speaker_ids_containing(fragment), search=True)
+    found = base.where(Speaker.id.in_(speakers_containing(terms)))
+    walk = (base, names_containing(terms))
+    return Listing(_ordered(found, order), order, found, walk, speaker_ids_containing(terms), search=True)
 
 
 def _aliases_query(ids):

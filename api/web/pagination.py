@@ -37,15 +37,20 @@ def _shape(args: dict, slots: dict) -> tuple | None:
     """What fixes a list's SQL: the view and its filters' values (not the page's place or size, nor the
     values of the filters that are parameters, ``slots``: only that they are given); None (build it
     every time) if a value cannot be a key. A view's own arguments are part of it unless they are
-    such a parameter (GET /speakers/{id}/quotes: the speaker)."""
+    such a parameter (GET /speakers/{id}/quotes: the speaker). A slot named ``filter:kind`` stands for
+    a filter whose value becomes that parameter (``q:like``: a search's LIKE pattern); the slots'
+    names are part of the shape (which parameters the SQL has)."""
+    parameters = {name.split(":")[0] for name in slots}
     filters = tuple(
         sorted(
-            (k, "?" if k in slots else v) for k, v in args.items() if k not in ("limit", "offset", "cursor")
+            (k, "?" if k in parameters else v)
+            for k, v in args.items()
+            if k not in ("limit", "offset", "cursor")
         )
     )
     given = set(slots.values())
     view_args = tuple(sorted((k, v) for k, v in (request.view_args or {}).items() if v not in given))
-    shape = request.endpoint, view_args, filters
+    shape = request.endpoint, view_args, filters, tuple(slots)
     try:
         hash(shape)
     except TypeError:

@@ -8,6 +8,7 @@ import pytest
 
 from api.db import paging
 from api.db.prepared import Statements
+from api.news.models import Speaker
 
 from ..apps import keyed_client, make_app, reset_database
 from ..payloads import article_payload
@@ -59,3 +60,49 @@ def test_walked_pages_equal_sorted_pages(database_url, monkeypatch, path, reach)
     assert len(walks) == walked  # sorted: no walk
     assert found[1][0] == found[1000][0] and len(found[1000][0]) >= 3
     assert found[1][1:] == (1, False) and found[1000][1:] == (len(found[1000][0]), True)
+
+
+def test_a_walk_finds_a_speaker_by_an_alias_a_merge_gave_it(database_url, monkeypatch):
+    """The walk tests ``speaker.names``, which triggers on speakeralias keep (migration 0008): a merge
+    moves the old speaker's aliases to the one it joins, and a walk then finds that one by them; a list
+    shows them (``speaker.aliases_json``) as the speaker's own page does."""
+    monkeypatch.setattr(paging, "STATEMENTS", Statements())
+    app = make_app(database_url, SEARCH_COUNT_LIMIT=1, RESPONSE_CACHE=False)
+    reset_database(app)
+    client = keyed_client(app, "admin")
+    for i in range(6):
+        body = article_payload(url=f"https://m.example/{i}", text=_text(i), published_at=f"2024-01-0{1 + i}")
+        assert client.post("/articles", json=body).status_code == 201
+    ids = {s["name"]: s["id"] for s in client.get("/speakers?limit=100").get_json()["items"]}
+    before = _pages(client, "/speakers?q=son&limit=2")
+    assert "Flo Hart" not in before and "Bo Carson" in before
+    merged = client.post(f"/speakers/{ids['Bo Carson']}/merge", json={"into": ids["Flo Hart"]})
+    assert merged.status_code == 200
+    after = _pages(client, "/speakers?q=son&limit=2")
+    assert "Flo Hart" in after and "Bo Carson" not in after
+    with app.app_context():
+        names = Speaker.get_by_id(ids["Flo Hart"]).names
+    assert sorted(names.split("\n")) == ["bo carson", "flo hart"]
+    listed = client.get("/speakers?q=hart").get_json()["items"]  # aliases from the speaker's row
+    detail = client.get(f"/speakers/{ids['Flo Hart']}").get_json()  # from its alias rows
+    assert listed[0]["aliases"] == detail["aliases"] == ["Flo Hart", "Bo Carson"]
+
+
+@pytest.mark.parametrize("cap", [1, 1000])  # walked, sorted
+def test_one_compiled_statement_serves_every_word_of_a_search(database_url, monkeypatch, cap):
+    """A search's terms are parameters of its SQL (``db.paging.Deferred`` slots): another word of
+    the same kind builds nothing new, and finds its own speakers."""
+    cache = Statements()
+    monkeypatch.setattr(paging, "STATEMENTS", cache)
+    app = make_app(database_url, SEARCH_COUNT_LIMIT=cap, RESPONSE_CACHE=False)
+    reset_database(app)
+    client = keyed_client(app, "admin")
+    for i in range(6):
+        body = article_payload(url=f"https://s.example/{i}", text=_text(i), published_at=f"2024-01-0{1 + i}")
+        assert client.post("/articles", json=body).status_code == 201
+    assert len(_pages(client, "/speakers?q=son&limit=2")) == 5  # many matches: walked when cap is 1
+    assert _pages(client, "/speakers?q=ars&limit=2") == ["Bo Carson"]  # one: sorted
+    built = len(cache._kept)
+    assert sorted(_pages(client, "/speakers?q=nson&limit=2")) == ["Ann Jonson", "Ed Benson"]
+    assert _pages(client, "/speakers?q=jon&limit=2") == ["Ann Jonson"]
+    assert len(cache._kept) == built
