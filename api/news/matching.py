@@ -117,6 +117,7 @@ class Matcher:
 
 AROUND = 20  # the oldest candidates kept of those around a probe's words (its first and last run)
 COMMON = 100  # statements under one hash past which it is counted as common (the count stops there)
+TERMS = 250  # SELECTs per UNION: SQLite refuses a compound SELECT of more than 500
 
 
 def _marks(values) -> str:
@@ -181,7 +182,7 @@ def _candidate_ids(probes: list[Probe]) -> set[int]:
     for n, (query, values) in enumerate(blocks, 1):
         sql.append(query)
         params.extend(values)
-        if n == len(blocks) or len(params) + len(blocks[n][1]) > CHUNK:
+        if n == len(blocks) or len(params) + len(blocks[n][1]) > CHUNK or len(sql) == TERMS:
             ids.update(sid for (sid,) in database.execute_sql(" UNION ".join(sql), params).fetchall())
             sql, params = [], []
     return ids
