@@ -17,6 +17,7 @@ from itertools import count
 
 from ..core.shingles import Probe, index_hashes, probe, repeats
 from ..core.text import word_count
+from ..db.binding import is_postgres
 from ..db.models import CHUNK, chunks, database
 from .models import Statement
 
@@ -126,9 +127,18 @@ def _marks(values) -> str:
 
 def _counts(hashes: set[int]) -> dict[int, int]:
     """How many statements each hash is held by, counted up to COMMON + 1 (an index range each).
-    One subquery per hash, its value written in it: PostgreSQL then plans each from the hash's
-    own statistics (a range correlated to a list of values was read whole as a bitmap first)."""
+    PostgreSQL: one subquery run per value of an array (one plan of a few operators; a UNION of
+    200 subqueries with the values written in took 30 to 240 ms to plan, 5 ms to run). SQLite:
+    one subquery per hash, its value written in (SQLite plans them in microseconds)."""
     found = {}
+    if is_postgres():
+        sql = (
+            f"SELECT h, (SELECT count(*) FROM (SELECT 1 FROM statement_hash WHERE hash = h "
+            f"LIMIT {COMMON + 1}) AS c) FROM unnest({database.param}::bigint[]) AS h"
+        )
+        for part in chunks(sorted(hashes)):
+            found.update(database.execute_sql(sql, [list(part)]).fetchall())
+        return found
     one = (
         f"SELECT {database.param}, (SELECT count(*) FROM (SELECT 1 FROM statement_hash "
         f"WHERE hash = {database.param} LIMIT {COMMON + 1}) AS c)"
