@@ -96,3 +96,16 @@ def test_words_inside_two_different_sayings_join_the_older_and_merge_neither(cli
         url="https://m.example/d",
     )
     assert both["quotes"][0]["statement_id"] == older and Statement.select().count() == 1
+
+
+def test_a_lookup_of_hundreds_of_quotes_stays_within_sqlites_compound_select_limit(client, post_article):
+    """A 2 MB article's quotes are looked up together: more pairs than one UNION may hold on SQLite
+    (500 SELECTs), which answered 500 'too many terms in compound SELECT'."""
+    said = "“We will fund the roads of {} {} {} soon,” said Lloyd Austin."
+    places = [(a, b, c) for a in PLACES[:9] for b in PLACES for c in PLACES[:6]][:600]
+    post_article(text="\n\n".join(said.format(*p) for p in places), url="https://m.example/many")
+    austin = Speaker.get(Speaker.name == "Lloyd Austin").id
+    stored = {s.id for s in Statement.select().where(Statement.speaker == austin)}
+    assert len(stored) == len(places)
+    quotes = [probe(austin, f"we will fund the roads of {a} {b} {c} soon") for a, b, c in places]
+    assert _candidate_ids(quotes) == stored
