@@ -11,6 +11,7 @@ cost does not depend on how many statements the speaker has.
 from __future__ import annotations
 
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import count
@@ -125,6 +126,20 @@ def _marks(values) -> str:
     return ", ".join([database.param] * len(values))
 
 
+@contextmanager
+def _index_scans():
+    """PostgreSQL plans these lookups for any hash (about 11 rows each), as bitmap scans, which
+    read a common hash's whole range (100k entries) before a LIMIT can stop it; an index scan
+    stops there. Off for the lookups only, within the caller's transaction."""
+    if not is_postgres():
+        yield
+        return
+    with database.atomic():
+        database.execute_sql("SET LOCAL enable_bitmapscan = off")
+        yield
+        database.execute_sql("RESET enable_bitmapscan")
+
+
 def _counts(hashes: set[int]) -> dict[int, int]:
     """How many statements each hash is held by, counted up to COMMON + 1 (an index range each).
     PostgreSQL: one subquery run per value of an array (one plan of a few operators; a UNION of
@@ -136,13 +151,8 @@ def _counts(hashes: set[int]) -> dict[int, int]:
             f"SELECT h, (SELECT count(*) FROM (SELECT 1 FROM statement_hash WHERE hash = h "
             f"LIMIT {COMMON + 1}) AS c) FROM unnest({database.param}::bigint[]) AS h"
         )
-        # The subquery's plan is made for any hash (about 11 rows each): a bitmap scan, which reads a
-        # common hash's whole range (100k entries: 2 ms) before the LIMIT; an index scan stops at 101.
-        with database.atomic():
-            database.execute_sql("SET LOCAL enable_bitmapscan = off")
-            for part in chunks(sorted(hashes)):
-                found.update(database.execute_sql(sql, [list(part)]).fetchall())
-            database.execute_sql("RESET enable_bitmapscan")
+        for part in chunks(sorted(hashes)):
+            found.update(database.execute_sql(sql, [list(part)]).fetchall())
         return found
     one = (
         f"SELECT {database.param}, (SELECT count(*) FROM (SELECT 1 FROM statement_hash "
@@ -154,19 +164,9 @@ def _counts(hashes: set[int]) -> dict[int, int]:
     return found
 
 
-def _both(drive: tuple, other: tuple, around: bool) -> str:
-    """The statements under a hash of ``drive`` that also hold one of ``other``: the rarer side's
-    range is read, the other side only looked up per statement found."""
-    sql = (
-        f"SELECT d.statement FROM statement_hash d WHERE d.hash IN ({_marks(drive)}) AND EXISTS "
-        f"(SELECT 1 FROM statement_hash o WHERE o.hash IN ({_marks(other)}) AND o.statement = d.statement)"
-    )
-    return f"SELECT statement FROM ({sql} ORDER BY d.statement LIMIT {AROUND}) AS oldest" if around else sql
-
-
 def _rarer_first(left: tuple, right: tuple, around: bool, held: dict) -> tuple | None:
     """A pair's sides without the hashes no statement holds, the rarer side first; None when a
-    side is left empty (no statement can hold both)."""
+    side is left empty (no statement can hold both). Around, each side is one gram."""
     left, right = [h for h in left if held[h]], [h for h in right if held[h]]
     if not left or not right:
         return None
@@ -175,63 +175,22 @@ def _rarer_first(left: tuple, right: tuple, around: bool, held: dict) -> tuple |
     return left, right, around
 
 
-_PG_BOTH = (
-    "SELECT d.statement FROM statement_hash d WHERE d.hash = ANY(%s::bigint[]) AND EXISTS "
-    "(SELECT 1 FROM statement_hash o WHERE o.hash = ANY(%s::bigint[]) AND o.statement = d.statement)"
-)
-# Around: the drive side is one gram, compared as one value so that its index range comes in
-# statement order and the LIMIT stops it (an array of one is sorted whole first: 48 ms at 100k).
-_PG_AROUND = _PG_BOTH.replace("d.hash = ANY(%s::bigint[])", "d.hash = %s::bigint") + (
-    f" ORDER BY d.statement LIMIT {AROUND}"
-)
+def _both(drive: list, other: list, around: bool) -> str:
+    """SQLite: the statements under a hash of ``drive`` that also hold one of ``other``: the rarer
+    side's range is read, the other side only looked up per statement found."""
+    sql = (
+        f"SELECT d.statement FROM statement_hash d WHERE d.hash IN ({_marks(drive)}) AND EXISTS "
+        f"(SELECT 1 FROM statement_hash o WHERE o.hash IN ({_marks(other)}) AND o.statement = d.statement)"
+    )
+    return f"SELECT statement FROM ({sql} ORDER BY d.statement LIMIT {AROUND}) AS oldest" if around else sql
 
 
-def _pg_candidate_ids(wholes: set[int], pairs: list[tuple]) -> set[int]:
-    """PostgreSQL: the same lookups, each pair one statement of a fixed text with its hashes as
-    arrays (a UNION of pairs with their values written in was planned anew on every call: 4.5 s
-    of the 7.7 s of storing a 2 MB article that repeats what is stored), bitmap scans off so that
-    a LIMIT stops an index range early (as in ``_counts``)."""
-    ids = set()
-    with database.atomic():
-        database.execute_sql("SET LOCAL enable_bitmapscan = off")
-        if wholes:
-            sql = "SELECT statement FROM statement_hash WHERE hash = ANY(%s::bigint[])"
-            ids.update(sid for (sid,) in database.execute_sql(sql, [sorted(wholes)]).fetchall())
-        for left, right, around in pairs:
-            if around and len(left) == 1:
-                found = database.execute_sql(_PG_AROUND, [left[0], list(right)])
-            else:
-                found = database.execute_sql(
-                    _PG_BOTH + (f" ORDER BY 1 LIMIT {AROUND}" if around else ""), [list(left), list(right)]
-                )
-            ids.update(sid for (sid,) in found.fetchall())
-        database.execute_sql("RESET enable_bitmapscan")
-    return ids
-
-
-def _candidate_ids(probes: list[Probe]) -> set[int]:
-    """The statements holding both sides of some probe's pair, in two queries: how common each
-    hash is, then, for each pair with both sides held at all, the statements of its rarer side
-    that hold the other. A run that a speaker says all the time ('we are going to') is then
-    never read as a range; of the statements around the words only the oldest AROUND are kept
-    (the words join the oldest, ``intake.statements``), and those inside them are few (one per
-    span at most)."""
-    wholes, pairs = set(), set()
-    for found in probes:
-        for left, right, around in found.pairs():
-            if left == right and not around:
-                wholes.update(left)
-            else:
-                pairs.add((left, right, around))
+def _sqlite_candidate_ids(wholes: set[int], pairs: list[tuple]) -> set[int]:
+    """SQLite: every lookup in UNIONs of up to TERMS SELECTs (it refuses more than 500)."""
     blocks = [
         (f"SELECT statement FROM statement_hash WHERE hash IN ({_marks(p)})", p)
         for p in chunks(sorted(wholes))
     ]
-    held = _counts({h for left, right, _ in pairs for h in (*left, *right)}) if pairs else {}
-    pairs = [_rarer_first(left, right, around, held) for left, right, around in sorted(pairs)]
-    pairs = [pair for pair in pairs if pair is not None]
-    if is_postgres():
-        return _pg_candidate_ids(wholes, pairs)
     half = CHUNK // 2  # (A1 + A2) & B = A1 & B + A2 & B: a very long quote's sides in slices
     for left, right, around in pairs:
         for a in chunks(left, half):
@@ -245,6 +204,53 @@ def _candidate_ids(probes: list[Probe]) -> set[int]:
             ids.update(sid for (sid,) in database.execute_sql(" UNION ".join(sql), params).fetchall())
             sql, params = [], []
     return ids
+
+
+_PG_OTHER = (
+    "EXISTS (SELECT 1 FROM statement_hash o WHERE o.hash = ANY(%s::bigint[]) AND o.statement = d.statement)"
+)
+_PG_INSIDE = f"SELECT d.statement FROM statement_hash d WHERE d.hash = ANY(%s::bigint[]) AND {_PG_OTHER}"
+# Around, the drive side is one gram, compared as one value so that its index range comes in
+# statement order and the LIMIT stops it (an array of one is sorted whole first: 48 ms at 100k).
+_PG_AROUND = (
+    f"SELECT d.statement FROM statement_hash d WHERE d.hash = %s::bigint AND {_PG_OTHER} "
+    f"ORDER BY d.statement LIMIT {AROUND}"
+)
+
+
+def _pg_candidate_ids(wholes: set[int], pairs: list[tuple]) -> set[int]:
+    """PostgreSQL: each pair one statement of a fixed text with its hashes as arrays (a UNION of
+    pairs with their values written in was planned anew on every call: 4.5 s of the 7.7 s of
+    storing a 2 MB article that repeats what is stored)."""
+    ids = set()
+    if wholes:
+        sql = "SELECT statement FROM statement_hash WHERE hash = ANY(%s::bigint[])"
+        ids.update(sid for (sid,) in database.execute_sql(sql, [sorted(wholes)]).fetchall())
+    for left, right, around in pairs:
+        sql, drive = (_PG_AROUND, left[0]) if around else (_PG_INSIDE, list(left))
+        ids.update(sid for (sid,) in database.execute_sql(sql, [drive, list(right)]).fetchall())
+    return ids
+
+
+def _candidate_ids(probes: list[Probe]) -> set[int]:
+    """The statements holding both sides of some probe's pair: how common each hash is, then, for
+    each pair with both sides held at all, the statements of its rarer side that hold the other.
+    A run that a speaker says all the time ('we are going to') is then never read as a range; of
+    the statements around the words only the oldest AROUND are kept (the words join the oldest,
+    ``intake.statements``), and those inside them are few (one per span at most)."""
+    wholes, pairs = set(), set()
+    for found in probes:
+        for left, right, around in found.pairs():
+            if left == right and not around:
+                wholes.update(left)
+            else:
+                pairs.add((left, right, around))
+    with _index_scans():
+        held = _counts({h for left, right, _ in pairs for h in (*left, *right)}) if pairs else {}
+        pairs = [_rarer_first(left, right, around, held) for left, right, around in sorted(pairs)]
+        pairs = [pair for pair in pairs if pair is not None]
+        lookup = _pg_candidate_ids if is_postgres() else _sqlite_candidate_ids
+        return lookup(wholes, pairs)
 
 
 def repeated_statements(speaker_id: int | None, norm: str) -> list[Statement]:
