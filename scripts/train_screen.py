@@ -1,6 +1,11 @@
 """Fit the English quote screen (``api/extraction/screen.py``) on PolNeAR train.
 
     python scripts/train_screen.py ../shared/eval/data/polnear-train.jsonl [--folds 5] [--no-write]
+        [--cv-seed N] [--by-publisher] [--off "FAMILY;FAMILY"]
+
+(``--cv-seed`` another assignment of articles to folds; ``--by-publisher`` one fold per
+publisher; ``--off`` rule families of ``scripts/rule_reliance.py`` switched off: the
+cross-validated figures without them.  The last two never write.)
 
 Every quoted stretch the English stages keep is an example, labelled by whether the
 kit's scorer matches it to a gold quote; each also carries whether its speaker would
@@ -18,8 +23,10 @@ whose speaker is likely wrong costs precision and adds no recall).  Dev is not r
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
+import random
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -27,6 +34,7 @@ sys.path.insert(0, ROOT)
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 KIT = os.path.join(ROOT, "..", "shared", "eval")
 
+import rule_reliance  # noqa: E402
 from fitting import fit_logistic, fit_platt  # noqa: E402
 
 from api.extraction import confidence, pipeline, screen  # noqa: E402
@@ -93,9 +101,9 @@ def e2e(scored, n_gold, threshold):
     return 2 * ep * er / (ep + er), qp, qr
 
 
-def choose_abstain(held, n_gold, calibrated):
+def choose_abstain(held, n_gold, calibrated, n_gold_by_fold):
     """The confidence level under which a quote is left out, by held-out end-to-end F1."""
-    scored = [(1.0 if s else calibrated(raw), h, r, u) for _, h, r, u, s, raw in held]
+    scored = [(1.0 if s else calibrated(raw), h, r, u) for _, h, r, u, s, raw, _ in held]
     best = None
     for a in ABSTAIN:
         f1, qp, qr = e2e(scored, n_gold, a)
@@ -108,6 +116,12 @@ def choose_abstain(held, n_gold, calibrated):
         if best is None or f1 > best[0] + 1e-9:
             best = (f1, a)
     print(f"chosen: abstain under {best[1]}")
+    folds = sorted({x[-1] for x in held})
+    per_fold = []
+    for f in folds:
+        part = [x for x, y in zip(scored, held, strict=True) if y[-1] == f]
+        per_fold.append(e2e(part, n_gold_by_fold[f], best[1])[0])
+    print("cross-validated end-to-end F1 per fold: " + " ".join(f"{x:.4f}" for x in per_fold))
     return best[1]
 
 
@@ -117,8 +131,18 @@ def main():
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--l2", default="0.0003,0.001,0.003")
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--cv-seed", type=int, default=0, help="assignment of articles to folds (0: i %% folds)")
     ap.add_argument("--kit", default=KIT)
+    ap.add_argument("--by-publisher", action="store_true", help="folds by publisher, not by article")
+    ap.add_argument("--off", default="", help="rule families off (rule_reliance.py), ';' between; no write")
     args = ap.parse_args()
+    with contextlib.ExitStack() as stack:
+        for name in filter(None, args.off.split(";")):
+            stack.enter_context(rule_reliance.switched_off(name))
+        run(args)
+
+
+def run(args):
     sys.path.insert(0, args.kit)
     import score  # the kit's scorer: the same matching and speaker rules
 
@@ -129,16 +153,25 @@ def main():
         per_doc.append(ex)
         n_gold += n
     total = [x for xs in per_doc for x in xs]
+    order = list(range(len(docs)))
+    if args.cv_seed:
+        random.Random(args.cv_seed).shuffle(order)
+    fold_of = {i: pos % args.folds for pos, i in enumerate(order)}
+    if args.by_publisher:  # one fold per publisher: each held out whole, as another outlet would be
+        pubs = sorted({d.get("publisher", "?") for d in docs})
+        fold_of = {i: pubs.index(d.get("publisher", "?")) for i, d in enumerate(docs)}
+        args.folds = len(pubs)
     print(f"{len(total)} stretches kept by the rules, {sum(x[1] for x in total)} of them gold quotes")
     best, held_by_l2 = None, {}
     for l2 in (float(x) for x in args.l2.split(",")):
         held = []  # (p, hit, right) over the held-out folds
         for f in range(args.folds):
-            test = [x for i, xs in enumerate(per_doc) if i % args.folds == f for x in xs]
-            train = [x for i, xs in enumerate(per_doc) if i % args.folds != f for x in xs]
+            test = [x for i, xs in enumerate(per_doc) if fold_of[i] == f for x in xs]
+            train = [x for i, xs in enumerate(per_doc) if fold_of[i] != f for x in xs]
             b, w = fit(train, l2)
             for fs, h, r, u, s, raw in test:
-                held.append((1.0 if s else logistic(b + sum(w.get(x, 0.0) for x in fs)), h, r, u, s, raw))
+                p = 1.0 if s else logistic(b + sum(w.get(x, 0.0) for x in fs))
+                held.append((p, h, r, u, s, raw, f))
         held_by_l2[l2] = held
         for t in THRESHOLDS:
             f1, qp, qr = e2e(held, n_gold, t)
@@ -165,8 +198,11 @@ def main():
         f"confidence calibration on train: logistic({platt[0]} * logit(p) + {platt[1]}); ECE "
         f"{ece(kept):.4f} before, {ece([(calibrated(p), r) for p, r in kept]):.4f} after"
     )
-    abstain = choose_abstain([x for x in held_by_l2[l2] if x[0] >= t], n_gold, calibrated)
-    if args.no_write:
+    by_fold = [0] * args.folds
+    for i, d in enumerate(docs):
+        by_fold[fold_of[i]] += sum(1 for u in d["attributions"] if u["direct"])
+    abstain = choose_abstain([x for x in held_by_l2[l2] if x[0] >= t], n_gold, calibrated, by_fold)
+    if args.no_write or args.off or args.by_publisher:
         return
     out = {
         "trained_on": os.path.basename(args.train),
