@@ -69,23 +69,29 @@ def inherit(layout: Layout, spans: list[QuoteSpan], cues: list[Cue | None]) -> l
     # A run-on quote attributed only at its end lends that cue back to its start.
     for k in range(len(spans) - 2, -1, -1):
         if spans[k].runs_on and out[k] is None and out[k + 1] is not None:
-            out[k] = replace(out[k + 1], how=RUN_ON)
+            out[k] = carried(out[k + 1], RUN_ON)
     return out
+
+
+def carried(cue: Cue, how: str) -> Cue:
+    """``cue`` lent to another quote as ``how``; a guess lent on stays a guess, so its confidence
+    (and the abstain level) judge every quote it reaches, not only the first."""
+    return cue if cue.how == NEAREST else replace(cue, how=how)
 
 
 def _source(layout, spans, out, k, last_of_para, cued_in_para, following) -> Cue | None:
     q = spans[k]
     if q.continued and k and out[k - 1] is not None:
-        return replace(out[k - 1], how=RUN_ON)
+        return carried(out[k - 1], RUN_ON)
     if q.para in cued_in_para:
-        return replace(cued_in_para[q.para], how=SAME_PARAGRAPH)
+        return carried(cued_in_para[q.para], SAME_PARAGRAPH)
     if q.para and opens_paragraph(layout, q):
         source = cue_ending_paragraph(layout, q.para - 1)
         if source is not None:
             return source
         prev = last_of_para.get(q.para - 1)
         if prev is not None and out[prev] is not None:
-            return replace(out[prev], how=PREVIOUS_PARAGRAPH)
+            return carried(out[prev], PREVIOUS_PARAGRAPH)
         if prev is None:
             source = last_cue_in(layout, q.para - 1)
             if source is not None:

@@ -8,6 +8,7 @@ import json
 
 from api.extraction import extract, pipeline, screen
 from api.extraction.cues import AFTER, TURN, TWEET_AUTHOR, Cue
+from api.extraction.inherit import NEAREST, SAME_PARAGRAPH, carried
 
 CUED = "“We will win the war in the end,” Austin said on Tuesday."
 GUESS = "Nobody knew.\n\n“The only thing we have to fear is fear itself, and more.”"
@@ -40,3 +41,19 @@ def test_the_shipped_engine_gives_a_cued_quote_and_leaves_out_a_guess():
     assert extract(GUESS) == ()
     # the guess is found by the rules and dropped only for its confidence
     assert len(pipeline.english_items(GUESS)[1]) == 1
+
+
+RUN_OF_GUESSES = (
+    "“We will win the war in the end,” Austin said on Tuesday.\n\nThe weather was cold all week.\n\n"
+    "“The only thing we have to fear is fear itself.” It was a long night. "
+    "“And we will not stop until it is done.”"
+)
+
+
+def test_a_guess_lent_to_the_next_quote_stays_a_guess():
+    # the second quote of the last paragraph takes the first one's speaker; that speaker is a
+    # guess (the nearest one back), so it is judged as a guess, not as a cue in its paragraph
+    _, spans, cues, _, _ = pipeline.english_items(RUN_OF_GUESSES)
+    assert [c.how for c in cues] == [AFTER, NEAREST, NEAREST]
+    assert [q.text for q in extract(RUN_OF_GUESSES)] == ["We will win the war in the end"]
+    assert carried(cues[0], SAME_PARAGRAPH).how == SAME_PARAGRAPH
