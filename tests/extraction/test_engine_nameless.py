@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from api.extraction import PERSON, UNKNOWN, extract
+from api.extraction import ORGANIZATION, PERSON, UNKNOWN, extract
 
 from ..fixtures.engine_languages import WIRE_SENTENCES
 
@@ -79,6 +79,15 @@ def test_a_lowercase_fragment_after_dubbed_is_still_a_quote_when_attributed():
 def test_the_appositive_gives_the_title_not_the_honorific(text):
     (q,) = extract(text)
     assert (q.speaker.name, q.speaker.title) == ("Jane Roe", "district superintendent")
+
+
+def test_a_one_word_source_met_first_after_according_to_is_an_organisation():
+    (q,) = extract("According to Yonhap, “the missile flew 800 kilometres.”")
+    assert q.speaker.name == "Yonhap" and q.speaker.kind == ORGANIZATION
+    # a person named before keeps being one
+    text = "Bill Farley spoke on Monday. According to Farley, “the deal is done.”"
+    (q,) = extract(text)
+    assert q.speaker.name == "Bill Farley" and q.speaker.kind == PERSON
 
 
 def test_with_one_poster_writing():
