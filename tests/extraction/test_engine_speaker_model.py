@@ -64,6 +64,12 @@ def test_the_suffix_names_heads_train_never_saw():
     assert not any(f.startswith("suffix:") for f in dict(candidates("Dann sagte Weber: „Nein.“"))["Weber"])
 
 
+def test_a_candidate_carries_the_word_before_it():
+    by_mention = dict(candidates("Nach der Sitzung sagte Bundesinnenminister Schily: „Ja.“"))
+    assert "left:nach" in by_mention["der Sitzung"]
+    assert "left:sagte" in by_mention["Bundesinnenminister Schily"]
+
+
 def test_head_word_skips_adjectives_and_the_determiner():
     from api.extraction.mentions import find_mentions, tokenize
     from api.extraction.ranking import Context
@@ -72,7 +78,7 @@ def test_head_word_skips_adjectives_and_the_determiner():
     words = tokenize(text)
     ctx = Context(text, words, DE, frozenset(), frozenset())
     (m,) = find_mentions(text, words, DE, [])
-    assert head_word(ctx, m) == "partei" and head_features(ctx, m) == ["head:partei", "suffix:tei"]
+    assert head_word(ctx, m) == "partei" and head_features(ctx, m) == ["head:partei", "suffix:tei", "left:"]
 
 
 DOC = {
