@@ -22,9 +22,10 @@ from dataclasses import dataclass
 
 from . import classify
 from .layout import Layout, analyse
+from .lexical import head_features
 from .lexicons import Lexicon
 from .mentions import Mention, find_mentions, tokenize, word_index
-from .naming import Cast
+from .naming import Cast, named_apposition
 from .quotes import QuoteSpan, find_quotes
 from .ranking import (
     Context,
@@ -97,6 +98,8 @@ def _candidates(
         touched.sort(key=lambda k: _distance(out[k][0], q))
         for rank, k in enumerate(touched[:2]):
             out[k][1].append(f"{role[4:]}-rank:{rank}")
+    for m, f in out:
+        f += head_features(ctx, m)  # what the mention names: "head:sprecher", "suffix:ung"
     return out
 
 
@@ -225,6 +228,7 @@ def extract_generic(text: str, lx: Lexicon, models: dict[str, Model]) -> tuple[Q
         quote_model.threshold if quote_model and quote_model.threshold is not None else QUOTE_THRESHOLD
     )
     cast = Cast(ctx, mentions)
+    starts = [m.start for m in mentions]
     out = []
     previous: Mention | None = None
     for item in found:
@@ -235,6 +239,7 @@ def extract_generic(text: str, lx: Lexicon, models: dict[str, Model]) -> tuple[Q
             top = max(scores)
             total = sum(math.exp(s - top) for s in scores)
             mention, p_speaker = item.candidates[scores.index(top)][0], 1.0 / total
+            mention = named_apposition(ctx, mentions, starts, mention)
         p_quote = (
             logistic(quote_model.logit(with_speaker_evidence(item.features, top))) if quote_model else 1.0
         )

@@ -4,6 +4,7 @@
     a later "Solana"                        -> the same Speaker
     "er"                                    -> the nearest earlier named person of its gender
     "ein Sprecher", "die Polizei"           -> nameless (UNKNOWN) or an organisation
+    "Jung, Geschäftsführer des Bauernbundes" -> the chosen "Geschäftsführer" is Jung (named_apposition)
 
 Nameless speakers stay ``UNKNOWN``: the service keeps their quotes' mention and
 stores no speaker record for them.
@@ -79,3 +80,26 @@ class Cast:
             if s.kind == PERSON:
                 return s
         return None
+
+
+def named_apposition(ctx: Context, mentions: list[Mention], starts: list[int], m: Mention) -> Mention:
+    """The name a nameless description stands in apposition to, or ``m`` itself:
+    "⟦Reinhard Jung⟧, Geschäftsführer des Bauernbundes", "Geschäftsführer des Bauernbundes,
+    ⟦Reinhard Jung⟧": a reader names the person, and so do the speaker records."""
+    if m.named or m.pronoun:
+        return m
+    k = bisect_left(starts, m.start)
+    words = ctx.words
+    if k > 0:
+        p = mentions[k - 1]
+        if p.named and not p.pronoun and p.last + 2 == m.first and words[p.last + 1].text == ",":
+            return p
+    j = k + 1
+    if j < len(mentions) and mentions[j].determiner == "obl" and mentions[j].first == m.last + 1:
+        j += 1  # Geschäftsführer ⟦des Bauernbundes⟧, Reinhard Jung
+    if j < len(mentions):
+        n = mentions[j]
+        last = mentions[j - 1].last if j > k + 1 else m.last
+        if n.named and not n.pronoun and last + 2 == n.first and words[last + 1].text == ",":
+            return n
+    return m

@@ -251,6 +251,7 @@ def test_docstring_examples():
     import doctest
 
     import api.extraction
+    import api.extraction.lexical
     import api.extraction.lexicons
     import api.extraction.mentions
     import api.extraction.names
@@ -261,6 +262,7 @@ def test_docstring_examples():
         api.extraction,
         api.extraction.names,
         api.extraction.verbs,
+        api.extraction.lexical,
         api.extraction.lexicons,
         api.extraction.mentions,
         api.extraction.ranking,
