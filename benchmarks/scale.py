@@ -290,12 +290,9 @@ def main() -> None:
                 copy_sqlite(built, f"{args.cache}/work-{size}.db")
                 urls[size] = f"sqlite:///{args.cache}/work-{size}.db"
     _disconnect()
-    results = {}
     if urls:
         print(f"measuring {', '.join(u.split('@')[-1] for u in urls.values())}", flush=True)
-        results = measure(urls, args.repeat, fresh)
-    if results:
-        report("PostgreSQL" if args.postgres else "SQLite", results)
+        report("PostgreSQL" if args.postgres else "SQLite", measure(urls, args.repeat, fresh))
 
 
 if __name__ == "__main__":
