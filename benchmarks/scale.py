@@ -290,6 +290,7 @@ def main() -> None:
                 copy_sqlite(built, f"{args.cache}/work-{size}.db")
                 urls[size] = f"sqlite:///{args.cache}/work-{size}.db"
     _disconnect()
+    os.sync()  # the copies written back now: not in the checkpoints of the ingest measured (README)
     if urls:
         print(f"measuring {', '.join(u.split('@')[-1] for u in urls.values())}", flush=True)
         report("PostgreSQL" if args.postgres else "SQLite", measure(urls, args.repeat, fresh))
