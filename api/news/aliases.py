@@ -35,19 +35,27 @@ def fts_phrase(fragment: str) -> str:
 
 def search_terms(fragment: str) -> dict:
     """The SQL parameters of a search for ``fragment`` (folded): its LIKE pattern (``like``), and on
-    SQLite, when it is at least a trigram long, its FTS5 phrase (``fts``). The queries below take these
-    as given, so that a search's SQL is the same for every fragment of its kind (``db.prepared``: the
-    terms are parameters, not part of the shape)."""
+    SQLite, when it is at least a trigram long, its FTS5 phrase (``fts``); on PostgreSQL a fragment
+    shorter than a trigram gives its pattern as ``names`` instead (its matches are counted on the
+    speaker rows, ``speaker_ids_containing``). The queries below take these as given, so that a
+    search's SQL is the same for every fragment of its kind (``db.prepared``: the terms are
+    parameters, not part of the shape)."""
+    if is_postgres() and len(fragment) < TRIGRAM:
+        return {"names": like_pattern(fragment)}
     terms = {"like": like_pattern(fragment)}
     if not is_postgres() and len(fragment) >= TRIGRAM:
         terms["fts"] = fts_phrase(fragment)
     return terms
 
 
+def _pattern(terms: dict) -> str:
+    return terms["like"] if "like" in terms else terms["names"]
+
+
 def containing(terms: dict):
     """A condition on SpeakerAlias: its folded form contains the fragment of ``terms``."""
     if "fts" not in terms:
-        return like(SpeakerAlias.folded, terms["like"])
+        return like(SpeakerAlias.folded, _pattern(terms))
     return SpeakerAlias.id.in_(_fts_rows(terms["fts"]))
 
 
@@ -68,13 +76,18 @@ def names_containing(terms: dict):
     """A condition on one speaker row: one of its names (``Speaker.names``, every folded alias) contains
     the fragment of ``terms``. Read from the row itself (the list's index carries it), for a search that
     walks speakers in list order rather than reading every match."""
-    return like(Speaker.names, terms["like"])
+    return like(Speaker.names, _pattern(terms))
 
 
 def speaker_ids_containing(terms: dict):
     """The distinct ids of the speakers with an alias containing the fragment of ``terms``, for counting
     them: on SQLite the SQL of a join driven by the trigram index, which stops at the count's limit (an
-    ``IN (SELECT rowid ...)`` reads every match first); else a DISTINCT query."""
+    ``IN (SELECT rowid ...)`` reads every match first); on PostgreSQL, for a fragment shorter than a
+    trigram, the speakers whose ``names`` hold it (the trigram index gave 24,000 candidate aliases
+    for 'ru' at 100k quotes, 7 ms; the list's index, which carries ``names``, stops at the count's
+    limit); else a DISTINCT query."""
+    if "names" in terms:
+        return Speaker.select(Speaker.id).where(names_containing(terms))
     if "fts" not in terms:
         return speakers_containing(terms).distinct(True)
     return SQL(

@@ -182,27 +182,30 @@ def _quotes(args: dict) -> Listing:
 _SPEAKER_ORDER = ((Speaker.quote_count, True), (Speaker.id, True))
 
 
-def speakers(args: dict) -> Deferred:
+def speakers(args: dict, columns=None) -> Deferred:
     """Speakers whose name or an alias contains ``q`` (folded), most quoted first. The search's terms
-    are parameters of its SQL (``slots``): one statement serves every word of a kind."""
+    are parameters of its SQL (``slots``): one statement serves every word of a kind. ``columns``: a
+    function of ``Speaker.id`` giving more columns for each row (named: ``.alias()``)."""
+    more = columns or (lambda _: ())
     if not args.get("q"):
-        return Deferred(lambda _: _speakers(None), _SPEAKER_ORDER)
+        return Deferred(lambda _: _speakers(None, more), _SPEAKER_ORDER)
     slots = {f"q:{kind}": term for kind, term in search_terms(fold(args["q"])).items()}
 
     def build(values: tuple) -> Listing:  # the terms as given, or markers in their place
-        return _speakers({name.split(":")[1]: v for name, v in zip(slots, values, strict=True)})
+        return _speakers({name.split(":")[1]: v for name, v in zip(slots, values, strict=True)}, more)
 
     return Deferred(build, _SPEAKER_ORDER, search=True, walks=True, slots=slots)
 
 
-def _speakers(terms: dict | None) -> Listing:
+def _speakers(terms: dict | None, more) -> Listing:
     order = _SPEAKER_ORDER
     base = Speaker.select()
     if terms is None:
-        return Listing(_ordered(base, order), order, base)
+        return Listing(_ordered(base.select_extend(*more(Speaker.id)), order), order, base)
     found = base.where(Speaker.id.in_(speakers_containing(terms)))
     walk = (base, names_containing(terms))
-    return Listing(_ordered(found, order), order, found, walk, speaker_ids_containing(terms), search=True)
+    rows = _ordered(found.select_extend(*more(Speaker.id)), order)
+    return Listing(rows, order, found, walk, speaker_ids_containing(terms), search=True)
 
 
 def _aliases_query(ids):

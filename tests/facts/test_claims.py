@@ -218,3 +218,8 @@ def test_speaker_counts_claims_and_verdicts(client, speech, claim):
     client.post(f"/claims/{claim['id']}/reviews", json=VERDICT)
     speaker = client.get(f"/speakers/{speech['speakers'][0]['id']}").get_json()
     assert speaker["claim_count"] == 1 and speaker["verdicts"] == {"False": 1}
+    # lists read the tallies with their page (on PostgreSQL a column of its query): the same as the detail
+    for url in ("/speakers", f"/speakers?q={speaker['name'].split()[-1]}"):
+        items = client.get(url).get_json()["items"]
+        assert {s["id"]: s["verdicts"] for s in items}[speaker["id"]] == {"False": 1}
+        assert all(s["verdicts"] == {} for s in items if s["id"] != speaker["id"])

@@ -18,7 +18,7 @@ from schemas.speakers import (
 
 from ...core.errors import Invalid
 from ...facts.queries import annotate_speaker_claims
-from ...facts.verdicts import verdicts_of
+from ...facts.verdicts import verdicts_columns, verdicts_in, verdicts_of
 from ...intake.fixes import merge_speakers, set_identity
 from ...news import queries
 from ..auth import current_actor, requires
@@ -35,10 +35,12 @@ def _annotated(rows: list) -> list:
 
 
 def _annotated_rows(rows: list[dict]) -> list[dict]:
-    """``_annotated`` for the raw rows of a list page (their aliases a column of each row)."""
-    verdicts = verdicts_of([r["Speaker.id"] for r in rows])
+    """``_annotated`` for the raw rows of a list page (their aliases a column of each row; their
+    verdicts too on PostgreSQL, ``verdicts_columns``)."""
+    verdicts = None if not rows or "verdicts" in rows[0] else verdicts_of([r["Speaker.id"] for r in rows])
     for r in rows:
-        r["aliases"], r["verdicts"] = json.loads(r["Speaker.aliases_json"]), verdicts[r["Speaker.id"]]
+        r["aliases"] = json.loads(r["Speaker.aliases_json"])
+        r["verdicts"] = verdicts[r["Speaker.id"]] if verdicts is not None else verdicts_in(r["verdicts"])
     return rows
 
 
@@ -48,7 +50,8 @@ def _annotated_rows(rows: list[dict]) -> list[dict]:
 def list_speakers():
     """Speakers whose name or alias contains ``q`` (any case or accent), most quoted first."""
     args = query_args(speaker_args_schema)
-    return paginate(queries.speakers(args), args, speaker_page_schema, _annotated_rows, speaker_item)
+    listing = queries.speakers(args, verdicts_columns)
+    return paginate(listing, args, speaker_page_schema, _annotated_rows, speaker_item)
 
 
 @bp.get("/speakers/<id:speaker_id>")
