@@ -4,10 +4,6 @@ is right). Small German fixtures of our own; nothing here reads ../shared."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
 from api.extraction import LEXICONS, generic
@@ -15,19 +11,9 @@ from api.extraction.lexical import head_features, head_word
 from api.extraction.naming import named_apposition
 from api.extraction.ranking import Model, load_models
 
-SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
+from .scripts import script_module
+
 DE = LEXICONS["de"]
-
-
-def _module(name: str):
-    sys.path.insert(0, str(SCRIPTS))
-    try:
-        spec = importlib.util.spec_from_file_location(name, SCRIPTS / f"{name}.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module
-    finally:
-        sys.path.remove(str(SCRIPTS))
 
 
 def candidates(text: str) -> list[tuple[str, list[str]]]:
@@ -97,7 +83,7 @@ DOC["attributions"].append(
 
 
 def test_every_candidate_overlapping_a_long_source_is_right():
-    ta = _module("train_attribution")
+    ta = script_module("train_attribution")
     quote_ex, speaker_ex = ta.examples([DOC], DE)
     assert [y for _, y, _ in quote_ex] == [True]
     ((cands, gold),) = speaker_ex
@@ -108,7 +94,7 @@ def test_every_candidate_overlapping_a_long_source_is_right():
 
 
 def test_the_fit_learns_which_heads_speak_and_top1_counts_any_right_candidate():
-    ta = _module("train_attribution")
+    ta = script_module("train_attribution")
     # two right candidates (the parts of one source) and a thing nearer the quote, in every item
     item = ([["head:sprecher", "near:2"], ["head:<name>", "near:1"], ["head:maßnahmen", "near:0"]], [0, 1])
     w = ta.fit_speaker([item] * 40)

@@ -2,18 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "oracle_ceiling.py"
-
-
-def _module():
-    spec = importlib.util.spec_from_file_location("oracle_ceiling", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
+from .scripts import script_module
 
 TEXT = "Der Airbus sei erst „weit hinter der Zone“ gelandet, sagte er. „Wir prüfen das“, so die Polizei."
 OUTER = [0, TEXT.index("gelandet") + 8]  # reported speech, „…“ and all
@@ -26,7 +15,7 @@ def unit(span, direct=True):
 
 
 def test_a_unit_inside_an_earlier_one_is_unreachable():
-    reachable = _module().reachable
+    reachable = script_module("oracle_ceiling").reachable
     assert reachable({"attributions": [unit(OUTER), unit(INNER), unit(OWN)]}) == (3, 2)
     # listed first, the inner unit is reachable (a prediction of its span is given to it)
     assert reachable({"attributions": [unit(INNER), unit(OUTER), unit(OWN)]}) == (3, 3)

@@ -2,27 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 from api.extraction import speakers
 from api.extraction.layout import analyse
 from api.extraction.ranking import Model
 
-SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
-
-
-def _module(name: str):
-    sys.path.insert(0, str(SCRIPTS))
-    try:
-        spec = importlib.util.spec_from_file_location(name, SCRIPTS / f"{name}.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module
-    finally:
-        sys.path.remove(str(SCRIPTS))
-
+from .scripts import script_module
 
 TEXT = (
     "Senator Susan Collins met Governor Janet Mills in Augusta on Monday. "
@@ -31,7 +15,7 @@ TEXT = (
 
 
 def _candidates():
-    pc = _module("pronoun_candidates")
+    pc = script_module("pronoun_candidates")
     layout = analyse(TEXT)
     cast = speakers.build_cast(layout, [])
     return pc, pc.candidates(layout, cast, TEXT.index("she said"), "f")
@@ -58,7 +42,7 @@ def test_choose_follows_the_weights_and_reports_the_rival():
 
 
 def test_the_fit_moves_the_rules_toward_what_the_examples_show():
-    tp = _module("train_pronoun")
+    tp = script_module("train_pronoun")
     # the right person is always the subject one step back, over a nearer non-subject
     data = [([["rank:0", "not-subject"], ["rank:1", "subject"]], {1})] * 40
     rules = Model(0.0, tp.PRIOR)
