@@ -125,7 +125,7 @@ def page_rows(
         offset = 0
     fixed = tuple(listing.slots.values())  # filters' values given as parameters (ids, search terms)
     if listing.walks and not offset:  # a search: its page walked for when it has many matches
-        searched = (_search_at_once if is_postgres() else _search)(listing, limit, cursor, cap, shape)
+        searched = (_search_at_once if is_postgres() else _search)(listing, fixed, limit, cursor, cap, shape)
         if searched is not None:
             return searched
     at = (shape, cursor is not None, bool(offset), cap)
@@ -139,10 +139,9 @@ def page_rows(
     return rows, min(counted, cap), counted <= cap, more
 
 
-def _search_at_once(listing: Listing, limit: int, cursor, cap: int, shape):
+def _search_at_once(listing: Listing, fixed: tuple, limit: int, cursor, cap: int, shape):
     """PostgreSQL: a search's page and its count in one statement, walked for or sorted by the count
     (``compile_search``); None if the walk ran out of reach (the matches are then sorted)."""
-    fixed = tuple(listing.slots.values())
     searching = STATEMENTS.get(
         shape and (shape, "search", cursor is not None, cap),
         lambda: compile_search(listing, after, cursor, limit + 1, WALK, cap),
@@ -155,12 +154,11 @@ def _search_at_once(listing: Listing, limit: int, cursor, cap: int, shape):
     return None
 
 
-def _search(listing: Listing, limit: int, cursor, cap: int, shape):
+def _search(listing: Listing, fixed: tuple, limit: int, cursor, cap: int, shape):
     """SQLite: the count, then, past ``cap`` matches, the walk alone (``compile_search``, not
     ``counted``: SQLite has no round trip to save, and the one statement took it more CPU than
     three, 2.5 against 1.9 ms a request for ``?q=trump`` at 100k); None if not walked or the walk ran
     out of reach."""
-    fixed = tuple(listing.slots.values())
     if _counting(listing, shape, cap).run(fixed)[0]["count"] <= cap:
         return None
     walking = STATEMENTS.get(
