@@ -69,6 +69,20 @@ class Speaker(BaseModel):
         indexes = ((("quote_count", "id", "names"), False),)
 
 
+class SpeakerGram(BaseModel):
+    """A name search's index for a fragment shorter than a trigram: each distinct letter and pair of
+    letters (none holding a space) of a speaker's folded aliases, under it. Kept by triggers on
+    speakeralias (migration 0009), like ``Speaker.names``; no foreign key (derived rows)."""
+
+    gram = TextField()
+    speaker_id = IntegerField()
+
+    class Meta:
+        table_name = "speaker_gram"
+        primary_key = CompositeKey("gram", "speaker_id")
+        without_rowid = True  # SQLite: the key is the table (as ``StatementHash``)
+
+
 class SpeakerMerge(BaseModel):
     """A speaker folded into another by an editor: its old id and key lead to the one it became."""
 
