@@ -36,9 +36,8 @@ from api.intake.articles import prepare, store, store_many  # noqa: E402
 from schemas.articles import article_in_schema  # noqa: E402
 
 WARM = 8  # articles that warm each copy before ingest is timed
-# Speaker searches: the most quoted name; a surname whose matches are mostly far down the list; a name
-# quoted once; a common fragment and a rare one, shorter than a trigram; a word no one's name holds
-SEARCH_WORDS = ("trump", "obama", "pataki", "ru", "qz", "xqzv")
+# Speaker searches: the most quoted name; a surname whose matches lie mostly far down the list; a name
+SEARCH_WORDS = ("trump", "obama", "pataki", "ru", "qz", "xqzv")  # quoted once; a common/rare fragment; none
 DATA = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "eval", "data")
 
 

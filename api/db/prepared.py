@@ -83,11 +83,14 @@ class Statement:
         return list(self.query._get_cursor_wrapper(self._execute(values)))
 
 
-def compile_page(listing, after, cursor: tuple | None, limit: int, offset: int, cap: int) -> Statement:
+def compile_page(
+    listing, after, cursor: tuple | None, limit: int, offset: int, cap: int, counted: bool = True
+) -> Statement:
     """The page query's Statement: ``after(order, values)`` (when a cursor is given), limit and offset
     as slots filled from ``(*cursor, limit, offset, *slots)`` (``slots``: the listing's filters given as
     parameters, ids); each row carries ``_total``, the capped count
-    (one round trip for both: a scalar subquery the database evaluates once).
+    (one round trip for both: a scalar subquery the database evaluates once), unless not ``counted``
+    (the caller has counted already).
 
     The page is found first on the base table alone (``listing.count``: only the joins its filters
     need), keys in list order, and only its rows are joined and read whole: a search that matches
@@ -113,8 +116,10 @@ def compile_page(listing, after, cursor: tuple | None, limit: int, offset: int, 
     expected = set(range(len(cursor or ()))) | {len(marks) - 2} | ({len(marks) - 1} if offset else set())
     rows = listing.query.clone()
     rows._where = None  # the filters are the keys' (a listing's count has all of them): not twice
-    total = _capped_count(listing.count if listing.total is None else listing.total, cap)
-    rows = rows.where(key.in_(keys)).select_extend(total.alias("_total"))
+    rows = rows.where(key.in_(keys))
+    if counted:
+        total = _capped_count(listing.count if listing.total is None else listing.total, cap)
+        rows = rows.select_extend(total.alias("_total"))
     inline = (len(marks) - 2, len(marks) - 1)  # limit and offset: planned for (db.server)
     if slots:
         marks += tuple(listing.slots.values())

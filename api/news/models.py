@@ -65,8 +65,9 @@ class Speaker(BaseModel):
 
     class Meta:
         # Most quoted first, paged by keyset; names rides along for a search's walk (on PostgreSQL as
-        # INCLUDE (names): migration 0008 makes it).
-        indexes = ((("quote_count", "id", "names"), False),)
+        # INCLUDE (names): migration 0008 makes it). By id, the keys alone, for a search that sorts its
+        # matches (SQLite only: migration 0010).
+        indexes = ((("quote_count", "id", "names"), False), (("id", "quote_count"), False))
 
 
 class SpeakerGram(BaseModel):

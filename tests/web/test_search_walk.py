@@ -4,6 +4,8 @@ match, and a total that says it stopped counting."""
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from api.db import paging
@@ -109,3 +111,34 @@ def test_one_compiled_statement_serves_every_word_of_a_search(database_url, monk
     assert sorted(_pages(client, "/speakers?q=nson&limit=2")) == ["Ann Jonson", "Ed Benson"]
     assert _pages(client, "/speakers?q=jon&limit=2") == ["Ann Jonson"]
     assert len(cache._kept) == built
+
+
+def test_a_walk_out_of_reach_sorts_the_matches_without_counting_them_again(database_url, monkeypatch, caplog):
+    """SQLite: past the cap, a walk that finds too few matches within its reach (``?q=obama`` at 1M
+    quotes) gives way to every match sorted, by a statement without the capped count: the count
+    before the walk said already that there are more than the cap."""
+    if database_url.startswith("postgres"):
+        pytest.skip(
+            "PostgreSQL counts, walks and sorts in one statement (test_walked_pages_equal_sorted_pages)"
+        )
+    monkeypatch.setattr(paging, "WALK", 2)  # the walk reaches the two most quoted speakers only
+    monkeypatch.setattr(paging, "STATEMENTS", Statements())
+    found = {}
+    for cap in (1, 1000):
+        app = make_app(database_url, SEARCH_COUNT_LIMIT=cap, RESPONSE_CACHE=False)
+        reset_database(app)
+        client = keyed_client(app, "admin")
+        for i in range(6):
+            body = article_payload(
+                url=f"https://o.example/{i}", text=_text(i), published_at=f"2024-01-0{1 + i}"
+            )
+            assert client.post("/articles", json=body).status_code == 201
+        caplog.clear()
+        with caplog.at_level(logging.DEBUG, logger="peewee"):
+            page = client.get("/speakers?q=son&limit=4").get_json()
+        statements = [str(record.msg) for record in caplog.records if record.name == "peewee"]
+        found[cap] = ([s["name"] for s in page["items"]], page["total"], page["total_exact"], statements)
+    names, total, exact, statements = found[1]
+    assert names == found[1000][0] and len(names) == 4 and (total, exact) == (1, False)
+    assert sum("COUNT(" in s for s in statements) == 1  # the count; the sorted page counts nothing
+    assert sum("LIKE" in s for s in statements) == 1  # the walk, which fell short
