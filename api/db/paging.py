@@ -22,10 +22,14 @@ from operator import and_, or_
 from ..core.errors import Invalid
 from .binding import is_postgres
 from .prepared import STATEMENTS, column_key, compile_count, compile_page, compile_search, mark
+from .sorting import compile_bounded, compile_sample
 
 # A search walks at most this many rows of its list's order for a page; found fewer matches, it sorts
 # every match instead (few matches: a small sort; many matches: the walk finds them first).
 WALK = 2000
+# SQLite: a first page that the walk would likely not fill is sorted from at most this many matches
+# read (``db.sorting``); more, it is walked for.
+SORT_BOUND = 5000
 
 
 @dataclass
@@ -41,6 +45,10 @@ class Listing:
     slots: dict = dataclasses.field(
         default_factory=dict
     )  # filters given as parameters (see ``Deferred``): none
+    # SQLite: a search's matches' keys, one row per match read, from a source read in an order the
+    # database stops at a LIMIT; given, a first page the walk would likely not fill is sorted from
+    # them (``db.sorting``).
+    bounded: object = None
 
     def key(self, row) -> tuple:
         """The values of ``row`` (a model, or a dict of ``page_rows``) in the order's columns: what the
@@ -53,6 +61,10 @@ class Listing:
     def walks(self) -> bool:
         return self.walk is not None
 
+    @property
+    def bounds(self) -> bool:
+        return self.bounded is not None
+
 
 class Deferred:
     """A ``Listing`` made by ``build()`` only when its queries are needed: when a page's SQL is compiled
@@ -64,8 +76,10 @@ class Deferred:
     shape (ids: one statement serves every speaker); ``build(values)`` makes the listing with
     ``values`` (one per slot, markers when compiling) in their place."""
 
-    def __init__(self, build, order: tuple, search=False, walks=False, slots: dict | None = None):
-        self._build, self.order, self.search, self.walks = build, order, search, walks
+    def __init__(
+        self, build, order: tuple, search=False, walks=False, slots: dict | None = None, bounds=False
+    ):
+        self._build, self.order, self.search, self.walks, self.bounds = build, order, search, walks, bounds
         self.slots = slots or {}
 
     @functools.cached_property
@@ -82,6 +96,7 @@ class Deferred:
     count = property(lambda self: self.built.count)
     walk = property(lambda self: self.built.walk)
     total = property(lambda self: self.built.total)
+    bounded = property(lambda self: self.built.bounded)
     key = Listing.key
 
 
@@ -158,10 +173,27 @@ def _search(listing: Listing, fixed: tuple, limit: int, cursor, cap: int, shape)
     """SQLite: the count, then, past ``cap`` matches, the walk alone (``compile_search``, not
     ``counted``: SQLite has no round trip to save, and the one statement took it more CPU than
     three, 2.5 against 1.9 ms a request for ``?q=trump`` at 100k); when the walk runs out of reach,
-    every match sorted, without counting them again (the count said: past the cap). None if not
-    walked (the caller sorts the matches, with their count)."""
-    if _counting(listing, shape, cap).run(fixed)[0]["count"] <= cap:
+    every match sorted, without counting them again (the count said: past the cap). A first page
+    that the count says the walk would likely not fill (``db.sorting``) is sorted from its matches
+    first, when they are no more than ``SORT_BOUND``. None if not walked (the caller sorts the
+    matches, with their count)."""
+    sampled = cursor is None and listing.bounds
+    if sampled:
+        counting = STATEMENTS.get(
+            shape and (shape, "sample", cap), lambda: compile_sample(listing, WALK, cap)
+        )
+    else:
+        counting = _counting(listing, shape, cap)
+    counted = counting.run(fixed)[0]
+    if counted["count"] <= cap:
         return None
+    if sampled and (counted["near"] or 0) <= limit:  # ``?q=obama`` at 1M: 9 of the first 101
+        sorting = STATEMENTS.get(
+            shape and (shape, "bounded"), lambda: compile_bounded(listing, limit + 1, SORT_BOUND)
+        )
+        rows = sorting.run((limit + 1, *fixed))
+        if rows and rows[0]["_n"] <= SORT_BOUND:
+            return rows[:limit], cap, False, len(rows) > limit
     walking = STATEMENTS.get(
         shape and (shape, "walk", cursor is not None),
         lambda: compile_search(listing, after, cursor, limit + 1, WALK, cap, counted=False),

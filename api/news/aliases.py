@@ -95,3 +95,18 @@ def speaker_ids_containing(terms: dict):
         f"WHERE speaker_alias_fts MATCH {database.param}",
         [terms["fts"]],
     )
+
+
+def speakers_matched(terms: dict):
+    """SQLite: the speaker of every alias containing the fragment of ``terms``, one row per alias, read
+    from an index that stops at a LIMIT (``db.sorting``: a search's first page sorted from its matches
+    read up to a bound); None on PostgreSQL, whose search is one statement (``db.prepared``)."""
+    if is_postgres():
+        return None
+    if "gram" in terms:
+        return speakers_containing(terms)
+    return SQL(
+        "SELECT a.speaker_id FROM speaker_alias_fts AS f JOIN speakeralias AS a ON a.id = f.rowid "
+        f"WHERE speaker_alias_fts MATCH {database.param}",
+        [terms["fts"]],
+    )

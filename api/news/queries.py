@@ -14,10 +14,17 @@ from peewee import JOIN, fn
 
 from ..core.errors import Moved, NotFound
 from ..core.text import fold
+from ..db import is_postgres
 from ..db.models import in_range
 from ..db.paging import Deferred, Listing
 from ..db.prepared import STATEMENTS, compile_in
-from .aliases import names_containing, search_terms, speaker_ids_containing, speakers_containing
+from .aliases import (
+    names_containing,
+    search_terms,
+    speaker_ids_containing,
+    speakers_containing,
+    speakers_matched,
+)
 from .models import (
     ARTICLE_REF,
     QUOTE_ORDER,
@@ -194,7 +201,7 @@ def speakers(args: dict, columns=None) -> Deferred:
     def build(values: tuple) -> Listing:  # the terms as given, or markers in their place
         return _speakers({name.split(":")[1]: v for name, v in zip(slots, values, strict=True)}, more)
 
-    return Deferred(build, _SPEAKER_ORDER, search=True, walks=True, slots=slots)
+    return Deferred(build, _SPEAKER_ORDER, search=True, walks=True, slots=slots, bounds=not is_postgres())
 
 
 def _speakers(terms: dict | None, more) -> Listing:
@@ -205,7 +212,8 @@ def _speakers(terms: dict | None, more) -> Listing:
     found = base.where(Speaker.id.in_(speakers_containing(terms)))
     walk = (base, names_containing(terms))
     rows = _ordered(found.select_extend(*more(Speaker.id)), order)
-    return Listing(rows, order, found, walk, speaker_ids_containing(terms), search=True)
+    total = speaker_ids_containing(terms)
+    return Listing(rows, order, found, walk, total, search=True, bounded=speakers_matched(terms))
 
 
 def _aliases_query(ids):

@@ -113,32 +113,58 @@ def test_one_compiled_statement_serves_every_word_of_a_search(database_url, monk
     assert len(cache._kept) == built
 
 
+def _statements_of_a_search(database_url, caplog, path: str, cap: int) -> tuple:
+    """The first page of ``path`` over the six articles (names, total, exact) and the SQL it ran."""
+    app = make_app(database_url, SEARCH_COUNT_LIMIT=cap, RESPONSE_CACHE=False)
+    reset_database(app)
+    client = keyed_client(app, "admin")
+    for i in range(6):  # quoted: Ann Jonson 2 times, Bo Carson 4, the four others 6
+        body = article_payload(url=f"https://o.example/{i}", text=_text(i), published_at=f"2024-01-0{1 + i}")
+        assert client.post("/articles", json=body).status_code == 201
+    caplog.clear()
+    with caplog.at_level(logging.DEBUG, logger="peewee"):
+        page = client.get(path).get_json()
+    statements = [str(record.msg) for record in caplog.records if record.name == "peewee"]
+    return [s["name"] for s in page["items"]], page["total"], page["total_exact"], statements
+
+
+@pytest.mark.parametrize("reach, walked", [(5, True), (2, False)])
+def test_a_first_page_the_walk_would_not_fill_is_sorted_without_walking(
+    database_url, monkeypatch, caplog, reach, walked
+):
+    """SQLite: the count tells how many of the matches it counted lie within the walk's reach (their
+    quote count above the reach's last row's). With more than a page of them the page is walked
+    for; with no more (``?q=obama`` at 1M quotes) it is sorted from the matches, read up to a bound,
+    and the walk never runs."""
+    if database_url.startswith("postgres"):
+        pytest.skip(
+            "PostgreSQL counts, walks and sorts in one statement (test_walked_pages_equal_sorted_pages)"
+        )
+    monkeypatch.setattr(paging, "WALK", reach)  # reach 5: the 5th row is quoted 4 times; 2: 6 times
+    monkeypatch.setattr(paging, "STATEMENTS", Statements())
+    *sorted_page, _ = _statements_of_a_search(database_url, caplog, "/speakers?q=son&limit=1", 1000)
+    # counted up to 4: Jonson, Carson, Mason, Wilson (in the trigram index's order), 2 quoted 6 times
+    *page, statements = _statements_of_a_search(database_url, caplog, "/speakers?q=son&limit=1", 3)
+    assert page == [sorted_page[0], 3, False] and len(page[0]) == 1
+    assert sum("LIKE" in s for s in statements) == (1 if walked else 0)  # the walk tests speaker.names
+    assert sum("MATERIALIZED" in s for s in statements) == (0 if walked else 1)  # the matches read
+    assert not any("_total" in s for s in statements)  # counted once, by the count that chose
+
+
 def test_a_walk_out_of_reach_sorts_the_matches_without_counting_them_again(database_url, monkeypatch, caplog):
-    """SQLite: past the cap, a walk that finds too few matches within its reach (``?q=obama`` at 1M
-    quotes) gives way to every match sorted, by a statement without the capped count: the count
-    before the walk said already that there are more than the cap."""
+    """SQLite: past the cap, a walk that finds too few matches within its reach gives way to every
+    match sorted, by a statement without the capped count: the count before the walk said already
+    that there are more than the cap. (A first page gets there when its matches are more than
+    ``SORT_BOUND``.)"""
     if database_url.startswith("postgres"):
         pytest.skip(
             "PostgreSQL counts, walks and sorts in one statement (test_walked_pages_equal_sorted_pages)"
         )
     monkeypatch.setattr(paging, "WALK", 2)  # the walk reaches the two most quoted speakers only
+    monkeypatch.setattr(paging, "SORT_BOUND", 1)  # the five matches are more: walked for
     monkeypatch.setattr(paging, "STATEMENTS", Statements())
-    found = {}
-    for cap in (1, 1000):
-        app = make_app(database_url, SEARCH_COUNT_LIMIT=cap, RESPONSE_CACHE=False)
-        reset_database(app)
-        client = keyed_client(app, "admin")
-        for i in range(6):
-            body = article_payload(
-                url=f"https://o.example/{i}", text=_text(i), published_at=f"2024-01-0{1 + i}"
-            )
-            assert client.post("/articles", json=body).status_code == 201
-        caplog.clear()
-        with caplog.at_level(logging.DEBUG, logger="peewee"):
-            page = client.get("/speakers?q=son&limit=4").get_json()
-        statements = [str(record.msg) for record in caplog.records if record.name == "peewee"]
-        found[cap] = ([s["name"] for s in page["items"]], page["total"], page["total_exact"], statements)
-    names, total, exact, statements = found[1]
-    assert names == found[1000][0] and len(names) == 4 and (total, exact) == (1, False)
-    assert sum("COUNT(" in s for s in statements) == 1  # the count; the sorted page counts nothing
+    *sorted_page, _ = _statements_of_a_search(database_url, caplog, "/speakers?q=son&limit=4", 1000)
+    *page, statements = _statements_of_a_search(database_url, caplog, "/speakers?q=son&limit=4", 1)
+    assert page == [sorted_page[0], 1, False] and len(page[0]) == 4
     assert sum("LIKE" in s for s in statements) == 1  # the walk, which fell short
+    assert not any("_total" in s for s in statements)  # the sorted page counts nothing
