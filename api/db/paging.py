@@ -199,7 +199,7 @@ def _search(listing: Listing, fixed: tuple, limit: int, cursor, cap: int, shape)
         lambda: compile_search(listing, after, cursor, limit + 1, WALK, cap, counted=False),
     )
     rows = walking.run((*(cursor or ()), limit + 1, *fixed))
-    if len(rows) <= limit:  # out of reach: sorted (``?q=obama`` at 1M quotes: 11 of 598 within it)
+    if len(rows) <= limit:  # out of reach: every match sorted
         sorting = STATEMENTS.get(
             shape and (shape, "sorted", cursor is not None),
             lambda: compile_page(listing, after, cursor, limit + 1, 0, cap, counted=False),

@@ -3,7 +3,7 @@
 Past its cap of counted matches, a search finds its page by walking the list's order
 (``db.paging.WALK`` rows at most, ``prepared.compile_search``), which finds only the matches
 within that reach; fewer than a page, every match is then sorted. A word whose matches lie mostly
-beyond the reach (``?q=obama`` at 1M quotes: 9 of its 598 speakers among the 2,000 most quoted)
+beyond the reach (``?q=obama`` at 1M quotes: 9 of its 598 speakers within it)
 walked in vain before it sorted. A listing that gives ``bounded`` (its matches' keys, one row per
 match read, from a source the database stops reading at a LIMIT: the trigram index's rows) has
 its count tell also how many of the counted matches lie within the walk's reach (``near``); the
