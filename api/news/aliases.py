@@ -11,7 +11,7 @@ matches walks speakers most quoted first instead, testing ``Speaker.names`` (mig
 
 from __future__ import annotations
 
-from peewee import SQL
+from peewee import SQL, fn
 
 from ..core.text import like_escape, like_pattern
 from ..db import database, is_postgres
@@ -37,13 +37,16 @@ def search_terms(fragment: str) -> dict:
     """The SQL parameters of a search for ``fragment`` (folded): its LIKE pattern (``like``), and on
     SQLite, when it is at least a trigram long, its FTS5 phrase (``fts``); on PostgreSQL a fragment
     shorter than a trigram gives its pattern as ``names`` instead (its matches are counted on the
-    speaker rows, ``speaker_ids_containing``). The queries below take these as given, so that a
-    search's SQL is the same for every fragment of its kind (``db.prepared``: the terms are
-    parameters, not part of the shape)."""
-    if is_postgres() and len(fragment) < TRIGRAM:
-        return {"names": like_pattern(fragment)}
+    speaker rows, ``speaker_ids_containing``), and every fragment its text as ``text``, which the
+    walk tests each speaker's ``names`` for by ``strpos`` (``names_containing``: 0.05-0.1 ms less
+    than LIKE over the ~700 speakers ``trump`` walks at 100k quotes). The queries below take these
+    as given, so that a search's SQL is the same for every fragment of its kind (``db.prepared``:
+    the terms are parameters, not part of the shape)."""
+    if is_postgres():
+        kind = "like" if len(fragment) >= TRIGRAM else "names"
+        return {kind: like_pattern(fragment), "text": fragment}
     terms = {"like": like_pattern(fragment)}
-    if not is_postgres() and len(fragment) >= TRIGRAM:
+    if len(fragment) >= TRIGRAM:
         terms["fts"] = fts_phrase(fragment)
     return terms
 
@@ -76,6 +79,8 @@ def names_containing(terms: dict):
     """A condition on one speaker row: one of its names (``Speaker.names``, every folded alias) contains
     the fragment of ``terms``. Read from the row itself (the list's index carries it), for a search that
     walks speakers in list order rather than reading every match."""
+    if "text" in terms:  # PostgreSQL: strpos is a plain substring test, cheaper per row than LIKE
+        return fn.strpos(Speaker.names, terms["text"]) > 0
     return like(Speaker.names, _pattern(terms))
 
 
