@@ -22,15 +22,8 @@ from operator import and_, or_
 
 from ..core.errors import Invalid
 from .binding import database, is_postgres
-from .prepared import (
-    STATEMENTS,
-    column_key,
-    compile_count,
-    compile_page,
-    compile_reach,
-    compile_search,
-    mark,
-)
+from .prepared import STATEMENTS, column_key, compile_count, compile_page, mark
+from .walks import compile_reach, compile_search
 
 # A search walks at most this many rows of its list's order for a page; found fewer matches, it sorts
 # every match instead (few matches: a small sort; many matches: the walk finds them first).
