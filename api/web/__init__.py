@@ -49,7 +49,8 @@ def register(app: Flask) -> None:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
     app.url_map.converters["id"] = IdConverter
     origins = [o.strip() for o in app.config["CORS_ORIGINS"].split(",") if o.strip()]
-    CORS(app, origins=origins if origins != ["*"] else "*", expose_headers=EXPOSED_HEADERS)
+    if origins:  # none listed (the default): no browser origin is allowed, and no request pays for asking
+        CORS(app, origins=origins if origins != ["*"] else "*", expose_headers=EXPOSED_HEADERS)
     hooks.register(app)
     security.register(app)
     limits.register(app)

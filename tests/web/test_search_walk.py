@@ -168,3 +168,48 @@ def test_a_walk_out_of_reach_sorts_the_matches_without_counting_them_again(datab
     assert page == [sorted_page[0], 1, False] and len(page[0]) == 4
     assert sum("LIKE" in s for s in statements) == 1  # the walk, which fell short
     assert not any("_total" in s for s in statements)  # the sorted page counts nothing
+
+
+@pytest.mark.parametrize("kept", ["fresh", "above every row", "below every row", "none"])
+def test_a_first_page_walks_to_a_reach_read_once_in_a_while(database_url, monkeypatch, kept):
+    """PostgreSQL: a first page's walk stops at the reach read once per REACH_KEPT seconds
+    (``db.paging.reach``), not by each statement. Whatever the kept values (stale: above every row,
+    below every row, or none), pages are those of sorting every match; the reach is read once for
+    many requests."""
+    if not database_url.startswith("postgres"):
+        pytest.skip("SQLite's walk finds its reach in its own statement")
+    monkeypatch.setattr(paging, "STATEMENTS", Statements())
+    monkeypatch.setattr(paging, "WALK", 3)
+    monkeypatch.setattr(paging, "_reaches", {})
+    app = make_app(database_url, SEARCH_COUNT_LIMIT=1, RESPONSE_CACHE=False)
+    reset_database(app)
+    client = keyed_client(app, "admin")
+    for i in range(6):
+        body = article_payload(url=f"https://r.example/{i}", text=_text(i), published_at=f"2024-01-0{1 + i}")
+        assert client.post("/articles", json=body).status_code == 201
+    reads, compile_reach = [], paging.compile_reach
+
+    class Counted:  # the reach's statement, its runs counted
+        def __init__(self, statement):
+            self.statement = statement
+
+        def run(self, *values):
+            reads.append(values)
+            return self.statement.run(*values)
+
+    monkeypatch.setattr(paging, "compile_reach", lambda *a: Counted(compile_reach(*a)))
+    sorted_pages = _pages(client, "/speakers?q=son&limit=100")  # one page: all five matches, sorted
+    assert len(sorted_pages) == 5
+    if kept != "fresh":
+        stale = {"above every row": (10**6, 10**12), "below every row": (0, 0), "none": (None, None)}
+        for key in list(paging._reaches):
+            paging._reaches[key] = (paging._reaches[key][0], stale[kept])
+    for _ in range(3):
+        first = client.get("/speakers?q=son&limit=2").get_json()
+        assert (first["total"], first["total_exact"]) == (1, False)
+        assert [s["name"] for s in first["items"]] == sorted_pages[:2]
+        assert _pages(client, "/speakers?q=son&limit=2") == sorted_pages
+    assert len(reads) == 1 and len(paging._reaches) == 1  # read once, for every first page since
+    monkeypatch.setattr(paging, "REACH_KEPT", -1.0)  # kept too long: read again
+    assert [s["name"] for s in client.get("/speakers?q=son&limit=2").get_json()["items"]] == sorted_pages[:2]
+    assert len(reads) == 2

@@ -1,8 +1,7 @@
 """/speakers: find people by name or alias, and what they said; editors merge them and link
 them to outside identities."""
 
-import json
-
+import orjson
 from flask import Blueprint
 from marshmallow import ValidationError
 
@@ -39,7 +38,7 @@ def _annotated_rows(rows: list[dict]) -> list[dict]:
     verdicts too on PostgreSQL, ``verdicts_columns``)."""
     verdicts = None if not rows or "verdicts" in rows[0] else verdicts_of([r["Speaker.id"] for r in rows])
     for r in rows:
-        r["aliases"] = json.loads(r["Speaker.aliases_json"])
+        r["aliases"] = orjson.loads(r["Speaker.aliases_json"])
         r["verdicts"] = verdicts[r["Speaker.id"]] if verdicts is not None else verdicts_in(r["verdicts"])
     return rows
 
