@@ -1,7 +1,7 @@
 """SQLite: a search's first page sorted from its matches, without a walk that would fall short.
 
 Past its cap of counted matches, a search finds its page by walking the list's order
-(``db.paging.WALK`` rows at most, ``prepared.compile_search``), which finds only the matches
+(``db.paging.WALK`` rows at most, ``walks.compile_search``), which finds only the matches
 within that reach; fewer than a page, every match is then sorted. A word whose matches lie mostly
 beyond the reach (``?q=obama`` at 1M quotes: 9 of its 598 speakers within it)
 walked in vain before it sorted. A listing that gives ``bounded`` (its matches' keys, one row per

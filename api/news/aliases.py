@@ -106,7 +106,7 @@ def speaker_ids_containing(terms: dict):
 def speakers_matched(terms: dict):
     """SQLite: the speaker of every alias containing the fragment of ``terms``, one row per alias, read
     from an index that stops at a LIMIT (``db.sorting``: a search's first page sorted from its matches
-    read up to a bound); None on PostgreSQL, whose search is one statement (``db.prepared``)."""
+    read up to a bound); None on PostgreSQL, whose search is one statement (``db.walks``)."""
     if is_postgres():
         return None
     if "gram" in terms:

@@ -10,7 +10,7 @@ two keys alone, a few hundred to a page: the statement reads them there in 0.5 m
 The count that samples where a search's matches lie (``db.sorting.compile_sample``) reads it too.
 
 SQLite only: on PostgreSQL the same search is one statement that sorts the matches' keys read
-once into a CTE (``db.prepared.compile_search``), 1.2x from 10k to 100k quotes, and another index
+once into a CTE (``db.walks.compile_search``), 1.2x from 10k to 100k quotes, and another index
 would cost every change of a quote count one more index entry written. Frozen like every migration.
 """
 
