@@ -35,7 +35,7 @@ SORT_BOUND = 5000
 # Seconds a worker keeps where a first page's walk stops (``reach``): the WALK-th row of the list,
 # which moves a little with each write; a stale one moves where a walk stops, not what it finds.
 REACH_KEPT = 10.0
-_reaches: dict = {}  # (backend, the list's base query's SQL) -> (read at, the WALK-th row's values)
+_reaches: dict = {}  # (backend, database, view, WALK) -> (read at, the WALK-th row's values)
 
 
 @dataclass
@@ -181,7 +181,7 @@ def reach(listing: Listing, view) -> tuple:
     walk (a whole table: ``compile_reach``; Nones if it has fewer rows), read at most once in
     REACH_KEPT seconds per worker: reading it costs PostgreSQL an index walk of WALK entries, about
     0.1 ms of a first page's 0.6 (``?q=trump``, 100k quotes)."""
-    key, now = (type(database.obj).__name__, view, WALK), time.monotonic()
+    key, now = (type(database.obj).__name__, database.obj.database, view, WALK), time.monotonic()
     kept = _reaches.get(key)
     if kept is None or now - kept[0] > REACH_KEPT:
         base, fields = listing.walk[0], [f for f, _ in listing.order]

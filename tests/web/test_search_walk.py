@@ -35,6 +35,18 @@ def _pages(client, url: str) -> list[int]:
     return seen
 
 
+def _archive(database_url, host: str, cap: int):
+    """A client of a fresh app (SEARCH_COUNT_LIMIT ``cap``, no response cache) over the six articles
+    (quoted: Ann Jonson 2 times, Bo Carson 4, the four others 6)."""
+    app = make_app(database_url, SEARCH_COUNT_LIMIT=cap, RESPONSE_CACHE=False)
+    reset_database(app)
+    client = keyed_client(app, "admin")
+    for i in range(6):
+        body = article_payload(url=f"https://{host}/{i}", text=_text(i), published_at=f"2024-01-0{1 + i}")
+        assert client.post("/articles", json=body).status_code == 201
+    return app, client
+
+
 @pytest.mark.parametrize(
     "path", ["/speakers?q=son", "/speakers?q=o", "/claims?q=budget", "/claims?q=tax&status=unreviewed"]
 )
@@ -46,14 +58,7 @@ def test_walked_pages_equal_sorted_pages(database_url, monkeypatch, path, reach)
     monkeypatch.setattr(paging, "compile_search", lambda *a, **k: walks.append(k) or compile_search(*a, **k))
     found = {}
     for cap in (1, 1000):  # more matches than 1: walked; fewer than 1000: sorted
-        app = make_app(database_url, SEARCH_COUNT_LIMIT=cap, RESPONSE_CACHE=False)
-        reset_database(app)
-        client = keyed_client(app, "admin")
-        for i in range(6):
-            body = article_payload(
-                url=f"https://w.example/{i}", text=_text(i), published_at=f"2024-01-0{1 + i}"
-            )
-            assert client.post("/articles", json=body).status_code == 201
+        _, client = _archive(database_url, "w.example", cap)
         first = client.get(path).get_json()
         found[cap] = (_pages(client, path + "&limit=2"), first["total"], first["total_exact"])
         if cap == 1:  # many matches: walked (on PostgreSQL every search is one such statement)
@@ -72,12 +77,7 @@ def test_a_walk_finds_a_speaker_by_an_alias_a_merge_gave_it(database_url, monkey
     moves the old speaker's aliases to the one it joins, and a walk then finds that one by them; a list
     shows them (``speaker.aliases_json``) as the speaker's own page does."""
     monkeypatch.setattr(paging, "STATEMENTS", Statements())
-    app = make_app(database_url, SEARCH_COUNT_LIMIT=1, RESPONSE_CACHE=False)
-    reset_database(app)
-    client = keyed_client(app, "admin")
-    for i in range(6):
-        body = article_payload(url=f"https://m.example/{i}", text=_text(i), published_at=f"2024-01-0{1 + i}")
-        assert client.post("/articles", json=body).status_code == 201
+    app, client = _archive(database_url, "m.example", 1)
     ids = {s["name"]: s["id"] for s in client.get("/speakers?limit=100").get_json()["items"]}
     before = _pages(client, "/speakers?q=son&limit=2")
     assert "Flo Hart" not in before and "Bo Carson" in before
@@ -99,12 +99,7 @@ def test_one_compiled_statement_serves_every_word_of_a_search(database_url, monk
     the same kind builds nothing new, and finds its own speakers."""
     cache = Statements()
     monkeypatch.setattr(paging, "STATEMENTS", cache)
-    app = make_app(database_url, SEARCH_COUNT_LIMIT=cap, RESPONSE_CACHE=False)
-    reset_database(app)
-    client = keyed_client(app, "admin")
-    for i in range(6):
-        body = article_payload(url=f"https://s.example/{i}", text=_text(i), published_at=f"2024-01-0{1 + i}")
-        assert client.post("/articles", json=body).status_code == 201
+    app, client = _archive(database_url, "s.example", cap)
     assert len(_pages(client, "/speakers?q=son&limit=2")) == 5  # many matches: walked when cap is 1
     assert _pages(client, "/speakers?q=ars&limit=2") == ["Bo Carson"]  # one: sorted
     built = len(cache._kept)
@@ -115,12 +110,7 @@ def test_one_compiled_statement_serves_every_word_of_a_search(database_url, monk
 
 def _statements_of_a_search(database_url, caplog, path: str, cap: int) -> tuple:
     """The first page of ``path`` over the six articles (names, total, exact) and the SQL it ran."""
-    app = make_app(database_url, SEARCH_COUNT_LIMIT=cap, RESPONSE_CACHE=False)
-    reset_database(app)
-    client = keyed_client(app, "admin")
-    for i in range(6):  # quoted: Ann Jonson 2 times, Bo Carson 4, the four others 6
-        body = article_payload(url=f"https://o.example/{i}", text=_text(i), published_at=f"2024-01-0{1 + i}")
-        assert client.post("/articles", json=body).status_code == 201
+    app, client = _archive(database_url, "o.example", cap)
     caplog.clear()
     with caplog.at_level(logging.DEBUG, logger="peewee"):
         page = client.get(path).get_json()
@@ -181,12 +171,7 @@ def test_a_first_page_walks_to_a_reach_read_once_in_a_while(database_url, monkey
     monkeypatch.setattr(paging, "STATEMENTS", Statements())
     monkeypatch.setattr(paging, "WALK", 3)
     monkeypatch.setattr(paging, "_reaches", {})
-    app = make_app(database_url, SEARCH_COUNT_LIMIT=1, RESPONSE_CACHE=False)
-    reset_database(app)
-    client = keyed_client(app, "admin")
-    for i in range(6):
-        body = article_payload(url=f"https://r.example/{i}", text=_text(i), published_at=f"2024-01-0{1 + i}")
-        assert client.post("/articles", json=body).status_code == 201
+    app, client = _archive(database_url, "r.example", 1)
     reads, compile_reach = [], paging.compile_reach
 
     class Counted:  # the reach's statement, its runs counted
@@ -213,3 +198,8 @@ def test_a_first_page_walks_to_a_reach_read_once_in_a_while(database_url, monkey
     monkeypatch.setattr(paging, "REACH_KEPT", -1.0)  # kept too long: read again
     assert [s["name"] for s in client.get("/speakers?q=son&limit=2").get_json()["items"]] == sorted_pages[:2]
     assert len(reads) == 2
+    monkeypatch.setattr(paging, "REACH_KEPT", 10.0)
+    with app.app_context():  # kept per database: a process serving another (a benchmark) reads its own
+        monkeypatch.setattr(paging.database.obj, "database", "another")
+        assert client.get("/speakers?q=son&limit=2").status_code == 200
+    assert len(reads) == 3 and len(paging._reaches) == 2
