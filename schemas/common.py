@@ -181,7 +181,7 @@ def timestamp(value) -> str | None:
     if value is None:
         return None
     if type(value) is datetime and value.tzinfo is None:  # as PostgreSQL's rows give it: the common case
-        return value.isoformat(timespec="seconds") + "Z"
+        return value  # written as '2016-09-19T10:00:00Z' by the app's JSON provider (web.jsonio)
     if isinstance(value, str):
         if _STORED.match(value):  # the seconds as stored, without parsing them: what the datetime gives
             return f"{value[:10]}T{value[11:19]}Z"

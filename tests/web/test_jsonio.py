@@ -10,6 +10,7 @@ from flask import Flask
 from flask.json.provider import DefaultJSONProvider
 
 from api.web.jsonio import OrjsonProvider
+from schemas.common import timestamp
 
 
 @dataclass
@@ -35,8 +36,6 @@ BODY = {
     "zeta": 1,
     "alpha": ["Zitat „so“ — «oui»", None, True, 2.5, -3],
     "nested": {"b": {"c": []}, "a": '\u2028 line\nbreak "quoted" \\ \x01'},
-    "when": datetime(2024, 2, 29, 13, 5, 9),
-    "day": date(2024, 3, 1),
     "point": Point(3, "p"),
     7: "an int key",
 }
@@ -47,7 +46,19 @@ def test_answers_are_the_bytes_flask_wrote():
     ours = orjson_bytes(app, BODY)
     assert ours == flask_bytes(app, BODY)
     assert ours.endswith(b"\n") and "„so“".encode() in ours  # UTF-8 as is, not \u escapes
-    assert json.loads(ours)["when"] == "Thu, 29 Feb 2024 13:05:09 GMT"  # Flask's date format, kept
+
+
+def test_times_are_written_in_the_api_formats_by_every_path():
+    """A naive datetime (UTC) as the API's timestamps are, to the second, with Z; a date as a date;
+    the same through orjson, through Flask's provider (a refused big integer) and pretty-printed."""
+    app = Flask("t")
+    body = {"when": datetime(2024, 2, 29, 13, 5, 9, 500000), "day": date(2024, 3, 1)}
+    expected = {"when": "2024-02-29T13:05:09Z", "day": "2024-03-01"}
+    assert json.loads(orjson_bytes(app, body)) == expected
+    assert timestamp(body["when"].replace(microsecond=0).isoformat(sep=" ")) == expected["when"]  # as stored
+    assert json.loads(orjson_bytes(app, {**body, "big": 2**70})) == {**expected, "big": 2**70}
+    app.debug = True
+    assert json.loads(orjson_bytes(app, body)) == expected
 
 
 def test_what_orjson_refuses_is_written_by_flask():
