@@ -174,7 +174,9 @@ _STORED = re.compile(_DATE + r" [0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,6})?(?:[+
 
 
 def timestamp(value) -> str | None:
-    """What ``Timestamp`` dumps, from a datetime or the text SQLite stores ('2016-09-19 10:00:00[.5]').
+    """What ``Timestamp`` dumps, as the answer carries it, from a datetime or the text SQLite stores
+    ('2016-09-19 10:00:00[.5]'): a naive datetime (PostgreSQL's rows) is handed over as it is, for
+    the app's JSON provider writes it the same way (``api.web.jsonio``); the rest as that text.
 
     For the list items built from raw rows (``item`` functions beside each schema).
     """

@@ -17,6 +17,7 @@ from __future__ import annotations
 from peewee import CTE, SQL, NodeList, Select, fn
 
 from .prepared import Statement, _compiled, _converter, mark
+from .walks import reach_row, walked_fields
 
 
 def _limited(keys, count: int):
@@ -24,12 +25,6 @@ def _limited(keys, count: int):
     if isinstance(keys, SQL):
         return NodeList((keys, SQL(f"LIMIT {int(count)}")))
     return keys.order_by().limit(count)
-
-
-def _walked_order(listing) -> list:
-    if not all(desc for _, desc in listing.order):
-        raise ValueError("a walked order runs one way (descending): its keys compare as a row value")
-    return [f for f, _ in listing.order]
 
 
 def compile_sample(listing, reach: int, cap: int) -> Statement:
@@ -41,13 +36,13 @@ def compile_sample(listing, reach: int, cap: int) -> Statement:
           quote_count DESC, id DESC LIMIT 1 OFFSET reach - 1)) AS near
         FROM speaker WHERE id IN (the matches' keys LIMIT cap + 1)
     """
-    fields, slots = _walked_order(listing), tuple(listing.slots.values())
+    fields, slots = walked_fields(listing), tuple(listing.slots.values())
     marks = tuple(mark(i, v) for i, v in enumerate(slots))
     if slots:
         listing = listing.marked(marks)
     base = listing.walk[0]
     key = base.model._meta.primary_key
-    last = base.select(fields[0]).order_by(*(f.desc() for f in fields)).limit(1).offset(reach - 1)
+    last = reach_row(base, fields, reach, fields[:1])
     keyed = listing.count.select(key) if listing.total is None else listing.total
     matched = _limited(keyed, cap + 1)
     if isinstance(matched, NodeList):
@@ -65,7 +60,7 @@ def compile_bounded(listing, limit: int, bound: int) -> Statement:
         SELECT ..., (SELECT COUNT(1) FROM _m) AS _n FROM speaker WHERE id IN (
           SELECT id FROM speaker WHERE id IN (SELECT k FROM _m) ORDER BY quote_count DESC, id DESC LIMIT ?)
     """
-    fields, slots = _walked_order(listing), tuple(listing.slots.values())
+    fields, slots = walked_fields(listing), tuple(listing.slots.values())
     marks = tuple(mark(i, v) for i, v in enumerate((limit, *slots)))
     if slots:
         listing = listing.marked(marks[1:])

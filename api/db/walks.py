@@ -50,8 +50,7 @@ def compile_search(
     ``reached`` (a first page): the reach's last row is not in the statement but given after the
     slots' values (``db.paging.reach``, read once in a while): any values bound a prefix of the
     list's order, so a stale one moves where the walk stops, never what a page it finds holds."""
-    if not all(desc for _, desc in listing.order):
-        raise ValueError("a walked order runs one way (descending): its keys compare as a row value")
+    walked_fields(listing)
     slots = tuple(listing.slots.values())
     marks = tuple(mark(i, v) for i, v in enumerate((*(cursor or ()), limit, *slots)))
     if slots:
@@ -102,14 +101,26 @@ def compile_search(
     return _compiled(rows, marks + given, converters, expected, (at,))
 
 
-def compile_reach(base, fields: list, reach: int) -> Statement:
-    """The ``reach``-th row's ``fields`` of ``base`` in their descending order; ``base`` is a whole
-    table, as the walks of a view's searches all are (a filtered one would bound each filter apart)."""
+def walked_fields(listing) -> list:
+    """The columns of ``listing``'s order, which a walk needs to run one way (descending)."""
+    if not all(desc for _, desc in listing.order):
+        raise ValueError("a walked order runs one way (descending): its keys compare as a row value")
+    return [f for f, _ in listing.order]
+
+
+def reach_row(base, fields: list, reach: int, columns: list | None = None):
+    """The query of the ``reach``-th row of ``base`` (a whole table, as the walks of a view's searches
+    all are: a filtered one would bound each filter apart) in ``fields``' descending order, selecting
+    ``columns`` (all of ``fields`` by default)."""
     if base._where is not None or len(base._from_list) > 1 or getattr(base, "_joins", None):
         raise ValueError("a walk's reach is read on a whole table")
-    return _compiled(
-        base.select(*fields).order_by(*(f.desc() for f in fields)).limit(1).offset(reach - 1), (), [], set()
-    )
+    ordered = base.select(*(columns or fields)).order_by(*(f.desc() for f in fields))
+    return ordered.limit(1).offset(reach - 1)
+
+
+def compile_reach(base, fields: list, reach: int) -> Statement:
+    """``reach_row``'s Statement: where a first page's walk stops (``db.paging.reach``)."""
+    return _compiled(reach_row(base, fields, reach), (), [], set())
 
 
 def _sample(field: Field):
