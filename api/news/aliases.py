@@ -2,9 +2,9 @@
 
 Every name a speaker was given is one of its aliases (folded: case and accents
 removed), so searching aliases finds names too. SQLite answers through the FTS5
-table ``speaker_alias_fts`` (tokenizer ``trigram``), PostgreSQL through a GIN
-``gin_trgm_ops`` index on ``speakeralias.folded`` (both made by migration 0003;
-without the ``pg_trgm`` extension the same query scans). A fragment shorter
+table ``speaker_alias_fts`` (tokenizer ``trigram``, migration 0003), PostgreSQL through a
+GIN ``gin_trgm_ops`` index on ``speaker_search.names``, a speaker's folded aliases in one row
+(migration 0011; without the ``pg_trgm`` extension the same query scans). A fragment shorter
 than a trigram, which neither index can look up, is looked up in ``speaker_gram`` (every letter
 and pair of letters of a speaker's aliases, migration 0009) on both. A search with many
 matches walks speakers most quoted first instead, testing ``Speaker.names`` (migration 0008).
@@ -17,7 +17,7 @@ from peewee import SQL, fn
 from ..core.text import like_escape, like_pattern
 from ..db import database, is_postgres
 from ..db.models import like
-from .models import Speaker, SpeakerAlias, SpeakerGram
+from .models import Speaker, SpeakerAlias, SpeakerGram, SpeakerSearch
 
 TRIGRAM = 3
 
@@ -53,19 +53,15 @@ def search_terms(fragment: str) -> dict:
     return terms
 
 
-def containing(terms: dict):
-    """A condition on SpeakerAlias: its folded form contains the fragment of ``terms`` (at least a
-    trigram long: a shorter one is looked up by speaker, ``speakers_containing``)."""
-    if "fts" not in terms:
-        return like(SpeakerAlias.folded, terms["like"])
-    return SpeakerAlias.id.in_(_fts_rows(terms["fts"]))
-
-
 def speakers_containing(terms: dict):
-    """Ids of the speakers with an alias containing the fragment of ``terms``: a subquery."""
+    """Ids of the speakers with an alias containing the fragment of ``terms``: a subquery, one row per
+    speaker, but per alias on SQLite for a fragment of a trigram or more (``speaker_ids_containing``
+    counts those)."""
     if "gram" in terms:
         return SpeakerGram.select(SpeakerGram.speaker_id).where(SpeakerGram.gram == terms["gram"])
-    return SpeakerAlias.select(SpeakerAlias.speaker).where(containing(terms))
+    if "text" in terms:  # PostgreSQL: a speaker's names in one row, under a trigram index (0011)
+        return SpeakerSearch.select(SpeakerSearch.speaker_id).where(like(SpeakerSearch.names, terms["like"]))
+    return SpeakerAlias.select(SpeakerAlias.speaker).where(SpeakerAlias.id.in_(_fts_rows(terms["fts"])))
 
 
 def speakers_with_surname(word: str):
@@ -91,11 +87,10 @@ def speaker_ids_containing(terms: dict):
     ``IN (SELECT rowid ...)`` reads every match first); for a fragment shorter than a trigram, the rows
     of ``speaker_gram`` under it, one per speaker, read from its key up to the count's limit (it was a
     scan of every alias on SQLite, of every speaker's ``names`` on PostgreSQL: 22 ms for 'qz' at 100k
-    quotes there); else a DISTINCT query."""
-    if "gram" in terms:
-        return speakers_containing(terms)
+    quotes there); on PostgreSQL the rows of ``speaker_search``, one per speaker, which a LIMIT stops
+    (the DISTINCT over aliases it replaced read every match first)."""
     if "fts" not in terms:
-        return speakers_containing(terms).distinct(True)
+        return speakers_containing(terms)
     return SQL(
         "SELECT DISTINCT a.speaker_id FROM speaker_alias_fts AS f JOIN speakeralias AS a ON a.id = f.rowid "
         f"WHERE speaker_alias_fts MATCH {database.param}",

@@ -84,6 +84,19 @@ class SpeakerGram(BaseModel):
         without_rowid = True  # SQLite: the key is the table (as ``StatementHash``)
 
 
+class SpeakerSearch(BaseModel):
+    """PostgreSQL only: a name search's matches, one row per speaker (its ``names`` as on the speaker
+    row), under a trigram index, so that counting them stops at the count's limit where the aliases
+    needed a DISTINCT over every match. Kept by triggers on speaker (migration 0011); SQLite counts
+    through its FTS5 table. No foreign key (derived rows)."""
+
+    speaker_id = IntegerField(primary_key=True)
+    names = TextField()
+
+    class Meta:
+        table_name = "speaker_search"
+
+
 class SpeakerMerge(BaseModel):
     """A speaker folded into another by an editor: its old id and key lead to the one it became."""
 
