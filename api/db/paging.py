@@ -20,6 +20,8 @@ from datetime import datetime
 from functools import reduce
 from operator import and_, or_
 
+import orjson
+
 from ..core.errors import Invalid
 from .binding import database, is_postgres
 from .prepared import STATEMENTS, column_key, compile_count, compile_page, mark
@@ -248,7 +250,7 @@ def _count_statement(listing: Listing, cap: int):
 def encode_cursor(values: tuple) -> str:
     """An opaque, URL-safe cursor for ``values`` (ints, strings, datetimes)."""
     plain = [{"t": v.isoformat()} if isinstance(v, datetime) else v for v in values]
-    return base64.urlsafe_b64encode(json.dumps(plain, separators=(",", ":")).encode()).decode().rstrip("=")
+    return base64.urlsafe_b64encode(orjson.dumps(plain)).decode().rstrip("=")  # compact, as json.dumps was
 
 
 def decode_cursor(cursor: str, order: tuple) -> tuple:

@@ -64,6 +64,8 @@ class Statement:
     names: tuple  # the dict key of each column
     query: object = field(default=None, compare=False)  # the peewee query it was built from
     inline: tuple = ()  # indexes of values written into the SQL PostgreSQL prepares (``db.server``)
+    # the prepared statement's name for each tuple of inlined values (``db.server``), made once
+    prepared: dict = field(default_factory=dict, compare=False, repr=False)
 
     def _execute(self, values: tuple):
         if server.ENABLED and is_postgres():

@@ -58,13 +58,23 @@ def _text(statement, values: tuple, cursor) -> tuple[str, list[int]]:
     return "".join(parts), params
 
 
+def _name(statement, inlined: tuple) -> str:
+    """The prepared statement's name: a digest of its SQL and inlined values, kept on the Statement
+    (at most ``KEPT`` of them: a page's limit and offset are inlined)."""
+    name = statement.prepared.get(inlined)
+    if name is None:
+        digest = hashlib.blake2b(repr((statement.sql, statement.params, inlined)).encode(), digest_size=12)
+        if len(statement.prepared) >= KEPT:
+            statement.prepared.clear()
+        name = statement.prepared[inlined] = "qb_" + digest.hexdigest()
+    return name
+
+
 def execute(statement, values: tuple):
     """Run ``statement`` with ``values`` on this request's connection, prepared there if it is not yet;
     the cursor, as ``database.execute_sql`` gives it."""
     connection = database.connection()
-    inlined = tuple(values[i] for i in statement.inline)
-    digest = hashlib.blake2b(repr((statement.sql, statement.params, inlined)).encode(), digest_size=12)
-    name = "qb_" + digest.hexdigest()
+    name = _name(statement, tuple(values[i] for i in statement.inline))
     with _lock:
         kept = _kept.setdefault(connection, OrderedDict())
         known = kept.get(name)

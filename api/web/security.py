@@ -29,14 +29,21 @@ HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
 }
 
+HEADER_NAMES = {name.lower(): name for name in HEADERS}
+_LOWERED = tuple((name.lower(), value) for name, value in HEADERS.items())
+
 
 def register(app: Flask) -> None:
     cors_listed = bool(app.config["CORS_ORIGINS"].strip()) and app.config["CORS_ORIGINS"].strip() != "*"
 
     @app.after_request
     def security_headers(response):
-        for name, value in HEADERS.items():
-            response.headers.setdefault(name, value)
+        # Each header unless the view set its own: one pass over the headers (``setdefault`` scanned
+        # them once per header and raised a KeyError for every one missing, five per response)
+        given = {name.lower() for name, _ in response.headers}
+        for name, value in _LOWERED:
+            if name not in given:
+                response.headers.add(HEADER_NAMES[name], value)
         if cors_listed:  # the answer depends on the Origin: caches must keep one per origin
             response.vary.add("Origin")
         return response
