@@ -38,6 +38,20 @@ from .models import (
 )
 
 _SPEAKER_REF = (Speaker.id, Speaker.name, Speaker.title, Speaker.kind)
+# What a speaker list's item shows (schemas.speakers.speaker_item): not the key, folded name or
+# names, which only find speakers (``names``, every alias: 60 characters a row on average)
+_SPEAKER_LISTED = (
+    *_SPEAKER_REF,
+    Speaker.quote_count,
+    Speaker.article_count,
+    Speaker.claim_count,
+    Speaker.first_quoted_at,
+    Speaker.last_quoted_at,
+    Speaker.created_at,
+    Speaker.updated_at,
+    Speaker.same_as,
+    Speaker.aliases_json,
+)
 
 
 def _by_id(key: str, query, row_id: int):
@@ -206,12 +220,13 @@ def speakers(args: dict, columns=None) -> Deferred:
 
 def _speakers(terms: dict | None, more) -> Listing:
     order = _SPEAKER_ORDER
-    base = Speaker.select()
+    base, listed = Speaker.select(), Speaker.select(*_SPEAKER_LISTED, *more(Speaker.id))
     if terms is None:
-        return Listing(_ordered(base.select_extend(*more(Speaker.id)), order), order, base)
-    found = base.where(Speaker.id.in_(speakers_containing(terms)))
+        return Listing(_ordered(listed, order), order, base)
+    matching = Speaker.id.in_(speakers_containing(terms))
+    found = base.where(matching)
     walk = (base, names_containing(terms))
-    rows = _ordered(found.select_extend(*more(Speaker.id)), order)
+    rows = _ordered(listed.where(matching), order)
     total = speaker_ids_containing(terms)
     return Listing(rows, order, found, walk, total, search=True, bounded=speakers_matched(terms))
 
