@@ -87,3 +87,25 @@ def test_totals_are_capped_and_say_so(database_url):
     assert capped["total"] == 5 and capped["total_exact"] is False and len(capped["items"]) == 10
     exact = client.get("/speakers").get_json()
     assert exact["total"] == 5 and exact["total_exact"] is True
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/speakers?q=O&offset=0&limit=2", "/speakers/{speaker}/quotes?limit=1&until=2030-01-01T00:00:00Z"],
+)
+def test_next_is_the_url_url_for_builds(app, client, stored, path):
+    """`next` is built from the request's own path and query, not through url_for: the same URL."""
+    from urllib.parse import parse_qsl, urlsplit
+
+    from flask import url_for
+
+    speaker = client.get("/speakers?limit=1").get_json()["items"][0]["id"]
+    asked = path.format(speaker=speaker)
+    page = client.get(asked).get_json()
+    cursor = dict(parse_qsl(urlsplit(page["next"]).query))["cursor"]
+    route, _, query = asked.partition("?")
+    with app.test_request_context(asked):
+        endpoint = app.url_map.bind("localhost").match(route)
+        args = {k: v for k, v in parse_qsl(query) if k != "offset"}
+        built = url_for(endpoint[0], **endpoint[1], **{**args, "limit": args["limit"], "cursor": cursor})
+    assert page["next"] == built and "offset" not in built
