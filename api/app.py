@@ -1,4 +1,5 @@
-"""Application factory: config → database → schema step → web layer → commands, nothing else."""
+"""Application factory: config → database → schema step → engines warmed → web layer → commands,
+nothing else."""
 
 from __future__ import annotations
 
@@ -32,9 +33,12 @@ def create_app(config: dict | None = None) -> Flask:
         app.config["DATABASE_CONNECT_TIMEOUT"],
         app.config["DATABASE_STATEMENT_TIMEOUT"],
     )
-    if not cli.loading_for_a_command():
+    serving = not cli.loading_for_a_command()
+    if serving:
         prepare_schema(app.config["AUTO_MIGRATE"])
     web.register(app)
+    if serving and app.config["WARM_ENGINES"]:
+        web.warm_engines()
     cli.register(app)
     return app
 

@@ -50,6 +50,10 @@ DEFAULTS = {
     # At start-up, upgrade an empty or older database schema; false: refuse to start until
     # `flask --app api db upgrade` has run (a deploy step). A newer schema is always refused.
     "AUTO_MIGRATE": True,
+    # At start-up (serving, not a command), read the engines' model files (check-worthiness, claim
+    # matching: about 0.25 s) so that the first article a new worker stores does not wait for them;
+    # false: read on first use.
+    "WARM_ENGINES": True,
     # A claim's match with a fact-check at or above this similarity is an alert (in the article's
     # POST answer, in the change feed as entity `alert`, and to webhooks subscribed to `alert`).
     "MATCH_ALERT_THRESHOLD": 0.5,
@@ -85,7 +89,7 @@ _FLOATS = {
     "WEBHOOK_TIMEOUT",
     "WEBHOOK_BACKOFF",
 }
-_BOOLS = {"AUTO_MIGRATE", "READS_REQUIRE_KEY", "RATELIMIT_ENABLED", "RESPONSE_CACHE"}
+_BOOLS = {"AUTO_MIGRATE", "WARM_ENGINES", "READS_REQUIRE_KEY", "RATELIMIT_ENABLED", "RESPONSE_CACHE"}
 
 
 def load(overrides: dict | None = None, environ=os.environ) -> dict:

@@ -1,4 +1,5 @@
-"""The web layer, the only code that sees a request: hooks, auth, limits, errors, parsing, routes.
+"""The web layer, the only code that sees a request: hooks, auth, limits, errors, parsing, routes
+(and ``warm_engines``, which a serving app runs at start-up).
 
 ``hooks``       a request id, one database connection, one log line per request
 ``auth``        API keys on requests: ``@requires(role)`` on every API view, ``current_actor()``
@@ -21,6 +22,7 @@ from werkzeug.routing import IntegerConverter
 
 from schemas.common import MAX_INT
 
+from ..intake.articles import warm_engines as warm_engines  # re-exported: create_app runs it
 from . import errors, hooks, limits, matching, security
 from .routes import BLUEPRINTS
 

@@ -93,7 +93,8 @@ def test_the_upgrade_fills_the_rows_of_the_speakers_stored_before(url_at_10):
             folded = name.lower()
             database.execute_sql(
                 "INSERT INTO speaker (key, name, kind, folded, created_at, quote_count, article_count, "
-                f"claim_count) VALUES ('person:{folded}', '{name}', 'person', '{folded}', '2024-01-01', 0, 0, 0)"
+                "claim_count) "
+                f"VALUES ('person:{folded}', '{name}', 'person', '{folded}', '2024-01-01', 0, 0, 0)"
             )
             if i < 3:
                 database.execute_sql(

@@ -71,3 +71,17 @@ def test_one_log_line_per_request(client, caplog):
     assert (method, path, status, request_id) == ("GET", "/articles", "200", "id=req-42")
     assert duration.endswith("ms") and float(duration[:-2]) >= 0
     assert response.headers["X-Request-ID"] == "req-42"
+
+
+def test_a_serving_app_reads_the_engines_models_at_start_up(monkeypatch):
+    """The first article a new worker stores waits for no model file (WARM_ENGINES, default on)."""
+    from api.intake import articles
+
+    read = []
+    monkeypatch.setattr(articles, "checkworthy_model", lambda: read.append("checkworthy"))
+    monkeypatch.setattr(articles, "matching_model", lambda: read.append("matching"))
+    make_app("sqlite:///:memory:")
+    assert read == ["checkworthy", "matching"]
+    read.clear()
+    make_app("sqlite:///:memory:", WARM_ENGINES=False)
+    assert read == []
