@@ -36,13 +36,14 @@ def fts_phrase(fragment: str) -> str:
 
 def search_terms(fragment: str) -> dict:
     """The SQL parameters of a search for ``fragment`` (folded): its LIKE pattern (``like``, which a
-    walk tests ``Speaker.names`` with on SQLite); on SQLite, when it is at least a trigram long, its
-    FTS5 phrase (``fts``); shorter than a trigram, the fragment itself (``gram``: its matches are the
-    rows of ``speaker_gram`` under it, on both backends); on PostgreSQL the fragment as ``text``, which
-    the walk tests each speaker's ``names`` for by ``strpos`` (``names_containing``: 0.05-0.1 ms less
-    than LIKE over the ~700 speakers ``trump`` walks at 100k quotes). The queries below take these
-    as given, so that a search's SQL is the same for every fragment of its kind (``db.prepared``:
-    the terms are parameters, not part of the shape)."""
+    walk tests ``Speaker.names`` with on SQLite, and PostgreSQL's count ``speaker_search.names``);
+    on SQLite, when it is at least a trigram long, its FTS5 phrase (``fts``); shorter than a
+    trigram, the fragment itself (``gram``: its matches are the rows of ``speaker_gram`` under it,
+    on both backends); on PostgreSQL the fragment as ``text``, which the walk tests each speaker's
+    ``names`` for by ``strpos`` (``names_containing``: 0.05-0.1 ms less than LIKE over the ~700
+    speakers ``trump`` walks at 100k quotes). The queries below take these as given, so that a
+    search's SQL is the same for every fragment of its kind (``db.prepared``: the terms are
+    parameters, not part of the shape)."""
     terms = {"like": like_pattern(fragment)}
     if is_postgres():
         terms["text"] = fragment

@@ -8,7 +8,7 @@ words, ``q``, up to SEARCH_COUNT_LIMIT); past that it is the limit and ``total_e
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from flask import current_app, request, url_for
 from marshmallow import ValidationError
@@ -17,6 +17,7 @@ from ..db.paging import Listing, decode_cursor, encode_cursor, page, page_rows
 from ..news.models import QUOTE_ORDER
 
 _QUERY_SAFE = "!$'()*,/:;?@"  # what werkzeug leaves unquoted in a query it builds (url.spec.whatwg.org)
+_PATH_SAFE = "!$&'()*+,/:;=@"  # and in a path
 
 
 def page_limit(args: dict) -> int:
@@ -39,7 +40,8 @@ def next_page_url(cursor: str, limit: int, endpoint: str | None = None, **params
     query.pop("offset", None)
     query.update(limit=limit, cursor=cursor)
     items = [(k, v) for k, v in query.items() if v is not None]
-    return f"{request.script_root}{request.path}?{urlencode(items, safe=_QUERY_SAFE)}"
+    path = quote(request.path, safe=_PATH_SAFE)  # as asked, decoded: /speakers/３/quotes is routed too
+    return f"{request.script_root}{path}?{urlencode(items, safe=_QUERY_SAFE)}"
 
 
 def _shape(args: dict, slots: dict) -> tuple | None:
