@@ -182,8 +182,7 @@ def measure(urls: dict[int, str], repeat: int, fresh: list[dict]) -> dict[int, d
             found[size]["quotes"] = db.database.execute_sql("SELECT COUNT(*) FROM quote").fetchone()[0]
             db.close_connection()
         paths[size] = requests_of(app)
-    samples = {(size, name): [] for size in urls for name in paths[size]}
-    cpu = {(size, name): [] for size in urls for name in paths[size]}
+    samples, cpu = ({(size, name): [] for size in urls for name in paths[size]} for _ in range(2))
     for turn in range(repeat + 1):  # the first turn warms caches and query plans, untimed
         for name in paths[next(iter(urls))]:
             for size, database in bound.items():
