@@ -26,7 +26,7 @@ from ..core.errors import Invalid
 from .binding import database, is_postgres
 from .prepared import STATEMENTS, column_key, compile_count, compile_page, mark
 from .sorting import compile_bounded, compile_sample
-from .walks import compile_reach, compile_search
+from .walks import compile_reach, compile_search, walked_fields
 
 # A search walks at most this many rows of its list's order for a page; found fewer matches, it sorts
 # every match instead (few matches: a small sort; many matches: the walk finds them first).
@@ -186,7 +186,7 @@ def reach(listing: Listing, view) -> tuple:
     key, now = (type(database.obj).__name__, database.obj.database, view, WALK), time.monotonic()
     kept = _reaches.get(key)
     if kept is None or now - kept[0] > REACH_KEPT:
-        base, fields = listing.walk[0], [f for f, _ in listing.order]
+        base, fields = listing.walk[0], walked_fields(listing)
         rows = STATEMENTS.get(("reach", *key), lambda: compile_reach(base, fields, WALK)).run()
         values = (
             tuple(f.python_value(rows[0][column_key(f)]) for f in fields) if rows else (None,) * len(fields)

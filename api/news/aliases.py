@@ -92,11 +92,7 @@ def speaker_ids_containing(terms: dict):
     (the DISTINCT over aliases it replaced read every match first)."""
     if "fts" not in terms:
         return speakers_containing(terms)
-    return SQL(
-        "SELECT DISTINCT a.speaker_id FROM speaker_alias_fts AS f JOIN speakeralias AS a ON a.id = f.rowid "
-        f"WHERE speaker_alias_fts MATCH {database.param}",
-        [terms["fts"]],
-    )
+    return _fts_speakers(terms["fts"], distinct=True)
 
 
 def speakers_matched(terms: dict):
@@ -107,8 +103,14 @@ def speakers_matched(terms: dict):
         return None
     if "gram" in terms:
         return speakers_containing(terms)
+    return _fts_speakers(terms["fts"])
+
+
+def _fts_speakers(phrase: str, distinct: bool = False):
+    """SQLite: the SQL of the speakers of the aliases matching the FTS5 ``phrase``, one row per alias
+    (``distinct``: per speaker), a join driven by the trigram index, which stops at a LIMIT."""
     return SQL(
-        "SELECT a.speaker_id FROM speaker_alias_fts AS f JOIN speakeralias AS a ON a.id = f.rowid "
-        f"WHERE speaker_alias_fts MATCH {database.param}",
-        [terms["fts"]],
+        f"SELECT {'DISTINCT ' if distinct else ''}a.speaker_id FROM speaker_alias_fts AS f "
+        f"JOIN speakeralias AS a ON a.id = f.rowid WHERE speaker_alias_fts MATCH {database.param}",
+        [phrase],
     )

@@ -29,8 +29,7 @@ HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
 }
 
-HEADER_NAMES = {name.lower(): name for name in HEADERS}
-_LOWERED = tuple((name.lower(), value) for name, value in HEADERS.items())
+_LOWERED = tuple((name.lower(), name, value) for name, value in HEADERS.items())
 
 
 def register(app: Flask) -> None:
@@ -41,9 +40,9 @@ def register(app: Flask) -> None:
         # Each header unless the view set its own: one pass over the headers (``setdefault`` scanned
         # them once per header and raised a KeyError for every one missing, five per response)
         given = {name.lower() for name, _ in response.headers}
-        for name, value in _LOWERED:
-            if name not in given:
-                response.headers.add(HEADER_NAMES[name], value)
+        for lowered, name, value in _LOWERED:
+            if lowered not in given:
+                response.headers.add(name, value)
         if cors_listed:  # the answer depends on the Origin: caches must keep one per origin
             response.vary.add("Origin")
         return response
